@@ -1,0 +1,63 @@
+import type { Answer, Citation } from '../types.js';
+import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
+
+export interface AnswerTuning {
+  /** Minimum coverage of the question by the best paragraph; below it the service declines. */
+  minCoverage: number;
+  /** A further paragraph is cited when its score is at least this share of the best one's. */
+  secondaryRatio: number;
+  maxCitations: number;
+  maxSuggestions: number;
+}
+
+export const DEFAULT_ANSWER_TUNING: AnswerTuning = { minCoverage: 0.5, secondaryRatio: 0.9, maxCitations: 3, maxSuggestions: 3 };
+
+/** Does the best paragraph answer, and if not, why not (for the reply and for evals). */
+export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { ok: true } | { ok: false; reason: 'no-match' | 'low-coverage' | 'missing-number' | 'no-figure' } {
+  const best = retrieval.hits[0];
+  if (!best) return { ok: false, reason: 'no-match' };
+  if (!best.requiredOk) return { ok: false, reason: 'missing-number' };
+  if (best.coverage < tuning.minCoverage) return { ok: false, reason: 'low-coverage' };
+  // Asked for a figure, but the sentence that best matches gives none (e.g. 败诉率 is said to fall, with no number).
+  if (retrieval.analysis.wantsNumber && !/\d/u.test(best.spans[0]?.quote ?? '')) return { ok: false, reason: 'no-figure' };
+  return { ok: true };
+}
+
+/**
+ * The offline answer: verbatim sentences of the cited paragraphs under a fixed framing,
+ * or a decline naming the closest sections. It never states anything the report does not.
+ */
+export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
+  const verdict = judgeAnswerable(retrieval, tuning);
+  const diagnostics = retrieval.hits.slice(0, 5).map((h) => ({ id: h.paragraph.id, score: round(h.score), coverage: round(h.coverage) }));
+  if (!verdict.ok) {
+    const suggestions = distinctSections(retrieval.hits).slice(0, tuning.maxSuggestions);
+    const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
+    const lead = verdict.reason === 'missing-number' && missingYears.length
+      ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
+      : '报告中没有找到能回答这个问题的内容。';
+    const tail = suggestions.length ? `可以查看报告中相近的部分：${suggestions.map((s) => `「${s.section}」`).join('、')}。` : '';
+    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, retrieval: diagnostics };
+  }
+  const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
+  const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
+  const citations = cited.map(toCitation);
+  const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
+  const answer = citations.length === 1
+    ? `根据报告「${citations[0]!.section}」：${body[0]}`
+    : `根据报告：\n${citations.map((c, i) => `${i + 1}.「${c.section}」${body[i]}`).join('\n')}`;
+  return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
+}
+
+function toCitation(hit: RetrievedParagraph): Citation {
+  const span = hit.spans[0] ?? { start: 0, end: hit.paragraph.text.length };
+  const { id, section, text } = hit.paragraph;
+  return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
+}
+
+function distinctSections(hits: RetrievedParagraph[]): { id: string; section: string }[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.paragraph.section) && seen.add(h.paragraph.section)).map((h) => ({ id: h.paragraph.id, section: h.paragraph.section }));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;

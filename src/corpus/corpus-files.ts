@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { ReportMeta } from '../types.js';
+
+/** Everything ingestion and retrieval read from `corpus/`, validated once. */
+export interface CorpusFiles {
+  source: string;
+  meta: ReportMeta;
+  glossary: Glossary;
+  stopwords: Stopwords;
+  labels: StructureLabels;
+}
+
+export const reportMetaSchema = z.looseObject({
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string(),
+  docNumber: z.string(),
+  issuer: z.string(),
+  subjectYear: z.number().int(),
+  dateSigned: z.string(),
+});
+
+export const glossarySchema = z.object({
+  version: z.literal(1),
+  entries: z.array(z.object({ user: z.array(z.string().min(1)).min(1), report: z.array(z.string().min(1)).min(1), note: z.string().optional() })),
+});
+export type Glossary = z.infer<typeof glossarySchema>;
+
+export const stopwordsSchema = z.object({ zh: z.array(z.string()), en: z.array(z.string()) });
+export type Stopwords = z.infer<typeof stopwordsSchema>;
+
+export const structureLabelsSchema = z.object({
+  roles: z.record(z.string(), z.array(z.string())),
+  part: z.array(z.string()),
+  subpart: z.array(z.string()),
+});
+export type StructureLabels = z.infer<typeof structureLabelsSchema>;
+
+/** Validate raw corpus inputs (from the file system on Node, from bundled imports elsewhere). */
+export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown }): CorpusFiles {
+  return {
+    source: raw.source,
+    meta: reportMetaSchema.parse(raw.meta) as ReportMeta,
+    glossary: glossarySchema.parse(raw.glossary),
+    stopwords: stopwordsSchema.parse(raw.stopwords),
+    labels: structureLabelsSchema.parse(raw.labels),
+  };
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseCorpusFiles, type CorpusFiles } from './corpus-files.js';
+
+export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+
+/** Read and validate `corpus/` from disk; refuses a source whose sha256 differs from the metadata. */
+export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
+  const json = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  const meta = json('report.meta.json') as { file: string; sha256: string };
+  const bytes = readFileSync(join(dir, meta.file));
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  if (sha256 !== meta.sha256) throw new Error(`corpus/${meta.file} does not match report.meta.json (sha256 ${sha256} ≠ ${meta.sha256}); the source must stay byte for byte as published`);
+  return parseCorpusFiles({
+    source: bytes.toString('utf8'),
+    meta,
+    glossary: json('glossary.json'),
+    stopwords: json('query-stopwords.json'),
+    labels: json('structure-labels.json'),
+  });
+}

@@ -1,0 +1,7 @@
+/** Turns texts into vectors. Passed in; only entry points build a concrete one from configuration. */
+export interface Embedder {
+  /** Identifies the model and its settings; part of the cache key. */
+  readonly modelId: string;
+  readonly dimensions: number;
+  embed(texts: string[]): Promise<number[][]>;
+}

@@ -1,0 +1,118 @@
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import type { QaService } from '../qa-service.js';
+import { errorResponse, onError } from './error-response.js';
+import {
+  askRequestSchema,
+  askResponseSchema,
+  errorSchema,
+  paragraphParamsSchema,
+  paragraphSchema,
+  searchQuerySchema,
+  searchResponseSchema,
+} from './schemas.js';
+
+export interface AppOptions {
+  service: QaService;
+  /** Largest accepted request body in bytes. */
+  bodyLimit?: number;
+  /** Log one line per request (method, path, status, ms); never bodies or headers. */
+  logRequests?: boolean;
+}
+
+const errors = {
+  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+  404: { description: 'Not found', content: { 'application/json': { schema: errorSchema } } },
+};
+
+const askRoute = createRoute({
+  method: 'post',
+  path: '/api/ask',
+  summary: 'Answer a question from the report, citing the paragraphs and exact spans it rests on',
+  request: { body: { required: true, content: { 'application/json': { schema: askRequestSchema } } } },
+  responses: { 200: { description: 'Answer', content: { 'application/json': { schema: askResponseSchema } } }, 400: errors[400] },
+});
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/search',
+  summary: 'Ranked paragraphs with their matching sentences (for hotline staff)',
+  request: { query: searchQuerySchema },
+  responses: { 200: { description: 'Hits', content: { 'application/json': { schema: searchResponseSchema } } }, 400: errors[400] },
+});
+
+const paragraphRoute = createRoute({
+  method: 'get',
+  path: '/api/paragraphs/{id}',
+  summary: 'One paragraph, verbatim, with its sentence offsets',
+  request: { params: paragraphParamsSchema },
+  responses: { 200: { description: 'Paragraph', content: { 'application/json': { schema: paragraphSchema } } }, 404: errors[404] },
+});
+
+const outlineRoute = createRoute({
+  method: 'get',
+  path: '/api/outline',
+  summary: 'The section tree with paragraph ids',
+  responses: { 200: { description: 'Outline', content: { 'application/json': { schema: z.object({ title: z.string(), docNumber: z.string(), sections: z.array(z.unknown()) }) } } } },
+});
+
+/** The HTTP API over a built service; the same app serves Node and (later) Workers. */
+export function createApp({ service, bodyLimit: maxBytes = 16_384, logRequests = false }: AppOptions) {
+  const app = new OpenAPIHono({
+    defaultHook: function rejectInvalid(result, c) {
+      if (!result.success) {
+        const message = result.error.issues.map((i) => (i.path.length && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
+        return errorResponse(c, 'invalid_request', message);
+      }
+    },
+  });
+
+  if (logRequests) {
+    app.use('*', async function logRequest(c, next) {
+      const started = performance.now();
+      await next();
+      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
+    });
+  }
+  app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`) }));
+  app.use('/api/ask', async function requireJson(c, next) {
+    if (c.req.method === 'POST' && !/^application\/([\w.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+      return errorResponse(c, 'unsupported_media_type', 'Send the question as JSON with the header Content-Type: application/json.');
+    }
+    await next();
+  });
+
+  app.openapi(askRoute, async function ask(c) {
+    const { question, history } = c.req.valid('json');
+    return c.json(await service.ask(question, history ?? []), 200);
+  });
+
+  app.openapi(searchRoute, async function searchParagraphs(c) {
+    const { q, limit } = c.req.valid('query');
+    return c.json({ query: q, hits: await service.search(q, limit) }, 200);
+  });
+
+  app.openapi(paragraphRoute, function getParagraph(c) {
+    const { id } = c.req.valid('param');
+    const paragraph = service.paragraph(id);
+    if (!paragraph) return errorResponse(c, 'not_found', `There is no paragraph with id "${id}". GET /api/outline lists them.`);
+    return c.json(paragraph, 200);
+  });
+
+  app.openapi(outlineRoute, function getOutline(c) {
+    const { meta } = service.document;
+    return c.json({ title: meta.title, docNumber: meta.docNumber, sections: service.outline() }, 200);
+  });
+
+  app.get('/healthz', function health(c) {
+    return c.json({ status: 'ok', paragraphs: service.document.paragraphs.length, embedder: service.index.embedder.modelId });
+  });
+
+  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Shishi 2023 rule-of-law report Q&A', version: '0.1.0' } });
+
+  app.notFound(function notFound(c) {
+    return errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
+  });
+  app.onError(onError);
+  return app;
+}

@@ -1,0 +1,60 @@
+import { create, insertMultiple, type AnyOrama } from '@orama/orama';
+import type { StructureLabels } from '../corpus/corpus-files.js';
+import type { Embedder } from '../embed/embedder.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import { tokenize } from '../text/tokenize.js';
+import type { Paragraph } from '../types.js';
+import { structureAliases } from './structure-aliases.js';
+
+/** The searchable report: Orama db plus, per paragraph, the normalised text used for matching. */
+export interface ReportIndex {
+  db: AnyOrama;
+  paragraphs: Map<string, Paragraph>;
+  /** normalise(section + text + structure aliases), for coverage and required numbers. */
+  matchText: Map<string, string>;
+  embedder: Embedder;
+  /** Milliseconds spent building (embedding included). */
+  buildMs: number;
+}
+
+/** Orama tokenizer that delegates to ours; Orama's stock mandarin tokenizer splits 复议 → 复 / 议 and ignores folding. */
+export const chineseTokenizer = {
+  language: 'chinese',
+  normalizationCache: new Map<string, string>(),
+  tokenize: (raw: string) => tokenize(raw),
+};
+
+export function createReportDb(dimensions: number): AnyOrama {
+  return create({
+    schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${dimensions}]` },
+    components: { tokenizer: chineseTokenizer },
+  } as Parameters<typeof create>[0]);
+}
+
+/** What gets embedded for a paragraph: its section path and its text. */
+export function embeddingInput(p: Paragraph): string {
+  return p.kind === 'heading' ? p.text : `${p.section}\n${p.text}`;
+}
+
+/** Build the hybrid index over all paragraphs (vectors through the given embedder). */
+export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedder, labels: StructureLabels): Promise<ReportIndex> {
+  const started = performance.now();
+  const vectors = await embedder.embed(paragraphs.map(embeddingInput));
+  // The model decides the width (a configured endpoint may not say it up front).
+  const db = createReportDb(vectors[0]?.length ?? embedder.dimensions);
+  const docs = paragraphs.map((p, i) => ({
+    id: p.id,
+    text: p.text,
+    section: p.section,
+    aliases: structureAliases(p, labels).join(' '),
+    embedding: vectors[i]!,
+  }));
+  await insertMultiple(db, docs);
+  return {
+    db,
+    paragraphs: new Map(paragraphs.map((p) => [p.id, p])),
+    matchText: new Map(docs.map((d) => [d.id, normalizeForMatch(`${d.section} ${d.text} ${d.aliases}`)])),
+    embedder,
+    buildMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,72 @@
+import { formGrams, type QueryAnalysis, type QueryUnit } from './analyze-query.js';
+
+/** Document frequency of grams over the paragraphs, for weighting rare words above common ones. */
+export interface GramStats {
+  idf(gram: string): number;
+  df(gram: string): number;
+}
+
+/** BM25-style idf over paragraph match texts; a gram the report never uses gets the highest weight. */
+export function createGramStats(matchTexts: string[]): GramStats {
+  const n = matchTexts.length;
+  const cache = new Map<string, number>();
+  function df(gram: string): number {
+    let value = cache.get(gram);
+    if (value === undefined) {
+      value = matchTexts.reduce((count, text) => count + (text.includes(gram) ? 1 : 0), 0);
+      cache.set(gram, value);
+    }
+    return value;
+  }
+  return { df, idf: (gram) => Math.log(1 + (n - df(gram) + 0.5) / (df(gram) + 0.5)) };
+}
+
+export interface WeightedUnit {
+  unit: QueryUnit;
+  weight: number;
+  grams: string[][];
+}
+
+/**
+ * Weight each unit by how rare its wording is; a glossary unit by its most common report form.
+ * A word the report never uses at all (no bigram of it occurs anywhere) is weighted down by
+ * `unknownWeight`: citizens' paraphrases are mostly such words, so on its own it is weak
+ * evidence that the report lacks the topic. An English word outside the glossary says even
+ * less about a Chinese report, hence the lower `unknownLatinWeight`.
+ */
+export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.5, unknownLatinWeight = 0.3 } = {}): WeightedUnit[] {
+  return analysis.units.map(function weigh(unit) {
+    const grams = unit.forms.map(formGrams).filter((g) => g.length > 0);
+    const formWeight = (g: string[]) => g.reduce((s, x) => s + stats.idf(x), 0) / g.length;
+    const weights = grams.map(formWeight);
+    const weight = unit.kind === 'glossary' ? Math.min(...weights.slice(1), weights[0] ?? 0) : (weights[0] ?? 0);
+    const unknown = unit.kind !== 'glossary' && grams.every((g) => g.every((x) => stats.df(x) === 0));
+    const discount = !unknown ? 1 : unit.kind === 'latin' ? unknownLatinWeight : unknownWeight;
+    return { unit, weight: weight * scale * discount, grams };
+  });
+}
+
+/**
+ * Share of the question's meaning (idf-weighted units) found in `matchText`:
+ * a unit counts by the fraction of its bigrams present, taking its best-covered form.
+ * Returns 0 for a question with no content units.
+ */
+export function coverage(units: WeightedUnit[], matchText: string): number {
+  let total = 0;
+  let covered = 0;
+  for (const { weight, grams } of units) {
+    total += weight;
+    let best = 0;
+    for (const g of grams) {
+      const hit = g.filter((x) => matchText.includes(x)).length / g.length;
+      if (hit > best) best = hit;
+    }
+    covered += weight * best;
+  }
+  return total > 0 ? covered / total : 0;
+}
+
+/** Every required number occurs in the evidence (digits compared on normalised text). */
+export function hasRequired(required: string[], matchText: string): boolean {
+  return required.every((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(matchText));
+}

@@ -1,0 +1,129 @@
+import { search } from '@orama/orama';
+import type { ChatTurn, Paragraph, Span } from '../types.js';
+import { normalizeForMatch } from '../text/normalize.js';
+import type { ReportIndex } from '../index/report-index.js';
+import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
+import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
+import { contextQuestions, isElliptical } from './follow-up.js';
+import type { Lexicon } from './lexicon.js';
+
+export interface RetrievalTuning {
+  /** Candidates taken from Orama before re-ranking. */
+  candidates: number;
+  /** Orama hybrid weights (text vs vector), both normalised per query. */
+  hybridWeights: { text: number; vector: number };
+  /** Share of the final score given to coverage (the rest is the hybrid score). */
+  coverageWeight: number;
+  /** Weight of earlier questions' words in a follow-up, relative to the current question. */
+  contextWeight: number;
+}
+
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.6, contextWeight: 0.35 };
+
+export interface ScoredSpan extends Span {
+  quote: string;
+  score: number;
+}
+
+export interface RetrievedParagraph {
+  paragraph: Paragraph;
+  /** Final ranking score in [0, 1]. */
+  score: number;
+  /** Orama hybrid score normalised to the best candidate. */
+  hybrid: number;
+  /** Coverage of the current question (of the conversation, for a follow-up that says little itself). */
+  coverage: number;
+  /** All numbers the question names occur in the paragraph. */
+  requiredOk: boolean;
+  /** Sentences ranked by how well they answer. */
+  spans: ScoredSpan[];
+}
+
+export interface Retrieval {
+  question: string;
+  analysis: QueryAnalysis;
+  /** Earlier user questions used because this one is a follow-up. */
+  context: string[];
+  hits: RetrievedParagraph[];
+}
+
+export interface RetrieverDeps {
+  index: ReportIndex;
+  lexicon: Lexicon;
+  stats: GramStats;
+  subjectYear: number;
+  tuning?: RetrievalTuning;
+}
+
+export type Retriever = (question: string, history?: ChatTurn[]) => Promise<Retrieval>;
+
+/**
+ * Hybrid retrieval then re-ranking: Orama (BM25 over our tokens + vectors) proposes
+ * candidates; each is re-scored by how much of the question's meaning it covers, and its
+ * sentences are ranked so an answer can quote the exact span.
+ */
+export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
+  const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
+
+  return async function retrieve(question, history = []) {
+    const analysis = analyze(question);
+    const context = history.length && isElliptical(question, analysis) ? contextQuestions(history, analyze) : [];
+    const contextAnalyses = context.map(analyze);
+    const current = weighUnits(analysis, stats);
+    const combined = [...current, ...contextAnalyses.flatMap((a) => weighUnits(a, stats, tuning.contextWeight))];
+    // A follow-up that names nothing itself (那具体呢？) is judged on the conversation.
+    const judged = current.length ? current : combined;
+
+    const term = [analysis.normalized, ...analysis.expansions, ...contextAnalyses.flatMap((a) => [a.normalized, ...a.expansions])].join(' ');
+    const vector = await embedQuery(index, term);
+    const common = { term, properties: ['text', 'section', 'aliases'], threshold: 1, limit: tuning.candidates };
+    // Without a query vector (the embedding provider failed) full-text alone still answers.
+    const result = await search(
+      index.db,
+      (vector
+        ? { ...common, mode: 'hybrid', vector: { value: vector, property: 'embedding' }, similarity: 0.01, hybridWeights: tuning.hybridWeights }
+        : { ...common, mode: 'fulltext' }) as Parameters<typeof search>[1],
+    );
+
+    const top = Math.max(1e-9, ...result.hits.map((h) => h.score));
+    const hits = result.hits.flatMap(function rescore(hit): RetrievedParagraph[] {
+      const paragraph = index.paragraphs.get(String(hit.id));
+      const matchText = index.matchText.get(String(hit.id));
+      if (!paragraph || matchText === undefined) return [];
+      const hybrid = hit.score / top;
+      const cov = coverage(judged, matchText);
+      const rankCov = coverage(combined, matchText);
+      return [{
+        paragraph,
+        hybrid,
+        coverage: cov,
+        score: tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid,
+        requiredOk: hasRequired(analysis.required, matchText),
+        spans: rankSentences(paragraph, combined, analysis.wantsNumber),
+      }];
+    });
+    hits.sort((a, b) => b.score - a.score);
+    return { question, analysis, context, hits };
+  };
+}
+
+/** Sentences ranked by coverage of the question, preferring ones with figures when a figure is asked for. */
+export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], wantsNumber: boolean): ScoredSpan[] {
+  return paragraph.sentences
+    .map(function score({ start, end }): ScoredSpan {
+      const quote = paragraph.text.slice(start, end);
+      const bonus = wantsNumber && /\d/u.test(quote) ? 0.15 : 0;
+      return { start, end, quote, score: coverage(units, normalizeForMatch(quote)) + bonus };
+    })
+    .sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+async function embedQuery(index: ReportIndex, term: string): Promise<number[] | null> {
+  try {
+    const [vector] = await index.embedder.embed([term]);
+    return vector ?? null;
+  } catch (error) {
+    console.warn(`[retrieve] query embedding failed, using full-text only: ${(error as Error).message}`);
+    return null;
+  }
+}

@@ -1,0 +1,23 @@
+import { serve } from '@hono/node-server';
+import { describeConfig, loadConfig } from './config.js';
+import { createApp } from './http/create-app.js';
+import { createNodeService } from './node/create-node-service.js';
+
+/** Node entry point: read configuration once, build the index, serve the API. */
+async function main() {
+  const config = loadConfig(process.env);
+  const service = await createNodeService(config);
+  console.log(`[startup] ${service.document.paragraphs.length} paragraphs indexed in ${service.index.buildMs.toFixed(0)} ms (${service.index.embedder.modelId}); ${describeConfig(config)}`);
+  const app = createApp({ service, bodyLimit: config.bodyLimit, logRequests: config.logRequests });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, function listening(info) {
+    console.log(`[startup] listening on http://${config.host}:${info.port}`);
+  });
+  const shutdown = () => server.close(() => process.exit(0));
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch(function fatal(error: unknown) {
+  console.error(`[startup] ${(error as Error).message}`);
+  process.exit(1);
+});

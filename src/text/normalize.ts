@@ -1,0 +1,23 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Traditional → Simplified, character level. OpenCC's `tw` table covers the
+ * Taiwan and Hong Kong variants a citizen is likely to type (復議, 負責, 學).
+ */
+const toSimplified = Converter({ from: 'tw', to: 'cn' });
+
+const HAN = '\\p{Script=Han}';
+/** Whitespace next to a Han character or CJK punctuation carries no meaning in Chinese text (`228 件`, `关于 2023年`). */
+const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef])|(?<=[${HAN}\\u3000-\\u303f\\uff00-\\uffef])\\s+`, 'gu');
+
+/**
+ * Fold text for matching only (the stored text is never changed):
+ * NFKC (full-width → half-width), lower case, Traditional → Simplified,
+ * whitespace around CJK removed and other whitespace collapsed.
+ *
+ * @example normalizeForMatch('行政復議 ２２８ 件') // '行政复议228件'
+ */
+export function normalizeForMatch(text: string): string {
+  const folded = toSimplified(text.normalize('NFKC').toLowerCase());
+  return folded.replace(SPACE_NEAR_CJK, '').replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,96 @@
+/** Shared shapes that flow corpus → ingest → index → retrieve → answer → http/cli/evals. */
+
+export type ParagraphKind = 'header' | 'intro' | 'heading' | 'body' | 'closing';
+
+/** A character range `[start, end)` in a paragraph's verbatim `text`. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A `一是…二是…` clause inside a paragraph. */
+export interface Clause extends Span {
+  /** The ordinal marker as written, e.g. `一是`. */
+  marker: string;
+}
+
+export interface Paragraph {
+  /** Stable id derived from structure, e.g. `s3.2`, `s2.p1`, `header-docno` (see docs in README). */
+  id: string;
+  kind: ParagraphKind;
+  /** Chinese section path, e.g. `三、持续提升法治政府服务效能 › （二）打造法治化营商环境`. */
+  section: string;
+  /** Part number 1–9 when inside 一、…九、, else null. */
+  part: number | null;
+  /** Sub-part number from （一）…, else null. */
+  subpart: number | null;
+  /** The paragraph exactly as published, page-break joins removed only. */
+  text: string;
+  /** Sentences (split at 。！？；) covering the text. */
+  sentences: Span[];
+  clauses: Clause[];
+  /** 1-based source line numbers the paragraph was rebuilt from. */
+  lines: number[];
+  /** Position in reading order. */
+  order: number;
+}
+
+export interface OutlineNode {
+  title: string;
+  /** Paragraph id of the heading (or of the paragraph that carries the title). */
+  id: string;
+  paragraphIds: string[];
+  children: OutlineNode[];
+}
+
+export interface ReportMeta {
+  file: string;
+  sha256: string;
+  title: string;
+  docNumber: string;
+  issuer: string;
+  subjectYear: number;
+  dateSigned: string;
+  [key: string]: unknown;
+}
+
+export interface ReportDocument {
+  meta: ReportMeta;
+  paragraphs: Paragraph[];
+  outline: OutlineNode[];
+}
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export interface Citation extends Span {
+  id: string;
+  section: string;
+  /** Whole verbatim paragraph. */
+  text: string;
+  /** `text.slice(start, end)`. */
+  quote: string;
+}
+
+export interface Answer {
+  answer: string;
+  abstained: boolean;
+  mode: 'extractive' | 'llm';
+  citations: Citation[];
+  /** Closest sections to look at when abstaining. */
+  suggestions?: { id: string; section: string }[];
+  /** Retrieval diagnostics for evals and staff. */
+  retrieval?: { id: string; score: number; coverage: number }[];
+}
+
+export interface SearchHit {
+  id: string;
+  section: string;
+  text: string;
+  score: number;
+  coverage: number;
+  /** Matched sentence spans, best first. */
+  spans: (Span & { quote: string; score: number })[];
+}
