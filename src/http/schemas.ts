@@ -5,10 +5,13 @@ export const MAX_HISTORY_TURNS = 10;
 /** History turns may quote earlier answers, which can be longer than a question. */
 export const MAX_TURN_CHARS = 4000;
 
-export const chatTurnSchema = z.object({
-  role: z.enum(['user', 'assistant']),
-  content: z.string().max(MAX_TURN_CHARS, `each history turn must be at most ${MAX_TURN_CHARS} characters`),
-});
+export const chatTurnSchema = z.object(
+  {
+    role: z.enum(['user', 'assistant'], { error: 'role must be "user" or "assistant"' }),
+    content: z.string({ error: 'content must be a string' }).max(MAX_TURN_CHARS, `each history turn must be at most ${MAX_TURN_CHARS} characters`),
+  },
+  { error: 'each history turn must be an object {role, content}' },
+);
 
 export const askRequestSchema = z
   .object({
@@ -17,7 +20,7 @@ export const askRequestSchema = z
       .refine((q) => q.trim().length > 0, 'question must not be empty')
       .refine((q) => [...q].length <= MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`),
     history: z.array(chatTurnSchema, { error: 'history must be an array of {role, content} turns' }).max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`).optional(),
-  })
+  }, { error: 'the body must be a JSON object such as {"question": "…"}' })
   .openapi('AskRequest', { example: { question: '老百姓告政府，负责人出庭了吗？' } });
 
 export const citationSchema = z

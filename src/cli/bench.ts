@@ -1,0 +1,42 @@
+import { loadConfig } from '../config.js';
+import { createApp } from '../http/create-app.js';
+import { createNodeService } from '../node/create-node-service.js';
+import { loadGold } from '../../evals/lib/gold.js';
+
+/**
+ * `npm run bench`: latency of POST /api/ask over the gold questions, in process through
+ * `app.request()`, next to a baseline measured in the same run (GET /healthz through the same
+ * app), so the figure to compare across machines is the ratio, not the milliseconds.
+ */
+async function main() {
+  const rounds = Number(process.argv[2] ?? 5);
+  const service = await createNodeService(loadConfig({ ...process.env, LOG_REQUESTS: 'false' }));
+  const app = createApp({ service });
+  const questions = loadGold().map((g) => ({ question: g.question, history: g.history ?? [] }));
+
+  const time = async (fn: () => Promise<Response>) => {
+    const t = performance.now();
+    const res = await fn();
+    await res.arrayBuffer();
+    return performance.now() - t;
+  };
+  const ask: number[] = [];
+  const base: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    for (const body of questions) {
+      base.push(await time(() => app.request('/healthz')));
+      ask.push(await time(() => app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })));
+    }
+  }
+  const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+  const row = (name: string, xs: number[]) => `${name.padEnd(16)} n=${xs.length}  p50 ${q(xs, 0.5).toFixed(2)} ms  p95 ${q(xs, 0.95).toFixed(2)} ms`;
+  console.log(row('GET /healthz', base));
+  console.log(row('POST /api/ask', ask));
+  console.log(`ratio /api/ask ÷ /healthz: p50 ×${(q(ask, 0.5) / q(base, 0.5)).toFixed(1)}, p95 ×${(q(ask, 0.95) / q(base, 0.95)).toFixed(1)}`);
+  console.log(`index build at start-up: ${service.index.buildMs.toFixed(1)} ms (${service.index.embedder.modelId})`);
+}
+
+main().catch(function fatal(error: unknown) {
+  console.error((error as Error).message);
+  process.exit(1);
+});

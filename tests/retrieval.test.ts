@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QaService } from '../src/qa-service.js';
+import { loadGold } from '../evals/lib/gold.js';
+import { offlineService } from './helpers.js';
+
+let service: QaService;
+beforeAll(async () => {
+  service = await offlineService();
+});
+
+/** Dev split only: the test split is kept for measuring, never for checking behaviour we tune. */
+const dev = loadGold().filter((item) => item.split === 'dev');
+
+describe('retrieval on the dev questions', () => {
+  it('puts the gold paragraph first for most answerable questions, and in the top three for nearly all', async () => {
+    const answerable = dev.filter((i) => i.answerable);
+    let top1 = 0;
+    let top3 = 0;
+    for (const item of answerable) {
+      const ids = (await service.retrieve(item.question, item.history ?? [])).hits.map((h) => h.paragraph.id);
+      if (item.gold.includes(ids[0]!)) top1++;
+      if (ids.slice(0, 3).some((id) => item.gold.includes(id))) top3++;
+    }
+    expect(answerable.length).toBeGreaterThan(80);
+    expect(top1 / answerable.length).toBeGreaterThanOrEqual(0.8);
+    expect(top3 / answerable.length).toBeGreaterThanOrEqual(0.93);
+  });
+
+  it('finds the right paragraph for citizen wording that shares few words with the report', async () => {
+    const cases: [string, string][] = [
+      ['老百姓告政府，负责人出庭了吗？', 's4.2'],
+      ['孩子上学报名能在网上办吗？', 's3.1'],
+      ['我想查房子的登记信息，能在网上查吗？', 's3.1'],
+      ['行政復議一共收到多少件申請？', 's4.3'],
+      ['How many administrative reconsideration applications were there?', 's4.3'],
+    ];
+    for (const [question, id] of cases) {
+      const { hits } = await service.retrieve(question);
+      expect(hits[0]?.paragraph.id, question).toBe(id);
+    }
+  });
+});
+
+describe('answers', () => {
+  it('quotes the exact sentence that holds the figure, with offsets into the whole paragraph', async () => {
+    const answer = await service.ask('行政复议一共收到多少件申请？');
+    expect(answer.abstained).toBe(false);
+    const [first] = answer.citations;
+    expect(first!.id).toBe('s4.3');
+    expect(first!.text).toBe(service.paragraph('s4.3')!.text);
+    expect(first!.text.slice(first!.start, first!.end)).toBe(first!.quote);
+    expect(first!.quote).toContain('228 件');
+    expect(answer.answer).toContain('228 件');
+  });
+
+  it('states no number that is not in the report text it cites, the sections it names, or the question it echoes', async () => {
+    for (const item of dev) {
+      const answer = await service.ask(item.question, item.history ?? []);
+      const cited = [...answer.citations.map((c) => c.section + c.text), ...(answer.suggestions ?? []).map((s) => s.section), item.question, '2023年度'].join('');
+      for (const n of answer.answer.match(/\d+(?:\.\d+)?/g) ?? []) expect(cited, `${item.question} → ${n}`).toContain(n);
+    }
+  });
+});
+
+describe('abstention', () => {
+  it.each([
+    ['2022年石狮收到了多少件行政复议申请？', '2022'],
+    ['石狮市的GDP是多少？', 'GDP'],
+    ['石狮市市长叫什么名字？', 'mayor'],
+    ['申请行政复议的法定期限是多少天？', 'statutory time limit'],
+    ['泉州市2024年的财政预算是多少？', 'budget'],
+  ])('declines %s (%s) and points to the closest sections', async (question) => {
+    const answer = await service.ask(question);
+    expect(answer.abstained).toBe(true);
+    expect(answer.citations).toEqual([]);
+    expect(answer.answer).toMatch(/^报告中没有找到/);
+    expect(answer.suggestions?.length).toBeGreaterThan(0);
+  });
+
+  it('declines most near-miss questions of the dev set while answering most answerable ones', async () => {
+    const nearMiss = dev.filter((i) => !i.answerable);
+    const answerable = dev.filter((i) => i.answerable);
+    let declined = 0;
+    let answered = 0;
+    for (const item of nearMiss) if ((await service.ask(item.question, item.history ?? [])).abstained) declined++;
+    for (const item of answerable) if (!(await service.ask(item.question, item.history ?? [])).abstained) answered++;
+    expect(declined / nearMiss.length).toBeGreaterThanOrEqual(0.6);
+    expect(answered / answerable.length).toBeGreaterThanOrEqual(0.75);
+  });
+});
+
+describe('follow-up questions', () => {
+  it('uses the conversation: after a question on 行政复议, 那纠错率呢？ finds the 纠错率 sentence', async () => {
+    const history = [
+      { role: 'user' as const, content: '去年行政复议收到多少件？' },
+      { role: 'assistant' as const, content: '根据报告，共收到行政复议申请 228 件。' },
+    ];
+    const answer = await service.ask('那纠错率呢？', history);
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.id).toBe('s4.3');
+    expect(answer.citations[0]!.quote).toContain('纠错率 21.05%');
+  });
+
+  it('does not let the conversation answer a follow-up about a year the report does not cover', async () => {
+    const history = [{ role: 'user' as const, content: '行政复议收到多少件？' }];
+    expect((await service.ask('那2021年呢？', history)).abstained).toBe(true);
+  });
+
+  it('treats a question that stands on its own as new, whatever came before', async () => {
+    const history = [{ role: 'user' as const, content: '行政复议收到多少件？' }];
+    const answer = await service.ask('“闽执法”移动终端配了多少台？', history);
+    expect(answer.citations[0]!.id).toBe('s5.3');
+  });
+});
