@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.js';
-import { offlineService } from './helpers.js';
+import { json, offlineService } from './helpers.js';
 
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ const ask = (body: unknown, headers: Record<string, string> = { 'content-type': 
 async function expectError(res: Response, status: number, code: string, message?: RegExp) {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
-  const body = (await res.json()) as { error: { code: string; message: string } };
+  const body = (await json(res)) as { error: { code: string; message: string } };
   expect(body.error.code).toBe(code);
   expect(body.error.message.length).toBeGreaterThan(5);
   if (message) expect(body.error.message).toMatch(message);
@@ -23,7 +23,7 @@ describe('POST /api/ask', () => {
   it('answers with the documented shape: verbatim paragraph, quote = text.slice(start, end), best first', async () => {
     const res = await ask({ question: '老百姓告政府，负责人出庭了吗？' });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body).toMatchObject({ abstained: false, mode: 'extractive' });
     expect(typeof body.answer).toBe('string');
     expect(body.citations[0].id).toBe('s4.2');
@@ -36,12 +36,12 @@ describe('POST /api/ask', () => {
 
   it('uses history for follow-ups', async () => {
     const res = await ask({ question: '那纠错率呢？', history: [{ role: 'user', content: '行政复议收到多少件？' }, { role: 'assistant', content: '228 件。' }] });
-    const body = await res.json();
+    const body = await json(res);
     expect(body.citations[0].quote).toContain('纠错率');
   });
 
   it('declines with abstained: true and no citations when the report does not say', async () => {
-    const body = await (await ask({ question: '石狮的GDP是多少？' })).json();
+    const body = await json(await ask({ question: '石狮的GDP是多少？' }));
     expect(body.abstained).toBe(true);
     expect(body.citations).toEqual([]);
     expect(body.answer).toMatch(/^报告中没有找到/);
@@ -91,7 +91,7 @@ describe('GET /api/search', () => {
   it('ranks paragraphs and returns the matched sentence spans', async () => {
     const res = await app.request('/api/search?q=' + encodeURIComponent('闽执法') + '&limit=3');
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.hits.length).toBeLessThanOrEqual(3);
     expect(body.hits[0].id).toBe('s5.3');
     const span = body.hits[0].spans[0];
@@ -99,7 +99,7 @@ describe('GET /api/search', () => {
     expect(span.quote).toContain('闽执法');
   });
   it('finds figures by number', async () => {
-    const body = await (await app.request('/api/search?q=228')).json();
+    const body = await json(await app.request('/api/search?q=228'));
     expect(body.hits[0].id).toBe('s4.3');
   });
   it('rejects a missing q, a bad limit, or a limit out of range with 400', async () => {
@@ -114,7 +114,7 @@ describe('paragraphs, outline, health', () => {
   it('returns one paragraph verbatim by id', async () => {
     const res = await app.request('/api/paragraphs/s4.3');
     expect(res.status).toBe(200);
-    const p = await res.json();
+    const p = await json(res);
     expect(p.text).toContain('共收到行政复议申请 228 件');
     expect(p.section).toBe('四、不断完善依法行政制度体系 › （三）完善行政复议机制，提升行政复议质效');
   });
@@ -123,7 +123,7 @@ describe('paragraphs, outline, health', () => {
     await expectError(await app.request('/api/paragraphs/' + encodeURIComponent('<script>')), 404, 'not_found');
   });
   it('returns the section tree with paragraph ids', async () => {
-    const body = await (await app.request('/api/outline')).json();
+    const body = await json(await app.request('/api/outline'));
     expect(body.docNumber).toBe('狮政综〔2024〕8号');
     const titles = body.sections.map((s: { title: string }) => s.title);
     expect(titles).toContain('四、不断完善依法行政制度体系');
@@ -133,13 +133,13 @@ describe('paragraphs, outline, health', () => {
   it('reports health', async () => {
     const res = await app.request('/healthz');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', paragraphs: 43 });
+    expect(await json(res)).toMatchObject({ status: 'ok', paragraphs: 43 });
   });
   it('answers an unknown route with a JSON 404', async () => {
     await expectError(await app.request('/nope'), 404, 'not_found');
   });
   it('publishes an OpenAPI document', async () => {
-    const doc = await (await app.request('/api/openapi.json')).json();
+    const doc = await json(await app.request('/api/openapi.json'));
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/ask', '/api/search', '/api/paragraphs/{id}', '/api/outline']));
   });
 });

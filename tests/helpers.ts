@@ -9,3 +9,12 @@ export function offlineService(): Promise<QaService> {
   shared ??= createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder() });
   return shared;
 }
+
+/**
+ * A response body for assertions. `any` on purpose: each test checks the fields it reads,
+ * which is the point of a contract test.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function json(res: Response): Promise<any> {
+  return res.json();
+}

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { json } from './helpers.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 let child: ChildProcess;
@@ -42,7 +43,7 @@ describe('the real server', () => {
       body: JSON.stringify({ question: '“闽执法”移动终端一共配了多少台？' }),
     });
     expect(res.status).toBe(200);
-    const body = await res.json();
+    const body = await json(res);
     expect(body.abstained).toBe(false);
     expect(body.citations[0].id).toBe('s5.3');
     expect(body.citations[0].quote).toContain('118 台');

@@ -10,16 +10,30 @@ export interface AnswerTuning {
   maxSuggestions: number;
 }
 
-export const DEFAULT_ANSWER_TUNING: AnswerTuning = { minCoverage: 0.5, secondaryRatio: 0.9, maxCitations: 3, maxSuggestions: 3 };
+export const DEFAULT_ANSWER_TUNING: AnswerTuning = { minCoverage: 0.55, secondaryRatio: 0.9, maxCitations: 3, maxSuggestions: 3 };
 
 /** Does the best paragraph answer, and if not, why not (for the reply and for evals). */
-export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { ok: true } | { ok: false; reason: 'no-match' | 'low-coverage' | 'missing-number' | 'no-figure' } {
+export type DeclineReason = 'no-match' | 'low-coverage' | 'missing-number' | 'wrong-kind';
+
+/**
+ * What an answer of each kind must contain. A person is named in this kind of document only
+ * after a label such as 签发人： or 联系人: — the report never names an official in its prose.
+ */
+const EVIDENCE: Record<'number' | 'date' | 'person', RegExp> = {
+  number: /\d/u,
+  date: /\d{1,2}\s*月|\d{4}\s*年\s*\d/u,
+  person: /[人者][:：]\s*\p{Script=Han}{2,4}/u,
+};
+
+export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { ok: true } | { ok: false; reason: DeclineReason } {
   const best = retrieval.hits[0];
   if (!best) return { ok: false, reason: 'no-match' };
   if (!best.requiredOk) return { ok: false, reason: 'missing-number' };
   if (best.coverage < tuning.minCoverage) return { ok: false, reason: 'low-coverage' };
-  // Asked for a figure, but the sentence that best matches gives none (e.g. 败诉率 is said to fall, with no number).
-  if (retrieval.analysis.wantsNumber && !/\d/u.test(best.spans[0]?.quote ?? '')) return { ok: false, reason: 'no-figure' };
+  // Asked for a figure, a date or a name, but the sentence that best matches gives none
+  // (e.g. 败诉率 is said to fall, with no number; 市委书记 is mentioned, never named).
+  const { expects } = retrieval.analysis;
+  if (expects && !EVIDENCE[expects].test(best.spans[0]?.quote ?? '')) return { ok: false, reason: 'wrong-kind' };
   return { ok: true };
 }
 
@@ -45,7 +59,7 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
   const answer = citations.length === 1
     ? `根据报告「${citations[0]!.section}」：${body[0]}`
-    : `根据报告：\n${citations.map((c, i) => `${i + 1}.「${c.section}」${body[i]}`).join('\n')}`;
+    : `根据报告：\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
 }
 

@@ -14,7 +14,7 @@ async function main() {
   const app = createApp({ service });
   const questions = loadGold().map((g) => ({ question: g.question, history: g.history ?? [] }));
 
-  const time = async (fn: () => Promise<Response>) => {
+  const time = async (fn: () => Response | Promise<Response>) => {
     const t = performance.now();
     const res = await fn();
     await res.arrayBuffer();

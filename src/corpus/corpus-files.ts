@@ -26,7 +26,7 @@ export const glossarySchema = z.object({
 });
 export type Glossary = z.infer<typeof glossarySchema>;
 
-export const stopwordsSchema = z.object({ zh: z.array(z.string()), en: z.array(z.string()) });
+export const stopwordsSchema = z.object({ particles: z.array(z.string().length(1)), zh: z.array(z.string()), en: z.array(z.string()) });
 export type Stopwords = z.infer<typeof stopwordsSchema>;
 
 export const structureLabelsSchema = z.object({

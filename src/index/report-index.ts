@@ -12,6 +12,8 @@ export interface ReportIndex {
   paragraphs: Map<string, Paragraph>;
   /** normalise(section + text + structure aliases), for coverage and required numbers. */
   matchText: Map<string, string>;
+  /** Normalised structural aliases per paragraph (文号, 落款, 第五部分…). */
+  aliases: Map<string, string[]>;
   embedder: Embedder;
   /** Milliseconds spent building (embedding included). */
   buildMs: number;
@@ -42,11 +44,12 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
   const vectors = await embedder.embed(paragraphs.map(embeddingInput));
   // The model decides the width (a configured endpoint may not say it up front).
   const db = createReportDb(vectors[0]?.length ?? embedder.dimensions);
+  const aliases = new Map(paragraphs.map((p) => [p.id, structureAliases(p, labels)]));
   const docs = paragraphs.map((p, i) => ({
     id: p.id,
     text: p.text,
     section: p.section,
-    aliases: structureAliases(p, labels).join(' '),
+    aliases: aliases.get(p.id)!.join(' '),
     embedding: vectors[i]!,
   }));
   await insertMultiple(db, docs);
@@ -54,6 +57,7 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
     db,
     paragraphs: new Map(paragraphs.map((p) => [p.id, p])),
     matchText: new Map(docs.map((d) => [d.id, normalizeForMatch(`${d.section} ${d.text} ${d.aliases}`)])),
+    aliases: new Map([...aliases].map(([id, list]) => [id, list.map(normalizeForMatch)])),
     embedder,
     buildMs: performance.now() - started,
   };

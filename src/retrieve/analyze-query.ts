@@ -19,8 +19,14 @@ export interface QueryAnalysis {
   required: string[];
   /** The question asks for a quantity, so sentences with numbers are preferred. */
   wantsNumber: boolean;
+  /** What kind of thing the answer must contain, when the question says (for the abstention check). */
+  expects: 'number' | 'date' | 'person' | null;
 }
 
+/** Asking for a date or a month. */
+const WANTS_DATE = /几月|哪个月|哪一天|哪天|什么时候|何时|日期|\bwhen\b|what date/u;
+/** Asking for a person by name (叫什么名字 only after a word for a person: 局长叫什么名字, not 队伍叫什么名字). */
+const WANTS_PERSON = /是谁|哪位|姓名|(?:长|书记|主任|人|员|者|领导)(?:叫什么|叫啥|的名字)|\bwho\b|whose name/u;
 /** Asking for a quantity (a list question such as 哪几种 is not). */
 const WANTS_NUMBER = /多少|几(?:个|件|次|人|名|家|项|条|台|份|天|万|亿|倍)|比例|比率|百分|多大|多高|多长时间|多久|数量|金额|\p{Script=Han}率(?=$|[呢吗是为有达?？,，。])|how many|how much|percent|what (?:was|is) the [a-z -]*rate/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -49,7 +55,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     if (han) units.push(...hanUnits(han, lexicon));
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });
   }
-  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber: WANTS_NUMBER.test(normalized) };
+  const wantsNumber = WANTS_NUMBER.test(normalized);
+  const expects = WANTS_PERSON.test(normalized) ? 'person' : WANTS_DATE.test(normalized) ? 'date' : wantsNumber ? 'number' : null;
+  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, expects };
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
@@ -60,17 +68,26 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     singles = '';
   };
   for (const { segment } of segmenter.segment(run)) {
-    if (lexicon.stopZh.has(segment) || !/\p{Script=Han}/u.test(segment)) {
+    const word = lexicon.stopZh.has(segment) ? '' : trimStopChars(segment, lexicon.particles);
+    if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
-    } else if ([...segment].length === 1) {
-      singles += segment;
+    } else if ([...word].length === 1) {
+      singles += word;
     } else {
       flush();
-      units.push({ text: segment, forms: [segment], kind: 'han' });
+      units.push({ text: word, forms: [word], kind: 'han' });
     }
   }
   flush();
   return units;
+}
+
+/** Intl.Segmenter glues particles onto words (讲的, 都在); drop question-frame characters at either end. */
+function trimStopChars(segment: string, stop: Set<string>): string {
+  const chars = [...segment];
+  while (chars.length > 1 && stop.has(chars[0]!)) chars.shift();
+  while (chars.length > 1 && stop.has(chars[chars.length - 1]!)) chars.pop();
+  return chars.join('');
 }
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */

@@ -13,6 +13,8 @@ export interface Lexicon {
   /** Longest user term first, so `和政府打官司` wins over `打官司`. */
   glossary: GlossaryEntry[];
   stopZh: Set<string>;
+  /** Particles trimmed from the ends of segmented words. */
+  particles: Set<string>;
   stopEn: Set<string>;
 }
 
@@ -29,6 +31,7 @@ export function createLexicon(glossary: Glossary, stopwords: Stopwords): Lexicon
   return {
     glossary: [...entries].map(([user, report]) => ({ user, report: [...report] })).sort((a, b) => b.user.length - a.user.length),
     stopZh: new Set(stopwords.zh.map(normalizeForMatch)),
+    particles: new Set(stopwords.particles),
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
   };
 }

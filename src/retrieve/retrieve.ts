@@ -16,9 +16,13 @@ export interface RetrievalTuning {
   coverageWeight: number;
   /** Weight of earlier questions' words in a follow-up, relative to the current question. */
   contextWeight: number;
+  /** Added when the question names the paragraph's place in the document (文号, 落款, 第五部分). */
+  structureBonus: number;
+  /** Factor on a part heading's score when the question does not name the part: the body says more. */
+  headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.6, contextWeight: 0.35 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.6, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
 
 export interface ScoredSpan extends Span {
   quote: string;
@@ -93,13 +97,17 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const hybrid = hit.score / top;
       const cov = coverage(judged, matchText);
       const rankCov = coverage(combined, matchText);
+      const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
+      let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
+      if (namesPlace) score += tuning.structureBonus;
+      else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
       return [{
         paragraph,
         hybrid,
         coverage: cov,
-        score: tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid,
+        score,
         requiredOk: hasRequired(analysis.required, matchText),
-        spans: rankSentences(paragraph, combined, analysis.wantsNumber),
+        spans: rankSentences(paragraph, combined, analysis.expects),
       }];
     });
     hits.sort((a, b) => b.score - a.score);
@@ -107,12 +115,12 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   };
 }
 
-/** Sentences ranked by coverage of the question, preferring ones with figures when a figure is asked for. */
-export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], wantsNumber: boolean): ScoredSpan[] {
+/** Sentences ranked by coverage of the question, preferring ones with figures when a figure or date is asked for. */
+export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], expects: QueryAnalysis['expects']): ScoredSpan[] {
   return paragraph.sentences
     .map(function score({ start, end }): ScoredSpan {
       const quote = paragraph.text.slice(start, end);
-      const bonus = wantsNumber && /\d/u.test(quote) ? 0.15 : 0;
+      const bonus = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
       return { start, end, quote, score: coverage(units, normalizeForMatch(quote)) + bonus };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
