@@ -12,11 +12,11 @@ export function cachedEmbedder(inner: Embedder, store: VectorStore): Embedder {
   return {
     modelId: inner.modelId,
     dimensions: inner.dimensions,
-    async embed(texts) {
+    async embed(texts, purpose) {
       const keys = await Promise.all(texts.map((t) => cacheKey(inner.modelId, t)));
       const missing = [...new Set(texts.filter((_, i) => store.get(keys[i]!) === undefined))];
       if (missing.length) {
-        const vectors = await inner.embed(missing);
+        const vectors = await inner.embed(missing, purpose);
         for (const [i, text] of missing.entries()) store.set(await cacheKey(inner.modelId, text), vectors[i]!);
         await store.flush?.();
       }

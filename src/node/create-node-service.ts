@@ -13,7 +13,7 @@ import { createQaService, type QaService } from '../qa-service.js';
 export function createEmbedder(config: Config): Embedder {
   if (!config.openai) return localHashEmbedder();
   const provider = createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL });
-  const remote = aiSdkEmbedder({ model: provider.embedding(config.openai.embeddingModel), modelId: `openai:${config.openai.embeddingModel}`, dimensions: 0 });
+  const remote = aiSdkEmbedder({ model: provider.embedding(config.openai.embeddingModel), modelId: `openai:${config.openai.embeddingModel}`, dimensions: 0, document: { maxRetries: 1, timeoutMs: 30_000 } });
   return cachedEmbedder(remote, fileVectorStore(join(config.cacheDir, 'embeddings.json')));
 }
 

@@ -128,7 +128,7 @@ export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], expec
 
 async function embedQuery(index: ReportIndex, term: string): Promise<number[] | null> {
   try {
-    const [vector] = await index.embedder.embed([term]);
+    const [vector] = await index.embedder.embed([term], 'query');
     return vector ?? null;
   } catch (error) {
     console.warn(`[retrieve] query embedding failed, using full-text only: ${(error as Error).message}`);
