@@ -32,7 +32,7 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
   const index = await buildReportIndex(document.paragraphs, embedder, corpus.labels);
   const retrieve = createRetriever({
     index,
-    lexicon: createLexicon(corpus.glossary, corpus.stopwords),
+    lexicon: createLexicon(corpus.glossary, corpus.stopwords, [...index.matchText.values()]),
     stats: createGramStats([...index.matchText.values()]),
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,

@@ -22,7 +22,7 @@ export interface RetrievalTuning {
   headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.6, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
 
 export interface ScoredSpan extends Span {
   quote: string;
