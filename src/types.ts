@@ -79,6 +79,8 @@ export interface Answer {
   abstained: boolean;
   mode: 'extractive' | 'llm';
   citations: Citation[];
+  /** Why the service declined: no-match, low-coverage, missing-number (a year or figure the report lacks), wrong-kind (no figure/date/name where one was asked). */
+  declineReason?: string;
   /** Closest sections to look at when abstaining. */
   suggestions?: { id: string; section: string }[];
   /** Retrieval diagnostics for evals and staff. */

@@ -52,7 +52,7 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
       ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
       : '报告中没有找到能回答这个问题的内容。';
     const tail = suggestions.length ? `可以查看报告中相近的部分：${suggestions.map((s) => `「${s.section}」`).join('、')}。` : '';
-    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, retrieval: diagnostics };
+    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
   }
   const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
   const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);

@@ -41,6 +41,7 @@ export const askResponseSchema = z
     mode: z.enum(['extractive', 'llm']),
     citations: z.array(citationSchema),
     suggestions: z.array(z.object({ id: z.string(), section: z.string() })).optional(),
+    declineReason: z.string().optional(),
     retrieval: z.array(z.object({ id: z.string(), score: z.number(), coverage: z.number() })).optional(),
   })
   .openapi('AskResponse');

@@ -6,6 +6,7 @@ import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
 import { contextQuestions, isElliptical } from './follow-up.js';
 import type { Lexicon } from './lexicon.js';
+import { splitQuestion } from './split-question.js';
 
 export interface RetrievalTuning {
   /** Candidates taken from Orama before re-ranking. */
@@ -70,9 +71,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
 
   return async function retrieve(question, history = []) {
-    const analysis = analyze(question);
-    const context = history.length && isElliptical(question, analysis) ? contextQuestions(history, analyze) : [];
-    const contextAnalyses = context.map(analyze);
+    const { focus, context: surrounding } = splitQuestion(question);
+    const analysis = analyze(focus);
+    const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];
+    const contextAnalyses = [surrounding, ...context].filter(Boolean).map(analyze);
     const current = weighUnits(analysis, stats);
     const combined = [...current, ...contextAnalyses.flatMap((a) => weighUnits(a, stats, tuning.contextWeight))];
     // A follow-up that names nothing itself (那具体呢？) is judged on the conversation.
