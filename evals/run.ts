@@ -7,6 +7,9 @@ import { loadConfig } from '../src/config.js';
 import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { createNodeService } from '../src/node/create-node-service.js';
+import { createQaService } from '../src/qa-service.js';
+import { DEFAULT_ANSWER_TUNING } from '../src/answer/extractive-answer.js';
+import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import type { Answer } from '../src/types.js';
 import { aggregate, table, type Metrics } from './lib/aggregate.js';
 import { charOverlapBaseline, stockOramaBaseline } from './lib/baselines.js';
@@ -15,7 +18,8 @@ import { renderHtml } from './lib/render-html.js';
 import { scoreItem, type ItemResult } from './lib/score.js';
 import { httpTarget, inProcessTarget, type EvalTarget } from './lib/target.js';
 
-const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|all] [--offline] [--no-baselines] [--no-gate] [--out dir] [--quiet]
+const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|all] [--offline] [--no-baselines] [--no-gate] [--out dir] [--quiet] [--sweep]
+  --sweep: the abstention trade-off of the offline service over minCoverage (no report, no gate)
   default: the in-process service (configured from the environment), both splits, with baselines, gated by evals/thresholds.json`;
 
 const thresholdsSchema = z.object({ description: z.string().optional(), splits: z.record(z.string(), z.record(z.string(), z.number())) });
@@ -31,11 +35,13 @@ async function main() {
       'no-gate': { type: 'boolean', default: false },
       out: { type: 'string', default: join(HERE, 'out') },
       quiet: { type: 'boolean', default: false },
+      sweep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return void console.log(USAGE);
   if (!['dev', 'test', 'all'].includes(values.split!)) throw new Error(`--split must be dev, test or all\n${USAGE}`);
+  if (values.sweep) return sweep(loadGold());
 
   const items = loadGold().filter((i) => values.split === 'all' || i.split === values.split);
   const corpus = loadCorpusFiles();
@@ -106,6 +112,26 @@ async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<s
     }
   }
   return results;
+}
+
+/** The decline threshold's trade-off, per split: share of answerable questions answered correctly vs unanswerable ones declined. */
+async function sweep(items: GoldItem[]) {
+  const corpus = loadCorpusFiles();
+  const document = ingest(corpus.source, corpus.meta);
+  const reference = new Map(document.paragraphs.map((p) => [p.id, p.text]));
+  console.log('minCoverage  split  answered  factAcc  declined(unanswerable)  abstP');
+  for (const minCoverage of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
+    const service = await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning: { ...DEFAULT_ANSWER_TUNING, minCoverage } });
+    const target = inProcessTarget('sweep', service);
+    for (const split of ['dev', 'test']) {
+      const results = await runTarget(target, items.filter((i) => i.split === split), reference, true);
+      const m = aggregate(results);
+      const answerable = results.filter((r) => r.item.answerable);
+      const answered = answerable.filter((r) => !r.answer.abstained).length / answerable.length;
+      const mark = minCoverage === DEFAULT_ANSWER_TUNING.minCoverage ? ' ← default' : '';
+      console.log(`${minCoverage.toFixed(2).padStart(11)}  ${split.padEnd(5)}  ${answered.toFixed(3).padStart(8)}  ${m.factAccuracy.toFixed(3).padStart(7)}  ${m.abstentionRecall.toFixed(3).padStart(22)}  ${m.abstentionPrecision.toFixed(3).padStart(5)}${mark}`);
+    }
+  }
 }
 
 /** Sum of the `verification` counters generated answers carry (empty for extractive answers). */
