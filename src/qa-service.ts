@@ -46,8 +46,10 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
       return extractiveAnswer(await retrieve(question, history), corpus.meta.subjectYear, answerTuning);
     },
     async search(query, limit = 10) {
-      const { hits } = await retrieve(query);
-      return hits.slice(0, limit).map((h) => ({
+      const { hits, analysis } = await retrieve(query);
+      // Staff search lists only paragraphs that share a word or a number with the query, best first.
+      const relevant = (h: (typeof hits)[number]) => h.coverage > 0 || (analysis.required.length > 0 && h.requiredOk);
+      return hits.filter(relevant).slice(0, limit).map((h) => ({
         id: h.paragraph.id,
         section: h.paragraph.section,
         text: h.paragraph.text,

@@ -109,7 +109,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         coverage: cov,
         score,
         requiredOk: hasRequired(analysis.required, matchText),
-        spans: rankSentences(paragraph, combined, analysis.expects),
+        spans: rankSentences(paragraph, combined, analysis),
       }];
     });
     hits.sort((a, b) => b.score - a.score);
@@ -117,13 +117,18 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   };
 }
 
-/** Sentences ranked by coverage of the question, preferring ones with figures when a figure or date is asked for. */
-export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], expects: QueryAnalysis['expects']): ScoredSpan[] {
+/**
+ * Sentences ranked by coverage of the question; a sentence holding every number the question
+ * names ranks first, and one with figures is preferred when a figure or date is asked for.
+ */
+export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], { expects, required }: Pick<QueryAnalysis, 'expects' | 'required'>): ScoredSpan[] {
   return paragraph.sentences
     .map(function score({ start, end }): ScoredSpan {
       const quote = paragraph.text.slice(start, end);
-      const bonus = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
-      return { start, end, quote, score: coverage(units, normalizeForMatch(quote)) + bonus };
+      const text = normalizeForMatch(quote);
+      const figure = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
+      const named = required.length && hasRequired(required, text) ? 1 : 0;
+      return { start, end, quote, score: coverage(units, text) + figure + named };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
 }
