@@ -74,11 +74,45 @@ export interface Citation extends Span {
   quote: string;
 }
 
+/** Why a generated answer was replaced by the extractive one. */
+export type DegradedReason =
+  | 'first-token-timeout'
+  | 'total-timeout'
+  | 'rate-limited'
+  | 'provider-unavailable'
+  | 'provider-error'
+  | 'invalid-response'
+  | 'stream-interrupted'
+  | 'unverified';
+
+/** How often each check on a generated answer fired (for this answer; evals add them up). */
+export interface Verification {
+  /** Claims (cited sentences) the model wrote. */
+  claims: number;
+  /** Claims left out of the answer because a check failed. */
+  claimsRemoved: number;
+  /** Claims that carried no citation at all. */
+  uncitedClaims: number;
+  /** Citations naming a paragraph the model was not given. */
+  unknownIds: number;
+  /** Citations whose quote is not in the cited paragraph (whitespace aside). */
+  quotesNotVerbatim: number;
+  /** Numbers in the answer that no cited paragraph states. */
+  unsupportedNumbers: number;
+  /** The generated answer was replaced by the extractive one. */
+  fallback: boolean;
+}
+
 export interface Answer {
   answer: string;
   abstained: boolean;
   mode: 'extractive' | 'llm';
   citations: Citation[];
+  /** Set when a model was configured but this answer is the extractive fallback. */
+  degraded?: boolean;
+  degradedReason?: DegradedReason;
+  /** Present when a model wrote (or tried to write) the answer. */
+  verification?: Verification;
   /** Closest sections to look at when abstaining. */
   suggestions?: { id: string; section: string }[];
   /** Retrieval diagnostics for evals and staff. */
