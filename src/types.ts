@@ -75,15 +75,17 @@ export interface Citation extends Span {
 }
 
 /** Why a generated answer was replaced by the extractive one. */
-export type DegradedReason =
-  | 'first-token-timeout'
-  | 'total-timeout'
-  | 'rate-limited'
-  | 'provider-unavailable'
-  | 'provider-error'
-  | 'invalid-response'
-  | 'stream-interrupted'
-  | 'unverified';
+export const DEGRADED_REASONS = [
+  'first-token-timeout',
+  'total-timeout',
+  'rate-limited',
+  'provider-unavailable',
+  'provider-error',
+  'invalid-response',
+  'stream-interrupted',
+  'unverified',
+] as const;
+export type DegradedReason = (typeof DEGRADED_REASONS)[number];
 
 /** How often each check on a generated answer fired (for this answer; evals add them up). */
 export interface Verification {

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
-import { createNodeService } from '../src/node/create-node-service.js';
-import type { QaService } from '../src/qa-service.js';
+import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
+import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
+import { createAnswerModel, createNodeService } from '../src/node/create-node-service.js';
+import { createQaService, type QaService } from '../src/qa-service.js';
 import type { Answer } from '../src/types.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 
@@ -226,7 +228,9 @@ describe('a provider that fails: the user still gets the extractive answer, in t
 
   it('a refused connection', async () => {
     const port = await closedPort();
-    const offline = await createNodeService(loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` })));
+    // The model wired from configuration as in production; the local embedder spares the start-up embedding retries.
+    const config = loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` }));
+    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), llm: createAnswerModel(config) });
     const { answer, ms } = await timedAsk(Q, [], offline);
     expectExtractiveFallback(answer, 'provider-unavailable');
     expect(ms).toBeLessThan(FIRST_TOKEN_MS + SLACK_MS);
