@@ -36,7 +36,7 @@ export type LlmAnswerer = (input: LlmAnswerInput) => AsyncGenerator<AnswerEvent>
 
 /** Longest decline the model may write; a longer one is saying more than "the report does not cover this". */
 const MAX_DECLINE_CHARS = 300;
-const CLAIM_TAIL = /[\s，。；！？、,.;!?）)」”』]*$/u;
+const CLAIM_TAIL = /[，。；！？、,.;!?）)」”』]*\s*$/u;
 
 /**
  * Answers written by a model, checked before anyone sees them. Claims stream out one by one,
