@@ -206,6 +206,15 @@ describe('POST /api/chat with a configured model', () => {
     expect(chunks.map((c) => JSON.stringify(c)).join('')).not.toContain('229');
   });
 
+  it('reads a degraded earlier answer as what was finally shown, not the withdrawn text', async () => {
+    fake.script({ kind: 'text', text: '纠错率为21.05%[[s4.3|纠错率 21.05%]]。' });
+    fake.chats.length = 0;
+    const earlier = { id: 'a1', role: 'assistant', parts: [{ type: 'text', text: '撤回的内容' }, { type: 'text', text: '根据报告：共收到行政复议申请 228 件。' }, { type: 'data-answer', id: 'answer', data: { answer: '根据报告：共收到行政复议申请 228 件。' } }] };
+    const res = await post(app, { messages: [...conversation('行政复议收到多少件？'), earlier, ...conversation('那纠错率呢？')] });
+    await res.text();
+    expect(fake.chats[0]!.messages[2]).toEqual({ role: 'assistant', content: '根据报告：共收到行政复议申请 228 件。' });
+  });
+
   it('replaces what was shown when the stream breaks off after the first claim', async () => {
     fake.script({ kind: 'cut', text: GOOD, afterChars: GOOD.indexOf('纠错率为') + 3 });
     const { answer, text, citations } = await chat(app, Q);

@@ -6,7 +6,7 @@ import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './schemas
 export const MAX_CHAT_MESSAGES = 200;
 
 /** A message part as `useChat` sends it: text parts are read, every other kind (data, sources, steps) is ignored. */
-const partSchema = z.looseObject({ type: z.string({ error: 'each part needs a type' }), text: z.unknown().optional() }, { error: 'each part must be an object with a type' }).refine((p) => p.type !== 'text' || typeof p.text === 'string', 'a text part needs text: string');
+const partSchema = z.looseObject({ type: z.string({ error: 'each part needs a type' }), text: z.unknown().optional(), data: z.unknown().optional() }, { error: 'each part must be an object with a type' }).refine((p) => p.type !== 'text' || typeof p.text === 'string', 'a text part needs text: string');
 
 const messageSchema = z.looseObject(
   {
@@ -51,6 +51,12 @@ export function toQuestionAndHistory({ messages }: ChatRequest): { question: str
   return { question, history };
 }
 
-function textOf(message: { parts: { type: string; text?: unknown }[] }): string {
+/**
+ * A message's text. For an answer of ours, the `data-answer` part is what was finally shown
+ * (a degraded answer also carries the withdrawn text in its first text part).
+ */
+function textOf(message: { role: string; parts: { type: string; text?: unknown; data?: unknown }[] }): string {
+  const final = message.role === 'assistant' ? (message.parts.findLast((p) => p.type === 'data-answer')?.data as { answer?: unknown } | undefined) : undefined;
+  if (typeof final?.answer === 'string') return final.answer;
   return message.parts.flatMap((p) => (p.type === 'text' && typeof p.text === 'string' ? [p.text] : [])).join('');
 }
