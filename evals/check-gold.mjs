@@ -6,10 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const GOLD = path.join(here, 'gold.jsonl');
-const REPORT_CANDIDATES = [
-  '/work/main/corpus/shishi-2023-fazhi-zhengfu-report.txt',
-  '/work/shared/report/shishi-2023-fazhi-zhengfu-report.txt',
-];
+const REPORT_CANDIDATES = [path.join(here, '..', 'corpus', 'shishi-2023-fazhi-zhengfu-report.txt')];
 const reportPath = REPORT_CANDIDATES.find((p) => fs.existsSync(p));
 if (!reportPath) { console.error('report not found'); process.exit(2); }
 

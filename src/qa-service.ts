@@ -38,7 +38,7 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
   const index = await buildReportIndex(document.paragraphs, embedder, corpus.labels);
   const retrieve = createRetriever({
     index,
-    lexicon: createLexicon(corpus.glossary, corpus.stopwords),
+    lexicon: createLexicon(corpus.glossary, corpus.stopwords, [...index.matchText.values()]),
     stats: createGramStats([...index.matchText.values()]),
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
@@ -59,8 +59,10 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
     ask: (question, history = []) => collectAnswer(answerStream(question, history)),
     answerStream,
     async search(query, limit = 10) {
-      const { hits } = await retrieve(query);
-      return hits.slice(0, limit).map((h) => ({
+      const { hits, analysis } = await retrieve(query);
+      // Staff search lists only paragraphs that share a word or a number with the query, best first.
+      const relevant = (h: (typeof hits)[number]) => h.coverage > 0 || (analysis.required.length > 0 && h.requiredOk);
+      return hits.filter(relevant).slice(0, limit).map((h) => ({
         id: h.paragraph.id,
         section: h.paragraph.section,
         text: h.paragraph.text,

@@ -1,4 +1,6 @@
 import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { fileURLToPath } from 'node:url';
 import { describeConfig, loadConfig } from './config.js';
 import { createApp } from './http/create-app.js';
 import { createNodeService } from './node/create-node-service.js';
@@ -8,7 +10,8 @@ async function main() {
   const config = loadConfig(process.env);
   const service = await createNodeService(config);
   console.log(`[startup] ${service.document.paragraphs.length} paragraphs indexed in ${service.index.buildMs.toFixed(0)} ms (${service.index.embedder.modelId}); ${describeConfig(config)}`);
-  const app = createApp({ service, bodyLimit: config.bodyLimit, logRequests: config.logRequests, chatBodyLimit: config.chatBodyLimit });
+  const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+  const app = createApp({ service, assets: serveStatic({ root: publicDir }), bodyLimit: config.bodyLimit, logRequests: config.logRequests, chatBodyLimit: config.chatBodyLimit });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, function listening(info) {
     console.log(`[startup] listening on http://${config.host}:${info.port}`);
   });

@@ -110,6 +110,8 @@ export interface Answer {
   abstained: boolean;
   mode: 'extractive' | 'llm';
   citations: Citation[];
+  /** Why the service declined: no-match, low-coverage, missing-number (a year or figure the report lacks), wrong-kind (no figure/date/name where one was asked). */
+  declineReason?: string;
   /** Set when a model was configured but this answer is the extractive fallback. */
   degraded?: boolean;
   degradedReason?: DegradedReason;

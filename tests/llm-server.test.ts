@@ -55,8 +55,9 @@ describe('the real server with a configured model', () => {
     const arrivals: { type: string; at: number }[] = [];
     const decoder = new TextDecoder();
     let buffered = '';
-    for await (const bytes of res.body!) {
-      buffered += decoder.decode(bytes, { stream: true });
+    const reader = res.body!.getReader();
+    for (let read = await reader.read(); !read.done; read = await reader.read()) {
+      buffered += decoder.decode(read.value, { stream: true });
       for (let end = buffered.indexOf('\n\n'); end !== -1; end = buffered.indexOf('\n\n')) {
         const event = buffered.slice(0, end).replace(/^data: /u, '');
         buffered = buffered.slice(end + 2);

@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../types.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
+import { answerSpan } from './answer-span.js';
 
 export interface AnswerTuning {
   /** Minimum coverage of the question by the best paragraph; below it the service declines. */
@@ -51,11 +52,11 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
       ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
       : '报告中没有找到能回答这个问题的内容。';
     const tail = suggestions.length ? `可以查看报告中相近的部分：${suggestions.map((s) => `「${s.section}」`).join('、')}。` : '';
-    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, retrieval: diagnostics };
+    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
   }
   const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
   const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
-  const citations = cited.map(toCitation);
+  const citations = cited.map((hit) => toCitation(hit, retrieval));
   const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
   const answer = citations.length === 1
     ? `根据报告「${citations[0]!.section}」：${body[0]}`
@@ -63,8 +64,8 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
 }
 
-function toCitation(hit: RetrievedParagraph): Citation {
-  const span = hit.spans[0] ?? { start: 0, end: hit.paragraph.text.length };
+function toCitation(hit: RetrievedParagraph, retrieval: Retrieval): Citation {
+  const span = answerSpan(hit.paragraph, hit.spans, retrieval.analysis);
   const { id, section, text } = hit.paragraph;
   return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
 }

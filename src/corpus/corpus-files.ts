@@ -33,6 +33,8 @@ export const structureLabelsSchema = z.object({
   roles: z.record(z.string(), z.array(z.string())),
   part: z.array(z.string()),
   subpart: z.array(z.string()),
+  /** Extra names of the last numbered part (最后一部分). */
+  lastPart: z.array(z.string()).default([]),
 });
 export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 

@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono';
 import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse, onError } from './error-response.js';
@@ -16,6 +17,8 @@ import {
 
 export interface AppOptions {
   service: QaService;
+  /** Serves the static files in public/ (widget.js, the demo page, /staff); each runtime brings its own. */
+  assets?: MiddlewareHandler;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
   /** Log one line per request (method, path, status, ms); never bodies or headers. */
@@ -53,6 +56,13 @@ const paragraphRoute = createRoute({
   responses: { 200: { description: 'Paragraph', content: { 'application/json': { schema: paragraphSchema } } }, 404: errors[404] },
 });
 
+const paragraphsRoute = createRoute({
+  method: 'get',
+  path: '/api/paragraphs',
+  summary: 'Every paragraph in reading order (the staff page loads them once)',
+  responses: { 200: { description: 'Paragraphs', content: { 'application/json': { schema: z.object({ title: z.string(), docNumber: z.string(), paragraphs: z.array(paragraphSchema) }) } } } },
+});
+
 const outlineRoute = createRoute({
   method: 'get',
   path: '/api/outline',
@@ -61,7 +71,7 @@ const outlineRoute = createRoute({
 });
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
-export function createApp({ service, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576 }: AppOptions) {
+export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576 }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: function rejectInvalid(result, c) {
       if (!result.success) {
@@ -100,6 +110,11 @@ export function createApp({ service, bodyLimit: maxBytes = 16_384, logRequests =
     return c.json({ query: q, hits: await service.search(q, limit) }, 200);
   });
 
+  app.openapi(paragraphsRoute, function listParagraphs(c) {
+    const { meta, paragraphs } = service.document;
+    return c.json({ title: meta.title, docNumber: meta.docNumber, paragraphs }, 200);
+  });
+
   app.openapi(paragraphRoute, function getParagraph(c) {
     const { id } = c.req.valid('param');
     const paragraph = service.paragraph(id);
@@ -115,6 +130,9 @@ export function createApp({ service, bodyLimit: maxBytes = 16_384, logRequests =
   app.get('/healthz', function health(c) {
     return c.json({ status: 'ok', paragraphs: service.document.paragraphs.length, embedder: service.index.embedder.modelId });
   });
+
+  app.get('/staff', (c) => c.redirect('/staff/', 301));
+  if (assets) app.use('*', assets);
 
   app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Shishi 2023 rule-of-law report Q&A', version: '0.1.0' } });
 

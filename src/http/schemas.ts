@@ -42,6 +42,7 @@ export const askResponseSchema = z
     mode: z.enum(['extractive', 'llm']),
     citations: z.array(citationSchema),
     suggestions: z.array(z.object({ id: z.string(), section: z.string() })).optional(),
+    declineReason: z.string().optional(),
     retrieval: z.array(z.object({ id: z.string(), score: z.number(), coverage: z.number() })).optional(),
     degraded: z.boolean().optional().openapi({ description: 'A model is configured but this is the extractive fallback.' }),
     degradedReason: z.enum(DEGRADED_REASONS).optional(),

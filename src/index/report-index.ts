@@ -44,7 +44,8 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
   const vectors = await embedder.embed(paragraphs.map(embeddingInput));
   // The model decides the width (a configured endpoint may not say it up front).
   const db = createReportDb(vectors[0]?.length ?? embedder.dimensions);
-  const aliases = new Map(paragraphs.map((p) => [p.id, structureAliases(p, labels)]));
+  const lastPart = Math.max(...paragraphs.map((p) => p.part ?? 0)) || null;
+  const aliases = new Map(paragraphs.map((p) => [p.id, structureAliases(p, labels, lastPart)]));
   const docs = paragraphs.map((p, i) => ({
     id: p.id,
     text: p.text,

@@ -7,12 +7,15 @@ const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '
  * Words people use for a paragraph's place in the document (文号, 落款, 第五部分…),
  * derived from its structural role, so structural questions find the right paragraph.
  */
-export function structureAliases(paragraph: Paragraph, labels: StructureLabels): string[] {
+export function structureAliases(paragraph: Paragraph, labels: StructureLabels, lastPart: number | null = null): string[] {
   const role = paragraph.id.replace(/-\d+$/, '');
   const out = [...(labels.roles[role] ?? [])];
   const fill = (template: string, n: number, m = 0) =>
     template.replaceAll('{n}', CN[n] ?? String(n)).replaceAll('{d}', String(n)).replaceAll('{m}', CN[m] ?? String(m));
-  if (paragraph.part !== null && paragraph.kind === 'heading') out.push(...labels.part.map((t) => fill(t, paragraph.part!)));
+  if (paragraph.part !== null && paragraph.kind === 'heading') {
+    out.push(...labels.part.map((t) => fill(t, paragraph.part!)));
+    if (paragraph.part === lastPart) out.push(...labels.lastPart);
+  }
   if (paragraph.part !== null && paragraph.subpart !== null) out.push(...labels.subpart.map((t) => fill(t, paragraph.part!, paragraph.subpart!)));
   return out;
 }

@@ -1,6 +1,6 @@
 import { hanBigrams } from '../text/tokenize.js';
 import { normalizeForMatch } from '../text/normalize.js';
-import type { Lexicon } from './lexicon.js';
+import { pinyinKey, type Lexicon } from './lexicon.js';
 
 /** One piece of meaning in a question that a paragraph must cover to answer it. */
 export interface QueryUnit {
@@ -19,10 +19,14 @@ export interface QueryAnalysis {
   required: string[];
   /** The question asks for a quantity, so sentences with numbers are preferred. */
   wantsNumber: boolean;
+  /** The question asks for several things (哪些, 哪几, 有什么措施, what are): quote the whole enumeration. */
+  wantsList: boolean;
   /** What kind of thing the answer must contain, when the question says (for the abstention check). */
   expects: 'number' | 'date' | 'person' | null;
 }
 
+/** Asking for an enumeration. */
+const WANTS_LIST = /哪些|哪几|有什么|有啥|包括|包含|分别|列举|几大|几项|几个方面|什么(?:措施|举措|做法|打算|安排|问题|方面|特色|内容|工作)|\bwhat are\b|\bwhich\b.*\b(?:measures|ones|areas)\b|\blist\b/u;
 /** Asking for a date or a month. */
 const WANTS_DATE = /几月|哪个月|哪一天|哪天|什么时候|何时|日期|\bwhen\b|what date/u;
 /** Asking for a person by name (叫什么名字 only after a word for a person: 局长叫什么名字, not 队伍叫什么名字). */
@@ -52,12 +56,13 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   }
   const required = [...rest.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
   for (const [, han, latin] of rest.matchAll(/(\p{Script=Han}+)|([a-z][a-z'-]*)/gu)) {
-    if (han) units.push(...hanUnits(han, lexicon));
+    if (han) units.push(...hanUnits(han, lexicon).map((u) => withHomophones(u, lexicon)));
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });
   }
+  for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
   const wantsNumber = WANTS_NUMBER.test(normalized);
   const expects = WANTS_PERSON.test(normalized) ? 'person' : WANTS_DATE.test(normalized) ? 'date' : wantsNumber ? 'number' : null;
-  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, expects };
+  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: WANTS_LIST.test(normalized), expects };
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
@@ -88,6 +93,27 @@ function trimStopChars(segment: string, stop: Set<string>): string {
   while (chars.length > 1 && stop.has(chars[0]!)) chars.shift();
   while (chars.length > 1 && stop.has(chars[chars.length - 1]!)) chars.pop();
   return chars.join('');
+}
+
+/**
+ * Pinyin input makes homophone typos (行政复义 for 行政复议, 带款 for 贷款). A word with a
+ * bigram the report never uses gets, as an alternative form, the same word with that bigram
+ * replaced by a report bigram that sounds the same.
+ */
+function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
+  const chars = [...unit.text];
+  if (chars.length < 2) return unit;
+  let changed = false;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const bigram = chars[i]! + chars[i + 1]!;
+    if (lexicon.bigrams.has(bigram)) continue;
+    const match = lexicon.homophones.get(pinyinKey(bigram))?.[0];
+    if (match) {
+      [chars[i], chars[i + 1]] = [...match] as [string, string];
+      changed = true;
+    }
+  }
+  return changed ? { ...unit, forms: [...unit.forms, chars.join('')] } : unit;
 }
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */

@@ -25,7 +25,12 @@ export interface WeightedUnit {
   unit: QueryUnit;
   weight: number;
   grams: string[][];
+  /** For a word the report never uses: its characters with their idf, for partial credit (到庭 ~ 出庭). */
+  chars: { char: string; idf: number }[];
 }
+
+/** Most a word the report never uses can earn through shared characters alone. */
+export const CHAR_CREDIT = 0.5;
 
 /**
  * Weight each unit by how rare its wording is; a glossary unit by its most common report form.
@@ -42,7 +47,8 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
     const weight = unit.kind === 'glossary' ? Math.min(...weights.slice(1), weights[0] ?? 0) : (weights[0] ?? 0);
     const unknown = unit.kind !== 'glossary' && grams.every((g) => g.every((x) => stats.df(x) === 0));
     const discount = !unknown ? 1 : unit.kind === 'latin' ? unknownLatinWeight : unknownWeight;
-    return { unit, weight: weight * scale * discount, grams };
+    const chars = unknown && unit.kind === 'han' ? [...new Set(unit.text)].map((char) => ({ char, idf: stats.idf(char) })) : [];
+    return { unit, weight: weight * scale * discount, grams, chars };
   });
 }
 
@@ -54,12 +60,17 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
 export function coverage(units: WeightedUnit[], matchText: string): number {
   let total = 0;
   let covered = 0;
-  for (const { weight, grams } of units) {
+  for (const { weight, grams, chars } of units) {
     total += weight;
     let best = 0;
     for (const g of grams) {
       const hit = g.filter((x) => matchText.includes(x)).length / g.length;
       if (hit > best) best = hit;
+    }
+    if (chars.length && best < CHAR_CREDIT) {
+      const all = chars.reduce((sum, c) => sum + c.idf, 0);
+      const present = chars.reduce((sum, c) => sum + (matchText.includes(c.char) ? c.idf : 0), 0);
+      best = Math.max(best, all > 0 ? (CHAR_CREDIT * present) / all : 0);
     }
     covered += weight * best;
   }

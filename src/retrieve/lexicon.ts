@@ -1,5 +1,7 @@
+import { pinyin } from 'pinyin-pro';
 import type { Glossary, Stopwords } from '../corpus/corpus-files.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { hanBigrams } from '../text/tokenize.js';
 
 export interface GlossaryEntry {
   /** Normalised everyday term as a citizen types it. */
@@ -16,9 +18,25 @@ export interface Lexicon {
   /** Particles trimmed from the ends of segmented words. */
   particles: Set<string>;
   stopEn: Set<string>;
+  /** Every Han bigram of the report (normalised). */
+  bigrams: Set<string>;
+  /** Toneless pinyin of a bigram → the report's bigrams that sound the same (复义 → 复议). */
+  homophones: Map<string, string[]>;
 }
 
-export function createLexicon(glossary: Glossary, stopwords: Stopwords): Lexicon {
+/** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
+export function pinyinKey(text: string): string {
+  return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+}
+
+export function createLexicon(glossary: Glossary, stopwords: Stopwords, reportTexts: string[]): Lexicon {
+  const bigrams = new Set(reportTexts.flatMap((t) => (normalizeForMatch(t).match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
+  const homophones = new Map<string, string[]>();
+  for (const b of bigrams) {
+    if ([...b].length !== 2) continue;
+    const key = pinyinKey(b);
+    homophones.set(key, [...(homophones.get(key) ?? []), b]);
+  }
   const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
@@ -32,6 +50,8 @@ export function createLexicon(glossary: Glossary, stopwords: Stopwords): Lexicon
     glossary: [...entries].map(([user, report]) => ({ user, report: [...report] })).sort((a, b) => b.user.length - a.user.length),
     stopZh: new Set(stopwords.zh.map(normalizeForMatch)),
     particles: new Set(stopwords.particles),
+    bigrams,
+    homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
   };
 }

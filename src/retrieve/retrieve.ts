@@ -6,6 +6,7 @@ import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
 import { contextQuestions, isElliptical } from './follow-up.js';
 import type { Lexicon } from './lexicon.js';
+import { splitQuestion } from './split-question.js';
 
 export interface RetrievalTuning {
   /** Candidates taken from Orama before re-ranking. */
@@ -22,7 +23,7 @@ export interface RetrievalTuning {
   headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.6, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
 
 export interface ScoredSpan extends Span {
   quote: string;
@@ -70,9 +71,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
 
   return async function retrieve(question, history = []) {
-    const analysis = analyze(question);
-    const context = history.length && isElliptical(question, analysis) ? contextQuestions(history, analyze) : [];
-    const contextAnalyses = context.map(analyze);
+    const { focus, context: surrounding } = splitQuestion(question);
+    const analysis = analyze(focus);
+    const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];
+    const contextAnalyses = [surrounding, ...context].filter(Boolean).map(analyze);
     const current = weighUnits(analysis, stats);
     const combined = [...current, ...contextAnalyses.flatMap((a) => weighUnits(a, stats, tuning.contextWeight))];
     // A follow-up that names nothing itself (那具体呢？) is judged on the conversation.
@@ -107,7 +109,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         coverage: cov,
         score,
         requiredOk: hasRequired(analysis.required, matchText),
-        spans: rankSentences(paragraph, combined, analysis.expects),
+        spans: rankSentences(paragraph, combined, analysis),
       }];
     });
     hits.sort((a, b) => b.score - a.score);
@@ -115,13 +117,18 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   };
 }
 
-/** Sentences ranked by coverage of the question, preferring ones with figures when a figure or date is asked for. */
-export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], expects: QueryAnalysis['expects']): ScoredSpan[] {
+/**
+ * Sentences ranked by coverage of the question; a sentence holding every number the question
+ * names ranks first, and one with figures is preferred when a figure or date is asked for.
+ */
+export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], { expects, required }: Pick<QueryAnalysis, 'expects' | 'required'>): ScoredSpan[] {
   return paragraph.sentences
     .map(function score({ start, end }): ScoredSpan {
       const quote = paragraph.text.slice(start, end);
-      const bonus = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
-      return { start, end, quote, score: coverage(units, normalizeForMatch(quote)) + bonus };
+      const text = normalizeForMatch(quote);
+      const figure = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
+      const named = required.length && hasRequired(required, text) ? 1 : 0;
+      return { start, end, quote, score: coverage(units, text) + figure + named };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
 }

@@ -1,0 +1,48 @@
+import type { QueryAnalysis } from '../retrieve/analyze-query.js';
+import type { ScoredSpan } from '../retrieve/retrieve.js';
+import type { Paragraph, Span } from '../types.js';
+
+/** A sentence this short that opens a clause is its heading (一是深化商事制度改革。), not its content. */
+const LEAD_MAX_CHARS = 24;
+
+/**
+ * The span an answer quotes, from the paragraph's ranked sentences. The best sentence, unless
+ * it is only a heading: a sub-part title (（二）打造法治化营商环境。) gives way to the best
+ * sentence after it, and a clause lead (一是…。) to the whole clause. A question asking for
+ * several things gets the whole enumeration it matched: the clause, or every clause when the
+ * clauses are the items of one list (一是…；二是…；三是…。).
+ */
+export function answerSpan(paragraph: Paragraph, ranked: ScoredSpan[], analysis: Pick<QueryAnalysis, 'wantsList'>): Span {
+  const best = ranked[0];
+  if (!best) return { start: 0, end: paragraph.text.length };
+  const isTitle = paragraph.subpart !== null && best.start === 0 && paragraph.sentences.length > 1;
+  const clause = paragraph.clauses.find((c) => c.start <= best.start && best.start < c.end);
+  const isLead = clause !== undefined && best.start === clause.start && best.end - best.start <= LEAD_MAX_CHARS;
+
+  if (analysis.wantsList) {
+    const listStart = paragraph.clauses[0]?.start;
+    const clausesAreItems = paragraph.clauses.length > 1 && paragraph.clauses.every((c) => sentencesIn(paragraph, c) === 1);
+    if (clausesAreItems && listStart !== undefined && (isTitle || best.end >= listStart)) {
+      return { start: Math.min(best.start, listStart), end: paragraph.clauses[paragraph.clauses.length - 1]!.end };
+    }
+    if (clause) return trimEnd(paragraph, clause);
+    if (isTitle) return { start: best.end, end: paragraph.text.length };
+  }
+  if (isLead) return trimEnd(paragraph, clause!);
+  if (isTitle) {
+    const next = ranked.find((s) => s.start > 0 && s.score > 0);
+    if (next) return next;
+  }
+  return best;
+}
+
+function sentencesIn(paragraph: Paragraph, span: Span): number {
+  return paragraph.sentences.filter((s) => s.start >= span.start && s.end <= span.end).length;
+}
+
+/** A clause may run to the paragraph's end; keep the span as written, without trailing spaces. */
+function trimEnd(paragraph: Paragraph, span: Span): Span {
+  let end = span.end;
+  while (end > span.start && /\s/u.test(paragraph.text[end - 1]!)) end--;
+  return { start: span.start, end };
+}

@@ -1,0 +1,105 @@
+/** What the widget needs from `POST /api/chat` (the AI SDK UI message stream, read without the SDK). */
+export interface Citation {
+  n: number;
+  id: string;
+  section: string;
+  text: string;
+  quote: string;
+  start: number;
+  end: number;
+}
+export interface FinalAnswer {
+  answer: string;
+  abstained: boolean;
+  mode: 'extractive' | 'llm';
+  degraded?: boolean;
+  suggestions?: { id: string; section: string }[];
+  citations: Omit<Citation, 'text'>[];
+}
+export interface StreamHandlers {
+  /** A new text part starts (a degraded answer replaces the streamed one with a new part). */
+  onTextStart(): void;
+  onText(delta: string): void;
+  onCitation(c: Citation): void;
+  onFinal(a: FinalAnswer): void;
+}
+export interface ChatMessage {
+  id: string;
+  role: 'user' | 'assistant';
+  parts: { type: 'text'; text: string }[];
+}
+
+export class ChatError extends Error {
+  constructor(
+    readonly kind: 'network' | 'busy' | 'rejected' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** POST the conversation and dispatch the stream's parts as they arrive. */
+export async function streamChat(api: string, messages: ChatMessage[], handlers: StreamHandlers, signal?: AbortSignal): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`${api}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }), signal });
+  } catch {
+    throw new ChatError('network', 'network');
+  }
+  if (res.status === 429) throw new ChatError('busy', 'busy');
+  if (!res.ok || !res.body) {
+    let message = '';
+    try {
+      message = (await res.json())?.error?.message ?? '';
+    } catch {
+      // not JSON: keep the generic message
+    }
+    throw new ChatError(res.status >= 400 && res.status < 500 ? 'rejected' : 'server', message);
+  }
+  const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffer = '';
+  let finished = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) !== -1) {
+        const event = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        for (const line of event.split('\n')) {
+          if (!line.startsWith('data:')) continue;
+          const data = line.slice(5).trim();
+          if (data === '[DONE]') continue;
+          finished = dispatch(JSON.parse(data), handlers) || finished;
+        }
+      }
+    }
+  } catch {
+    throw new ChatError('network', 'network');
+  }
+  if (!finished) throw new ChatError('network', 'incomplete');
+}
+
+/** Handle one part; true when the final answer arrived. */
+function dispatch(part: { type: string; delta?: string; data?: unknown; errorText?: string }, h: StreamHandlers): boolean {
+  switch (part.type) {
+    case 'text-start':
+      h.onTextStart();
+      return false;
+    case 'text-delta':
+      h.onText(part.delta ?? '');
+      return false;
+    case 'data-citation':
+      h.onCitation(part.data as Citation);
+      return false;
+    case 'data-answer':
+      h.onFinal(part.data as FinalAnswer);
+      return true;
+    case 'error':
+      throw new ChatError('server', part.errorText ?? '');
+    default:
+      return false;
+  }
+}
