@@ -101,8 +101,8 @@ export interface Verification {
   quotesNotVerbatim: number;
   /** Numbers in the answer that no cited paragraph states. */
   unsupportedNumbers: number;
-  /** The generated answer was replaced by the extractive one. */
-  fallback: boolean;
+  /** 1 when the generated answer was replaced by the extractive one, else 0 (a count, so evals can add it up). */
+  fallback: 0 | 1;
 }
 
 export interface Answer {

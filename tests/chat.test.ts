@@ -181,7 +181,7 @@ describe('POST /api/chat with a configured model', () => {
     expect(finish.at - deltas[0]!.at).toBeGreaterThan(300); // the first claim was shown long before the model finished
     expect(chunks.findIndex((c) => c.type === 'data-citation')).toBeLessThan(chunks.findIndex((c) => c.type === 'text-delta'));
     expect(citations.map((c) => c.n)).toEqual([1, 2, 3]);
-    expect(answer.verification).toMatchObject({ claims: 3, claimsRemoved: 0, fallback: false });
+    expect(answer.verification).toMatchObject({ claims: 3, claimsRemoved: 0, fallback: 0 });
   });
 
   it('sends the conversation to the model for a follow-up', async () => {

@@ -61,7 +61,7 @@ async function timedAsk(question: string, history: { role: 'user' | 'assistant';
 
 function expectExtractiveFallback(answer: Answer, reason: string) {
   expect(answer).toMatchObject({ mode: 'extractive', degraded: true, degradedReason: reason });
-  expect(answer.verification?.fallback).toBe(true);
+  expect(answer.verification?.fallback).toBe(1);
   for (const c of answer.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
 }
 
@@ -76,7 +76,7 @@ describe('a configured model writing answers', () => {
     expect(answer.degraded).toBeUndefined();
     expect(answer.citations.map((c) => [c.id, c.quote])).toEqual([['s4.3', '共收到行政复议申请 228 件'], ['s4.3', '纠错率 21.05%']]);
     for (const c of answer.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
-    expect(answer.verification).toEqual({ claims: 2, claimsRemoved: 0, uncitedClaims: 0, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 0, fallback: false });
+    expect(answer.verification).toEqual({ claims: 2, claimsRemoved: 0, uncitedClaims: 0, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 0, fallback: 0 });
   });
 
   it('calls chat completions with the model, the key, the Chinese system prompt and the numbered paragraphs', async () => {

@@ -97,6 +97,6 @@ describe('verifying a claim', () => {
       verifyClaim({ text: '纠错率21.05%。', refs: [{ id: 's4.3', quote: '纠错率 21.05%' }] }, context),
       verifyClaim({ text: '另有说明。', refs: [] }, context),
     ];
-    expect(tallyChecks(checks)).toEqual({ claims: 3, claimsRemoved: 2, uncitedClaims: 1, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 1, fallback: false });
+    expect(tallyChecks(checks)).toEqual({ claims: 3, claimsRemoved: 2, uncitedClaims: 1, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 1, fallback: 0 });
   });
 });

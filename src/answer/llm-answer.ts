@@ -66,7 +66,7 @@ export function createLlmAnswerer({ model, prompts, document, strategy = 'retrie
     const degrade = function* (reason: DegradedReason, detail: string, verification: Verification = tallyChecks(checks)): Generator<AnswerEvent> {
       log(`[llm] answered extractively (${reason}): ${detail}`);
       if (shown) yield { type: 'reset', reason };
-      yield* answerEvents({ ...fallback, degraded: true, degradedReason: reason, verification: { ...verification, fallback: true } });
+      yield* answerEvents({ ...fallback, degraded: true, degradedReason: reason, verification: { ...verification, fallback: 1 } });
     };
 
     const accept = function* (claims: Claim[]): Generator<AnswerEvent> {

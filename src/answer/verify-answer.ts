@@ -79,7 +79,7 @@ export function verifyClaim(claim: Claim, { given, contextNumbers = [] }: Verify
 }
 
 /** Add up what the checks found over an answer's claims. */
-export function tallyChecks(checks: readonly ClaimCheck[], fallback = false): Verification {
+export function tallyChecks(checks: readonly ClaimCheck[], fallback: 0 | 1 = 0): Verification {
   return {
     claims: checks.length,
     claimsRemoved: checks.filter((c) => !c.kept).length,

@@ -54,7 +54,7 @@ export const askResponseSchema = z
         unknownIds: z.number().int(),
         quotesNotVerbatim: z.number().int(),
         unsupportedNumbers: z.number().int(),
-        fallback: z.boolean(),
+        fallback: z.union([z.literal(0), z.literal(1)]),
       })
       .optional()
       .openapi({ description: 'How often each check on the generated answer fired.' }),
