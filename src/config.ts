@@ -13,6 +13,20 @@ const configSchema = z.object({
   /** Largest accepted request body in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
   LOG_REQUESTS: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** Chat-completions model that writes answers when OPENAI_API_KEY is set. */
+  OPENAI_MODEL: z.string().default('gpt-4o-mini'),
+  /** `retrieved`: the model reads the top paragraphs; `whole-report`: it reads all of them. */
+  ANSWER_STRATEGY: z.enum(['retrieved', 'whole-report']).default('retrieved'),
+  /** Paragraphs the model reads under the `retrieved` strategy. */
+  LLM_CONTEXT_PARAGRAPHS: z.coerce.number().int().min(1).max(50).default(6),
+  /** No first token within this → the extractive answer. */
+  LLM_FIRST_TOKEN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(8_000),
+  /** Answer not complete within this → the extractive answer. */
+  LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
+  /** Extra attempts after a 429 / 5xx / refused connection, only while the first-token limit allows. */
+  LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
+  CHAT_BODY_LIMIT: z.coerce.number().int().min(16_384).max(8_388_608).default(1_048_576),
 });
 
 export interface Config {
@@ -23,6 +37,9 @@ export interface Config {
   cacheDir: string;
   bodyLimit: number;
   logRequests: boolean;
+  /** How answers are generated when `openai` is set (ignored offline). */
+  llm: { model: string; strategy: 'retrieved' | 'whole-report'; contextParagraphs: number; firstTokenTimeoutMs: number; totalTimeoutMs: number; maxRetries: number };
+  chatBodyLimit: number;
 }
 
 /**
@@ -43,11 +60,22 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     cacheDir: e.CACHE_DIR,
     bodyLimit: e.BODY_LIMIT,
     logRequests: e.LOG_REQUESTS,
+    llm: {
+      model: e.OPENAI_MODEL,
+      strategy: e.ANSWER_STRATEGY,
+      contextParagraphs: e.LLM_CONTEXT_PARAGRAPHS,
+      firstTokenTimeoutMs: Math.min(e.LLM_FIRST_TOKEN_TIMEOUT_MS, e.LLM_TOTAL_TIMEOUT_MS),
+      totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
+      maxRetries: e.LLM_MAX_RETRIES,
+    },
+    chatBodyLimit: e.CHAT_BODY_LIMIT,
   };
 }
 
 /** A printable summary with the secret left out. */
 export function describeConfig(config: Config): string {
-  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, embeddings ${config.openai.embeddingModel}, key set)` : 'offline (no API key)';
+  const { llm } = config;
+  const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
+  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, embeddings ${config.openai.embeddingModel}, ${answers}, key set)` : 'offline (no API key)';
   return `mode=${provider} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;
 }

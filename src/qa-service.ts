@@ -1,4 +1,6 @@
+import { answerEvents, collectAnswer, type AnswerEvent } from './answer/answer-events.js';
 import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './answer/extractive-answer.js';
+import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
@@ -14,6 +16,8 @@ export interface QaService {
   index: ReportIndex;
   retrieve: Retriever;
   ask(question: string, history?: ChatTurn[]): Promise<Answer>;
+  /** The same answer as `ask`, as it is produced (for `/api/chat`); `signal` stops a model call when the client leaves. */
+  answerStream(question: string, history?: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
   paragraph(id: string): Paragraph | undefined;
   outline(): OutlineNode[];
@@ -24,10 +28,12 @@ export interface QaServiceOptions {
   embedder: Embedder;
   retrievalTuning?: RetrievalTuning;
   answerTuning?: AnswerTuning;
+  /** A model to write answers with; without one, answers are extractive (the offline default). */
+  llm?: LlmAnswerOptions;
 }
 
 /** Ingest the corpus, build the index and wire retrieval and answering together. */
-export async function createQaService({ corpus, embedder, retrievalTuning = DEFAULT_RETRIEVAL_TUNING, answerTuning = DEFAULT_ANSWER_TUNING }: QaServiceOptions): Promise<QaService> {
+export async function createQaService({ corpus, embedder, retrievalTuning = DEFAULT_RETRIEVAL_TUNING, answerTuning = DEFAULT_ANSWER_TUNING, llm }: QaServiceOptions): Promise<QaService> {
   const document = ingest(corpus.source, corpus.meta);
   const index = await buildReportIndex(document.paragraphs, embedder, corpus.labels);
   const retrieve = createRetriever({
@@ -37,14 +43,21 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
   });
+  const answerWithModel = llm ? createLlmAnswerer({ ...llm, document }) : null;
+
+  async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
+    const retrieval = await retrieve(question, history);
+    const extractive = extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning);
+    if (!answerWithModel) return yield* answerEvents(extractive);
+    yield* answerWithModel({ question, history, retrieval, fallback: extractive, signal });
+  }
 
   return {
     document,
     index,
     retrieve,
-    async ask(question, history = []) {
-      return extractiveAnswer(await retrieve(question, history), corpus.meta.subjectYear, answerTuning);
-    },
+    ask: (question, history = []) => collectAnswer(answerStream(question, history)),
+    answerStream,
     async search(query, limit = 10) {
       const { hits, analysis } = await retrieve(query);
       // Staff search lists only paragraphs that share a word or a number with the query, best first.

@@ -74,6 +74,37 @@ export interface Citation extends Span {
   quote: string;
 }
 
+/** Why a generated answer was replaced by the extractive one. */
+export const DEGRADED_REASONS = [
+  'first-token-timeout',
+  'total-timeout',
+  'rate-limited',
+  'provider-unavailable',
+  'provider-error',
+  'invalid-response',
+  'stream-interrupted',
+  'unverified',
+] as const;
+export type DegradedReason = (typeof DEGRADED_REASONS)[number];
+
+/** How often each check on a generated answer fired (for this answer; evals add them up). */
+export interface Verification {
+  /** Claims (cited sentences) the model wrote. */
+  claims: number;
+  /** Claims left out of the answer because a check failed. */
+  claimsRemoved: number;
+  /** Claims that carried no citation at all. */
+  uncitedClaims: number;
+  /** Citations naming a paragraph the model was not given. */
+  unknownIds: number;
+  /** Citations whose quote is not in the cited paragraph (whitespace aside). */
+  quotesNotVerbatim: number;
+  /** Numbers in the answer that no cited paragraph states. */
+  unsupportedNumbers: number;
+  /** 1 when the generated answer was replaced by the extractive one, else 0 (a count, so evals can add it up). */
+  fallback: 0 | 1;
+}
+
 export interface Answer {
   answer: string;
   abstained: boolean;
@@ -81,6 +112,11 @@ export interface Answer {
   citations: Citation[];
   /** Why the service declined: no-match, low-coverage, missing-number (a year or figure the report lacks), wrong-kind (no figure/date/name where one was asked). */
   declineReason?: string;
+  /** Set when a model was configured but this answer is the extractive fallback. */
+  degraded?: boolean;
+  degradedReason?: DegradedReason;
+  /** Present when a model wrote (or tried to write) the answer. */
+  verification?: Verification;
   /** Closest sections to look at when abstaining. */
   suggestions?: { id: string; section: string }[];
   /** Retrieval diagnostics for evals and staff. */

@@ -29,6 +29,7 @@ export function formatAnswer(answer: Answer): string {
     lines.push(`    「${c.quote}」`);
   });
   if (answer.abstained && answer.suggestions?.length) lines.push(...answer.suggestions.map((s) => `  → ${s.section} (id: ${s.id})`));
+  if (answer.degraded) lines.push('', `(模型回答不可用：${answer.degradedReason}；以上为报告原文摘录)`);
   return lines.join('\n');
 }
 

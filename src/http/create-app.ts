@@ -1,7 +1,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono';
 import type { QaService } from '../qa-service.js';
+import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse, onError } from './error-response.js';
 import {
   askRequestSchema,
@@ -21,6 +23,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Log one line per request (method, path, status, ms); never bodies or headers. */
   logRequests?: boolean;
+  /** Largest `/api/chat` body: useChat sends the whole conversation back with every question. */
+  chatBodyLimit?: number;
 }
 
 const errors = {
@@ -67,7 +71,7 @@ const outlineRoute = createRoute({
 });
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
-export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false }: AppOptions) {
+export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576 }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: function rejectInvalid(result, c) {
       if (!result.success) {
@@ -84,17 +88,21 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
       console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
     });
   }
-  app.use('/api/*', bodyLimit({ maxSize: maxBytes, onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${maxBytes} bytes.`) }));
-  app.use('/api/ask', async function requireJson(c, next) {
-    if (c.req.method === 'POST' && !/^application\/([\w.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
-      return errorResponse(c, 'unsupported_media_type', 'Send the question as JSON with the header Content-Type: application/json.');
-    }
-    await next();
+  const limitBody = (max: number) => bodyLimit({ maxSize: max, onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${max} bytes.`) });
+  const [limitApi, limitChat] = [limitBody(maxBytes), limitBody(chatBodyLimit)];
+  app.use('/api/*', function limitBodies(c, next) {
+    return (c.req.path === '/api/chat' ? limitChat : limitApi)(c, next);
   });
+  app.use('/api/ask', requireJson);
+  app.use('/api/chat', requireJson);
 
   app.openapi(askRoute, async function ask(c) {
     const { question, history } = c.req.valid('json');
     return c.json(await service.ask(question, history ?? []), 200);
+  });
+
+  app.openapi(chatRoute, function chat(c) {
+    return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
   });
 
   app.openapi(searchRoute, async function searchParagraphs(c) {
@@ -133,4 +141,11 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
   });
   app.onError(onError);
   return app;
+}
+
+async function requireJson(c: Context, next: Next) {
+  if (c.req.method === 'POST' && !/^application\/([\w.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '')) {
+    return errorResponse(c, 'unsupported_media_type', 'Send the question as JSON with the header Content-Type: application/json.');
+  }
+  await next();
 }

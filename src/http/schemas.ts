@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { DEGRADED_REASONS } from '../types.js';
 
 export const MAX_QUESTION_CHARS = 500;
 export const MAX_HISTORY_TURNS = 10;
@@ -43,6 +44,20 @@ export const askResponseSchema = z
     suggestions: z.array(z.object({ id: z.string(), section: z.string() })).optional(),
     declineReason: z.string().optional(),
     retrieval: z.array(z.object({ id: z.string(), score: z.number(), coverage: z.number() })).optional(),
+    degraded: z.boolean().optional().openapi({ description: 'A model is configured but this is the extractive fallback.' }),
+    degradedReason: z.enum(DEGRADED_REASONS).optional(),
+    verification: z
+      .object({
+        claims: z.number().int(),
+        claimsRemoved: z.number().int(),
+        uncitedClaims: z.number().int(),
+        unknownIds: z.number().int(),
+        quotesNotVerbatim: z.number().int(),
+        unsupportedNumbers: z.number().int(),
+        fallback: z.union([z.literal(0), z.literal(1)]),
+      })
+      .optional()
+      .openapi({ description: 'How often each check on the generated answer fired.' }),
   })
   .openapi('AskResponse');
 
