@@ -1,38 +1,17 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from './helpers.js';
+import { spawnServer, type SpawnedServer } from './spawn-server.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-let child: ChildProcess;
+let server: SpawnedServer;
 let baseUrl: string;
 
-/** Start the real entry point (`npm start` runs the same file) on a free port chosen by the OS. */
 beforeAll(async () => {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', OPENAI_API_KEY: '', LOG_REQUESTS: 'false' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  server = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
+  baseUrl = server.baseUrl;
 });
 
 afterAll(() => {
-  child?.kill('SIGTERM');
+  server?.stop();
 });
 
 describe('the real server', () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../start-server.js';
+import { spawnServer, type SpawnedServer } from '../spawn-server.js';
 import { browserAvailable, launch, shot } from './browser.js';
 
-let server: RunningServer;
+let server: SpawnedServer;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
   context = await launch();
 });
 afterAll(async () => {
@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function openWidget(page: Page) {
-  await page.goto(server.url + '/');
+  await page.goto(server.baseUrl + '/');
   await page.locator('button.fab[data-ready="true"]').click();
   await expect(page.locator('textarea').isVisible()).resolves.toBe(true);
 }
@@ -48,7 +48,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
     const detail = page.locator('.detail');
     await expect(detail.locator('.sec').textContent()).resolves.toContain('四、不断完善依法行政制度体系 › （二）加强机制建设，有效降低行政诉讼败诉率');
     await expect(detail.locator('mark').textContent()).resolves.toContain('全市行政机关负责人出庭率达 100%');
-    await expect(detail.locator('a').getAttribute('href')).resolves.toBe(`${server.url}/staff/#s4.2`);
+    await expect(detail.locator('a').getAttribute('href')).resolves.toBe(`${server.baseUrl}/staff/#s4.2`);
     await page.screenshot({ path: shot('widget-citation') });
 
     await page.keyboard.press('Escape'); // back to the conversation
@@ -125,7 +125,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
 
   it('works with the keyboard alone and labels its controls for screen readers', async () => {
     const page = await context.newPage();
-    await page.goto(server.url + '/');
+    await page.goto(server.baseUrl + '/');
     await page.locator('button.fab[data-ready="true"]').waitFor();
     await page.locator('button.fab').focus();
     await page.keyboard.press('Enter');
@@ -142,7 +142,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
 
   it('is not restyled by the host page', async () => {
     const page = await context.newPage();
-    await page.goto(server.url + '/'); // the demo page sets button { background: lime !important; font-size: 30px !important }
+    await page.goto(server.baseUrl + '/'); // the demo page sets button { background: lime !important; font-size: 30px !important }
     const fab = page.locator('button.fab[data-ready="true"]');
     const style = await fab.evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
     expect(style.bg).toBe('rgb(183, 28, 28)');
