@@ -27,6 +27,12 @@ const configSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
   CHAT_BODY_LIMIT: z.coerce.number().int().min(16_384).max(8_388_608).default(1_048_576),
+  /** Sites allowed to call the API from a browser (the widget embedded elsewhere): comma-separated origins, or `*`. Empty: same origin only. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.union([z.literal('*'), z.url({ message: 'CORS_ORIGINS must list origins such as https://www.shishi.gov.cn' })]))),
 });
 
 export interface Config {
@@ -40,6 +46,8 @@ export interface Config {
   /** How answers are generated when `openai` is set (ignored offline). */
   llm: { model: string; strategy: 'retrieved' | 'whole-report'; contextParagraphs: number; firstTokenTimeoutMs: number; totalTimeoutMs: number; maxRetries: number };
   chatBodyLimit: number;
+  /** Origins allowed to call the API cross-origin (`*` for any); empty for same-origin only. */
+  corsOrigins: string[];
 }
 
 /**
@@ -69,6 +77,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       maxRetries: e.LLM_MAX_RETRIES,
     },
     chatBodyLimit: e.CHAT_BODY_LIMIT,
+    corsOrigins: e.CORS_ORIGINS,
   };
 }
 

@@ -161,3 +161,17 @@ describe('robustness', () => {
     }
   });
 });
+
+describe('cross-origin embedding', () => {
+  it('lets an allowed site call the API from the browser and refuses others', async () => {
+    const embedded = createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] });
+    const preflight = await embedded.request('/api/chat', { method: 'OPTIONS', headers: { origin: 'https://www.shishi.gov.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.shishi.gov.cn');
+    const other = await embedded.request('/api/search?q=228', { headers: { origin: 'https://evil.example' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+  });
+  it('sends no CORS headers when no origin is configured (same-origin only)', async () => {
+    const res = await app.request('/api/search?q=228', { headers: { origin: 'https://www.shishi.gov.cn' } });
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+});

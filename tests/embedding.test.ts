@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, describeConfig } from '../src/config.js';
+import { loadConfig } from '../src/config.js';
 import { cachedEmbedder } from '../src/embed/cached-embedder.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
@@ -97,16 +97,3 @@ describe('an embedding provider that fails at question time', () => {
   });
 });
 
-describe('configuration', () => {
-  it('is offline by default', () => {
-    const config = loadConfig({});
-    expect(config.openai).toBeNull();
-    expect(config.port).toBe(3000);
-  });
-  it('lists every invalid setting', () => {
-    expect(() => loadConfig({ PORT: 'eighty', OPENAI_BASE_URL: 'not a url' })).toThrow(/PORT.*OPENAI_BASE_URL|OPENAI_BASE_URL.*PORT/);
-  });
-  it('never prints the API key', () => {
-    expect(describeConfig(loadConfig({ OPENAI_API_KEY: 'sk-very-secret' }))).not.toContain('sk-very-secret');
-  });
-});

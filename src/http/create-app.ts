@@ -1,6 +1,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import type { MiddlewareHandler } from 'hono';
 import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
@@ -25,6 +26,8 @@ export interface AppOptions {
   logRequests?: boolean;
   /** Largest `/api/chat` body: useChat sends the whole conversation back with every question. */
   chatBodyLimit?: number;
+  /** Origins whose pages may call the API (the widget embedded on another site); `*` for any. */
+  corsOrigins?: string[];
 }
 
 const errors = {
@@ -71,7 +74,7 @@ const outlineRoute = createRoute({
 });
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
-export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576 }: AppOptions) {
+export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576, corsOrigins = [] }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: function rejectInvalid(result, c) {
       if (!result.success) {
@@ -80,6 +83,12 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
       }
     },
   });
+
+  if (corsOrigins.length) {
+    const any = corsOrigins.includes('*');
+    // Disallowed origins get no CORS headers, so their browsers refuse the response.
+    app.use('/api/*', cors({ origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+  }
 
   if (logRequests) {
     app.use('*', async function logRequest(c, next) {

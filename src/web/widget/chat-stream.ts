@@ -13,6 +13,7 @@ export interface FinalAnswer {
   abstained: boolean;
   mode: 'extractive' | 'llm';
   degraded?: boolean;
+  degradedReason?: string;
   suggestions?: { id: string; section: string }[];
   citations: Omit<Citation, 'text'>[];
 }

@@ -175,7 +175,7 @@ async function ask(question: string) {
       const cited = answer.citations.map((c) => citations.get(c.n)).filter((c): c is Citation => Boolean(c));
       sources.replaceChildren(...cited.map((c) => el('li', {}, button(`[${c.n}] ${c.section}`, () => showCitation(c), { 'aria-label': `查看引用 ${c.n}：${c.section}` }))));
       if (cited.length) bubble.append(sources);
-      if (answer.degraded) bubble.append(el('div', { class: 'note' }, '模型暂时不可用，以上为报告原文摘录。'));
+      if (answer.degraded) bubble.append(el('div', { class: 'note' }, answer.degradedReason === 'unverified' ? '生成的回答未能通过原文核对，以上为报告原文摘录。' : '智能回答暂时不可用，以上为报告原文摘录。'));
     }
   }
   messages.push({ id: `a${messages.length}`, role: 'assistant', parts: [{ type: 'text', text }] });
