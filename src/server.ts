@@ -10,7 +10,7 @@ async function main() {
   const config = loadConfig(process.env);
   const service = await createNodeService(config);
   console.log(`[startup] ${service.document.paragraphs.length} paragraphs indexed in ${service.index.buildMs.toFixed(0)} ms (${service.index.embedder.modelId}); ${describeConfig(config)}`);
-  const publicDir = fileURLToPath(new URL('../public/', import.meta.url));
+  const publicDir = fileURLToPath(new URL('../build/public/', import.meta.url));
   const app = createApp({ service, assets: serveStatic({ root: publicDir }), bodyLimit: config.bodyLimit, logRequests: config.logRequests, chatBodyLimit: config.chatBodyLimit, corsOrigins: config.corsOrigins });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, function listening(info) {
     console.log(`[startup] listening on http://${config.host}:${info.port}`);

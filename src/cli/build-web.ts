@@ -1,18 +1,24 @@
 import { build } from 'esbuild';
+import { cpSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
+/** Where the static site is assembled: the Node server and the Workers assets binding both serve it. */
+export const PUBLIC_DIR = 'build/public';
+
 /**
- * `npm run build:web`: bundle the browser code (src/web) into public/. The outputs are
- * generated, not committed; `npm start` and `npm test` run this first.
+ * `npm run build:web`: copy the pages (src/web/pages) and bundle the browser code (src/web)
+ * into build/public. The outputs are generated, not committed; `npm start` and `npm test` run this first.
  */
 async function main() {
   const started = performance.now();
+  mkdirSync(`${root}/${PUBLIC_DIR}`, { recursive: true });
+  cpSync(`${root}/src/web/pages`, `${root}/${PUBLIC_DIR}`, { recursive: true });
   await build({
     absWorkingDir: root,
     entryPoints: { 'widget': 'src/web/widget/main.ts', 'staff/staff': 'src/web/staff/main.ts' },
-    outdir: 'public',
+    outdir: PUBLIC_DIR,
     bundle: true,
     minify: true,
     format: 'iife',
@@ -20,7 +26,7 @@ async function main() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  console.log(`built public/widget.js and public/staff/staff.js in ${(performance.now() - started).toFixed(0)} ms`);
+  console.log(`built ${PUBLIC_DIR} (pages, widget.js, staff/staff.js) in ${(performance.now() - started).toFixed(0)} ms`);
 }
 
 main().catch(function fatal(error: unknown) {

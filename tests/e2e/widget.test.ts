@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { spawnServer, type SpawnedServer } from '../spawn-server.js';
-import { browserAvailable, launch, shot } from './browser.js';
+import { browserAvailable, launch, shot } from '../../evals/lib/chromium.js';
 
 let server: SpawnedServer;
 let context: BrowserContext;

@@ -206,6 +206,7 @@ root.addEventListener('keydown', (e) => {
 function mount() {
   document.body.append(host);
   fab.dataset.ready = 'true';
+  performance.mark?.('shishi-qa:ready'); // for `npm run bench:widget`
 }
 if (document.body) mount();
 else document.addEventListener('DOMContentLoaded', mount);

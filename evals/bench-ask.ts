@@ -1,7 +1,7 @@
-import { loadConfig } from '../config.js';
-import { createApp } from '../http/create-app.js';
-import { createNodeService } from '../node/create-node-service.js';
-import { loadGold } from '../../evals/lib/gold.js';
+import { loadConfig } from '../src/config.js';
+import { createApp } from '../src/http/create-app.js';
+import { createNodeService } from '../src/node/create-node-service.js';
+import { loadGold } from './lib/gold.js';
 
 /**
  * `npm run bench`: latency of POST /api/ask over the gold questions, in process through
