@@ -49,12 +49,20 @@ async function main() {
   const reference = new Map(document.paragraphs.map((p) => [p.id, p.text]));
 
   const targets: EvalTarget[] = [];
+  let generated: string | undefined;
   if (values.url) {
     targets.push(httpTarget(values.url));
   } else {
-    const env = values.offline ? { LOG_REQUESTS: 'false' } : { ...process.env, LOG_REQUESTS: 'false' };
-    const service = await createNodeService(loadConfig(env));
-    targets.push(inProcessTarget(`service (in-process, ${service.index.embedder.modelId})`, service));
+    // The offline (extractive) service is always measured and gated; with a configured model the
+    // same set also runs in generated mode, side by side.
+    const offline = await createNodeService(loadConfig({ LOG_REQUESTS: 'false' }));
+    targets.push(inProcessTarget(`service (in-process, ${offline.index.embedder.modelId})`, offline));
+    const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
+    if (!values.offline && config.openai) {
+      const model = await createNodeService(config);
+      generated = `generated (${config.llm.model}, ${config.llm.strategy})`;
+      targets.push(inProcessTarget(generated, model));
+    }
   }
   if (!values['no-baselines']) targets.push(await stockOramaBaseline(document.paragraphs), charOverlapBaseline(document.paragraphs));
 
@@ -67,10 +75,11 @@ async function main() {
   const sideBySide: [string, Metrics][] = targets.flatMap((t) => [...splits, 'all'].map((s): [string, Metrics] => [`${shortName(t.name)} · ${s}`, aggregate(of(t.name, (r) => s === 'all' || r.item.split === s))]));
   const categories = [...new Set(items.map((i) => i.category))];
   const byCategory = (split: string): [string, Metrics][] => categories.map((c) => [c, aggregate(of(service, (r) => r.item.category === c && (split === 'all' || r.item.split === split)))]);
-  const checks = countChecks(of(service).map((r) => r.answer));
+  const checks = countChecks(of(generated ?? service).map((r) => r.answer));
 
   console.log(`\n== ${service} vs baselines (same questions, same run) ==\n${table(sideBySide)}`);
   for (const s of splits) console.log(`\n== ${shortName(service)} by category · ${s} ==\n${table(byCategory(s))}`);
+  if (generated) for (const s of splits) console.log(`\n== ${generated} by category · ${s} ==\n${table(categories.map((c) => [c, aggregate(of(generated!, (r) => r.item.category === c && r.item.split === s))]))}`);
   if (Object.keys(checks).length) console.log(`\n== citation checks fired (generated mode) ==\n${Object.entries(checks).map(([k, v]) => `${k}: ${v}`).join('\n')}`);
 
   mkdirSync(values.out!, { recursive: true });
@@ -80,7 +89,7 @@ async function main() {
     ...splits.map((s) => ({ heading: `Service by category · ${s}`, rows: byCategory(s) })),
   ];
   writeFileSync(join(values.out!, 'report.json'), JSON.stringify({ generatedAt, targets: targets.map((t) => t.name), summary, checks, results: all.map(({ item, ...rest }) => ({ id: item.id, ...rest, item })) }, null, 1));
-  writeFileSync(join(values.out!, 'report.html'), renderHtml({ title: `Evaluation · ${service}`, generatedAt, summary, checks, results: of(service) }));
+  writeFileSync(join(values.out!, 'report.html'), renderHtml({ title: `Evaluation · ${generated ?? service}`, generatedAt, summary, checks, results: of(generated ?? service) }));
   console.log(`\nwrote ${join(values.out!, 'report.json')} and report.html`);
 
   if (!values['no-gate']) {
