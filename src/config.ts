@@ -27,6 +27,10 @@ const configSchema = z.object({
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
   CHAT_BODY_LIMIT: z.coerce.number().int().min(16_384).max(8_388_608).default(1_048_576),
+  /** Questions (/api/ask, /api/chat) per client per minute; 0 turns the limit off. On Workers the binding in wrangler.toml decides. */
+  RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
+  /** Staff searches (/api/search, one per keystroke) per client per minute; 0 turns the limit off. */
+  RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
   /** Sites allowed to call the API from a browser (the widget embedded elsewhere): comma-separated origins, or `*`. Empty: same origin only. */
   CORS_ORIGINS: z
     .string()
@@ -48,6 +52,8 @@ export interface Config {
   chatBodyLimit: number;
   /** Origins allowed to call the API cross-origin (`*` for any); empty for same-origin only. */
   corsOrigins: string[];
+  /** Requests per client per minute (0: no limit). */
+  rateLimits: { askPerMinute: number; searchPerMinute: number };
 }
 
 /**
@@ -78,6 +84,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
+    rateLimits: { askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE, searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
   };
 }
 

@@ -6,7 +6,8 @@ import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
 import { createGramStats } from './retrieve/coverage.js';
-import { createLexicon } from './retrieve/lexicon.js';
+import { createLexicon, type Lexicon } from './retrieve/lexicon.js';
+import { restoreReportIndex, type IndexSnapshot } from './index/index-snapshot.js';
 import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
 import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHit } from './types.js';
 
@@ -14,6 +15,7 @@ import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHi
 export interface QaService {
   document: ReportDocument;
   index: ReportIndex;
+  lexicon: Lexicon;
   retrieve: Retriever;
   ask(question: string, history?: ChatTurn[]): Promise<Answer>;
   /** The same answer as `ask`, as it is produced (for `/api/chat`); `signal` stops a model call when the client leaves. */
@@ -30,15 +32,19 @@ export interface QaServiceOptions {
   answerTuning?: AnswerTuning;
   /** A model to write answers with; without one, answers are extractive (the offline default). */
   llm?: LlmAnswerOptions;
+  /** Start from a prebuilt index instead of ingesting and embedding (Workers; see `npm run build:index`). */
+  snapshot?: IndexSnapshot;
 }
 
 /** Ingest the corpus, build the index and wire retrieval and answering together. */
-export async function createQaService({ corpus, embedder, retrievalTuning = DEFAULT_RETRIEVAL_TUNING, answerTuning = DEFAULT_ANSWER_TUNING, llm }: QaServiceOptions): Promise<QaService> {
-  const document = ingest(corpus.source, corpus.meta);
-  const index = await buildReportIndex(document.paragraphs, embedder, corpus.labels);
+export async function createQaService({ corpus, embedder, retrievalTuning = DEFAULT_RETRIEVAL_TUNING, answerTuning = DEFAULT_ANSWER_TUNING, llm, snapshot }: QaServiceOptions): Promise<QaService> {
+  if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
+  const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
+  const index = snapshot ? restoreReportIndex(snapshot, embedder, corpus.labels) : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
+  const lexicon = createLexicon(corpus.glossary, corpus.stopwords, [...index.matchText.values()], snapshot?.homophones);
   const retrieve = createRetriever({
     index,
-    lexicon: createLexicon(corpus.glossary, corpus.stopwords, [...index.matchText.values()]),
+    lexicon,
     stats: createGramStats([...index.matchText.values()]),
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
@@ -55,6 +61,7 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
   return {
     document,
     index,
+    lexicon,
     retrieve,
     ask: (question, history = []) => collectAnswer(answerStream(question, history)),
     answerStream,

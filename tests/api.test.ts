@@ -175,3 +175,17 @@ describe('cross-origin embedding', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 });
+
+describe('rate limiting', () => {
+  it('answers a client over its limit with 429 and a JSON error, and other clients normally', async () => {
+    const { nodeRateLimits } = await import('../src/node/node-rate-limits.js');
+    const limited = createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') });
+    const askAs = (client: string) => limited.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': client }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+    expect((await askAs('a')).status).toBe(200);
+    expect((await askAs('a')).status).toBe(200);
+    const third = await askAs('a');
+    await expectError(third, 429, 'rate_limited', /try again/);
+    expect(third.headers.get('retry-after')).toBe('60');
+    expect((await askAs('b')).status).toBe(200);
+  });
+});

@@ -1,24 +1,28 @@
-import { save } from '@orama/orama';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname } from 'node:path';
 import { loadConfig } from '../config.js';
+import { createIndexSnapshot } from '../index/index-snapshot.js';
 import { createNodeService } from '../node/create-node-service.js';
 
+/** Where the snapshot goes; the Workers entry imports it from here. */
+export const SNAPSHOT_PATH = 'build/index-snapshot.json';
+
 /**
- * `npm run build:index`: ingest, embed and index the report, report the time it takes, and
- * write the paragraphs and the Orama snapshot to `<CACHE_DIR>/index.json`. Orama's
- * `restore()` would drop our tokenizer, so a snapshot must be `load()`ed into a db created
- * with `createReportDb` (see src/index/report-index.ts).
+ * `npm run build:index`: ingest, embed and index the report, report the time it takes, and write
+ * the snapshot (document, Orama data with vectors, homophone table) that the Workers bundle ships.
  */
 async function main() {
-  const config = loadConfig(process.env);
+  const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
   const started = performance.now();
   const service = await createNodeService(config);
-  const { paragraphs } = service.document;
-  const out = join(config.cacheDir, 'index.json');
-  mkdirSync(config.cacheDir, { recursive: true });
-  writeFileSync(out, JSON.stringify({ sha256: service.document.meta.sha256, embedder: service.index.embedder.modelId, paragraphs, orama: save(service.index.db) }));
-  console.log(`ingested ${paragraphs.length} paragraphs; index built in ${service.index.buildMs.toFixed(1)} ms (embedder ${service.index.embedder.modelId}); total ${(performance.now() - started).toFixed(0)} ms including corpus load; wrote ${out}`);
+  const snapshot = createIndexSnapshot(service.document, service.index, service.lexicon.homophones);
+  mkdirSync(dirname(SNAPSHOT_PATH), { recursive: true });
+  const json = JSON.stringify(snapshot);
+  writeFileSync(SNAPSHOT_PATH, json);
+  console.log(
+    `ingested ${service.document.paragraphs.length} paragraphs; index built in ${service.index.buildMs.toFixed(1)} ms (embedder ${snapshot.embedder}, ${snapshot.dimensions} dims); ` +
+      `service ready in ${(performance.now() - started).toFixed(0)} ms; wrote ${SNAPSHOT_PATH} (${(json.length / 1024).toFixed(0)} KiB)`,
+  );
 }
 
 main().catch(function fatal(error: unknown) {

@@ -28,6 +28,8 @@ export interface AppOptions {
   chatBodyLimit?: number;
   /** Origins whose pages may call the API (the widget embedded on another site); `*` for any. */
   corsOrigins?: string[];
+  /** Per-client limits, built by each runtime (memory on Node, the rate-limit binding on Workers). */
+  rateLimits?: { ask?: MiddlewareHandler; search?: MiddlewareHandler };
 }
 
 const errors = {
@@ -74,7 +76,7 @@ const outlineRoute = createRoute({
 });
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
-export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576, corsOrigins = [] }: AppOptions) {
+export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576, corsOrigins = [], rateLimits = {} }: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: function rejectInvalid(result, c) {
       if (!result.success) {
@@ -89,6 +91,12 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
     // Disallowed origins get no CORS headers, so their browsers refuse the response.
     app.use('/api/*', cors({ origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 }));
   }
+
+  if (rateLimits.ask) {
+    app.use('/api/ask', rateLimits.ask);
+    app.use('/api/chat', rateLimits.ask);
+  }
+  if (rateLimits.search) app.use('/api/search', rateLimits.search);
 
   if (logRequests) {
     app.use('*', async function logRequest(c, next) {

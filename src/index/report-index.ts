@@ -15,6 +15,8 @@ export interface ReportIndex {
   /** Normalised structural aliases per paragraph (文号, 落款, 第五部分…). */
   aliases: Map<string, string[]>;
   embedder: Embedder;
+  /** Width of the paragraph vectors. */
+  dimensions: number;
   /** Milliseconds spent building (embedding included). */
   buildMs: number;
 }
@@ -43,9 +45,9 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
   const started = performance.now();
   const vectors = await embedder.embed(paragraphs.map(embeddingInput));
   // The model decides the width (a configured endpoint may not say it up front).
-  const db = createReportDb(vectors[0]?.length ?? embedder.dimensions);
-  const lastPart = Math.max(...paragraphs.map((p) => p.part ?? 0)) || null;
-  const aliases = new Map(paragraphs.map((p) => [p.id, structureAliases(p, labels, lastPart)]));
+  const dimensions = vectors[0]?.length ?? embedder.dimensions;
+  const db = createReportDb(dimensions);
+  const aliases = paragraphAliases(paragraphs, labels);
   const docs = paragraphs.map((p, i) => ({
     id: p.id,
     text: p.text,
@@ -54,12 +56,20 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
     embedding: vectors[i]!,
   }));
   await insertMultiple(db, docs);
+  return { db, ...matchingViews(paragraphs, aliases), embedder, dimensions, buildMs: performance.now() - started };
+}
+
+/** The structural aliases of every paragraph (第五部分, 文号, 最后一部分…). */
+export function paragraphAliases(paragraphs: Paragraph[], labels: StructureLabels): Map<string, string[]> {
+  const lastPart = Math.max(...paragraphs.map((p) => p.part ?? 0)) || null;
+  return new Map(paragraphs.map((p) => [p.id, structureAliases(p, labels, lastPart)]));
+}
+
+/** What retrieval matches against besides the Orama db: cheap to derive, so snapshots do not store it. */
+export function matchingViews(paragraphs: Paragraph[], aliases: Map<string, string[]>): Pick<ReportIndex, 'paragraphs' | 'matchText' | 'aliases'> {
   return {
-    db,
     paragraphs: new Map(paragraphs.map((p) => [p.id, p])),
-    matchText: new Map(docs.map((d) => [d.id, normalizeForMatch(`${d.section} ${d.text} ${d.aliases}`)])),
+    matchText: new Map(paragraphs.map((p) => [p.id, normalizeForMatch(`${p.section} ${p.text} ${aliases.get(p.id)!.join(' ')}`)])),
     aliases: new Map([...aliases].map(([id, list]) => [id, list.map(normalizeForMatch)])),
-    embedder,
-    buildMs: performance.now() - started,
   };
 }

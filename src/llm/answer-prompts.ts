@@ -1,3 +1,6 @@
+/** The prompt version the code was written and tested against (prompts/answer-*.zh.v1.txt). */
+export const ANSWER_PROMPT_VERSION = 'zh.v1';
+
 /** The prompts a generated answer is written with, as loaded from `prompts/` (versioned text, not code). */
 export interface AnswerPrompts {
   /** e.g. `zh.v1`; printed at start-up so an eval run can say which prompt it measured. */

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseAnswerPrompts, type AnswerPrompts } from './answer-prompts.js';
+import { ANSWER_PROMPT_VERSION, parseAnswerPrompts, type AnswerPrompts } from './answer-prompts.js';
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
-/** The prompt version the code was written and tested against. */
-export const ANSWER_PROMPT_VERSION = 'zh.v1';
 
 /** Read `prompts/answer-system.<version>.txt` and `prompts/answer-context.<version>.txt` (Node; once, at start-up). */
 export function loadAnswerPrompts(dir: string = DEFAULT_PROMPTS_DIR, version: string = ANSWER_PROMPT_VERSION): AnswerPrompts {

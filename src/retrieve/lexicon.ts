@@ -29,14 +29,9 @@ export function pinyinKey(text: string): string {
   return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
 }
 
-export function createLexicon(glossary: Glossary, stopwords: Stopwords, reportTexts: string[]): Lexicon {
+export function createLexicon(glossary: Glossary, stopwords: Stopwords, reportTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
   const bigrams = new Set(reportTexts.flatMap((t) => (normalizeForMatch(t).match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
-  const homophones = new Map<string, string[]>();
-  for (const b of bigrams) {
-    if ([...b].length !== 2) continue;
-    const key = pinyinKey(b);
-    homophones.set(key, [...(homophones.get(key) ?? []), b]);
-  }
+  const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(bigrams);
   const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
@@ -54,4 +49,15 @@ export function createLexicon(glossary: Glossary, stopwords: Stopwords, reportTe
     homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
   };
+}
+
+/** Toneless pinyin → the report's bigrams that sound so. Costs ~150 ms, so snapshots carry it precomputed. */
+export function homophoneIndex(bigrams: Iterable<string>): Map<string, string[]> {
+  const homophones = new Map<string, string[]>();
+  for (const b of bigrams) {
+    if ([...b].length !== 2) continue;
+    const key = pinyinKey(b);
+    homophones.set(key, [...(homophones.get(key) ?? []), b]);
+  }
+  return homophones;
 }

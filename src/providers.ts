@@ -1,0 +1,32 @@
+import { createOpenAI } from '@ai-sdk/openai';
+import type { LlmAnswerOptions } from './answer/llm-answer.js';
+import type { Config } from './config.js';
+import type { Embedder } from './embed/embedder.js';
+import { aiSdkEmbedder } from './embed/openai-embedder.js';
+import type { AnswerPrompts } from './llm/answer-prompts.js';
+import { DEFAULT_MODEL_LIMITS } from './llm/stream-model-text.js';
+
+/**
+ * Real providers from configuration, for the entry points of either runtime (Node, Workers).
+ * Only entry points call these; everything else receives a model or an embedder.
+ */
+
+/** The configured embedding endpoint through the AI SDK (no cache: callers add one where they can keep it). */
+export function remoteEmbedder(openai: NonNullable<Config['openai']>): Embedder {
+  const provider = createOpenAI({ apiKey: openai.apiKey, baseURL: openai.baseURL });
+  return aiSdkEmbedder({ model: provider.embedding(openai.embeddingModel), modelId: `openai:${openai.embeddingModel}`, dimensions: 0, document: { maxRetries: 1, timeoutMs: 30_000 } });
+}
+
+/** The model that writes answers, through chat completions (`/v1/chat/completions`, which every OpenAI-compatible server speaks); none offline. */
+export function answerModel(config: Config, prompts: AnswerPrompts): LlmAnswerOptions | undefined {
+  if (!config.openai) return undefined;
+  const provider = createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL });
+  const { model, strategy, contextParagraphs, firstTokenTimeoutMs, totalTimeoutMs, maxRetries } = config.llm;
+  return {
+    model: provider.chat(model),
+    prompts,
+    strategy,
+    contextParagraphs,
+    limits: { ...DEFAULT_MODEL_LIMITS, firstTokenMs: firstTokenTimeoutMs, totalMs: totalTimeoutMs, maxRetries },
+  };
+}

@@ -1,0 +1,50 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { rateLimiter } from 'hono-rate-limiter';
+import meta from '../../corpus/report.meta.json';
+import glossary from '../../corpus/glossary.json';
+import stopwords from '../../corpus/query-stopwords.json';
+import labels from '../../corpus/structure-labels.json';
+import source from '../../corpus/shishi-2023-fazhi-zhengfu-report.txt';
+import contextPrompt from '../../prompts/answer-context.zh.v1.txt';
+import systemPrompt from '../../prompts/answer-system.zh.v1.txt';
+import snapshot from 'index-snapshot';
+import { loadConfig, type Config } from '../config.js';
+import { parseCorpusFiles } from '../corpus/corpus-files.js';
+import type { Embedder } from '../embed/embedder.js';
+import { localHashEmbedder } from '../embed/local-hash-embedder.js';
+import { createApp } from '../http/create-app.js';
+import { rateLimited } from '../http/rate-limited.js';
+import { ANSWER_PROMPT_VERSION, parseAnswerPrompts } from '../llm/answer-prompts.js';
+import { answerModel, remoteEmbedder } from '../providers.js';
+import { createQaService } from '../qa-service.js';
+import { stringVars, type RateLimitBinding, type WorkerEnv } from './worker-env.js';
+
+/**
+ * The app on Workers: the same Hono app as on Node, built from what the bundle carries (the
+ * report, the prompts, the prebuilt index) and configuration from bindings and secrets.
+ * Static files (widget.js, the pages) are served by the assets binding before the worker runs.
+ */
+export async function createWorkerApp(env: WorkerEnv) {
+  const config = loadConfig({ LOG_REQUESTS: 'false', ...stringVars(env) });
+  const corpus = parseCorpusFiles({ source, meta, glossary, stopwords, labels });
+  const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
+  const service = await createQaService({ corpus, embedder: queryEmbedder(config), snapshot, llm: answerModel(config, prompts) });
+  return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config) });
+}
+
+/**
+ * Queries must be embedded by the model the snapshot was built with. When that model is not
+ * reachable from here, an embedder that always fails makes retrieval use full-text search alone.
+ */
+function queryEmbedder(config: Config): Embedder {
+  if (snapshot.embedder === localHashEmbedder({ dimensions: snapshot.dimensions }).modelId) return localHashEmbedder({ dimensions: snapshot.dimensions });
+  if (config.openai && snapshot.embedder === `openai:${config.openai.embeddingModel}`) return remoteEmbedder(config.openai);
+  return { modelId: snapshot.embedder, dimensions: snapshot.dimensions, embed: () => Promise.reject(new Error(`no access to ${snapshot.embedder} for query vectors`)) };
+}
+
+/** The Workers rate-limit bindings (wrangler.toml), keyed by the client address Cloudflare reports; a limit set to 0 turns one off. */
+function bindingRateLimits(env: WorkerEnv, config: Config): { ask?: MiddlewareHandler; search?: MiddlewareHandler } {
+  const keyGenerator = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
+  const limiter = (binding: RateLimitBinding | undefined, perMinute: number) => (binding && perMinute > 0 ? rateLimiter({ binding, keyGenerator, handler: rateLimited }) : undefined);
+  return { ask: limiter(env.RATE_LIMIT_ASK, config.rateLimits.askPerMinute), search: limiter(env.RATE_LIMIT_SEARCH, config.rateLimits.searchPerMinute) };
+}

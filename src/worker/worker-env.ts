@@ -1,0 +1,16 @@
+/** Minimal shapes of the Workers bindings this app uses (no @cloudflare/workers-types needed). */
+export interface RateLimitBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** Bindings and variables from wrangler.toml, secrets from `wrangler secret put`. */
+export interface WorkerEnv {
+  RATE_LIMIT_ASK?: RateLimitBinding;
+  RATE_LIMIT_SEARCH?: RateLimitBinding;
+  [variable: string]: unknown;
+}
+
+/** The string variables and secrets only, for `loadConfig` (bindings are objects). */
+export function stringVars(env: WorkerEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

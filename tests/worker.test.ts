@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadGold } from '../evals/lib/gold.js';
+import { startLocalWorker, type LocalWorker } from '../evals/lib/wrangler-dev.js';
+import { createApp } from '../src/http/create-app.js';
+import { json, offlineService } from './helpers.js';
+
+/**
+ * The worker in local workerd (wrangler dev --local, offline) against the Node app: the same
+ * contract, the same answers. `npm test` builds the assets and the index snapshot first.
+ */
+let worker: LocalWorker;
+let node: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  node = createApp({ service: await offlineService() });
+  worker = await startLocalWorker({ RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' });
+}, 90_000);
+afterAll(async () => {
+  await worker?.stop();
+});
+
+const post = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) => ({
+  method: 'POST',
+  headers,
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
+const onWorker = (path: string, init?: RequestInit) => fetch(worker.baseUrl + path, init);
+
+describe('the worker (workerd, offline) and the Node app', () => {
+  it('give the same answers and citations to every gold question', async () => {
+    for (const item of loadGold()) {
+      const body = { question: item.question, ...(item.history ? { history: item.history } : {}) };
+      const [w, n] = await Promise.all([onWorker('/api/ask', post(body)).then(json), Promise.resolve(node.request('/api/ask', post(body))).then(json)]);
+      expect(w, item.question).toEqual(n);
+    }
+  });
+
+  it('tokenize alike: the same queries return the same paragraph ids', async () => {
+    for (const q of ['行政復議', '228 件', '２２８件', '闽执法', 'GDP', '洛江', 'administrative reconsideration', '中小學生']) {
+      const path = `/api/search?q=${encodeURIComponent(q)}&limit=5`;
+      const [w, n] = await Promise.all([onWorker(path).then(json), Promise.resolve(node.request(path)).then(json)]);
+      expect(w.hits.map((h: { id: string }) => h.id), q).toEqual(n.hits.map((h: { id: string }) => h.id));
+    }
+  });
+
+  it('stream /api/chat in the UI message stream protocol', async () => {
+    const res = await onWorker('/api/chat', post({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: '那纠错率呢？' }] }] }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    const text = await res.text();
+    expect(text).toContain('"type":"text-delta"');
+    expect(text).toContain('"type":"data-answer"');
+    expect(text.trim().endsWith('data: [DONE]')).toBe(true);
+  });
+
+  it('serve the widget, the demo page and the staff page', async () => {
+    const widget = await onWorker('/widget.js');
+    expect(widget.status).toBe(200);
+    expect(widget.headers.get('content-type')).toMatch(/javascript/);
+    expect(await widget.text()).toContain('attachShadow');
+    expect(await (await onWorker('/')).text()).toContain('/widget.js');
+    expect((await onWorker('/staff/')).status).toBe(200);
+  });
+
+  it('reject bad input with the same 4xx and error code', async () => {
+    const cases: [string, RequestInit | undefined][] = [
+      ['/api/ask', post('{"question": ')],
+      ['/api/ask', post({ question: '' })],
+      ['/api/ask', post({ question: '问'.repeat(501) })],
+      ['/api/ask', post({ question: 1 })],
+      ['/api/ask', post({ question: '问', history: Array.from({ length: 11 }, () => ({ role: 'user', content: 'x' })) })],
+      ['/api/ask', post({ question: '问', history: [{ role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }] })],
+      ['/api/ask', post('question=1', { 'content-type': 'application/x-www-form-urlencoded' })],
+      ['/api/chat', post({ messages: [] })],
+      ['/api/search', undefined],
+      ['/api/search?q=x&limit=0', undefined],
+      ['/api/paragraphs/nope', undefined],
+      ['/api/nope', undefined],
+    ];
+    for (const [path, init] of cases) {
+      const [w, n] = await Promise.all([onWorker(path, init), node.request(path, init)]);
+      expect(w.status, path).toBe(n.status);
+      expect(w.status, path).toBeGreaterThanOrEqual(400);
+      expect(w.status, path).toBeLessThan(500);
+      expect((await json(w)).error.code, path).toBe((await json(n)).error.code);
+    }
+  });
+
+  it('reach the same accuracy in the eval runner pointed at the worker by --url', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'eval-worker-'));
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'evals/run.ts', '--url', worker.baseUrl, '--no-baselines', '--no-gate', '--quiet', '--out', out], { maxBuffer: 1 << 24 });
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'evals/run.ts', '--offline', '--no-baselines', '--no-gate', '--quiet', '--out', join(out, 'node')], { maxBuffer: 1 << 24 });
+    const nodeReport = JSON.parse(readFileSync(join(out, 'node', 'report.json'), 'utf8'));
+    const accuracy = (r: { summary: { rows: [string, Record<string, number>][] }[] }) =>
+      r.summary[0]!.rows.map(([, m]) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.endsWith('Ms'))));
+    expect(accuracy(report)).toEqual(accuracy(nodeReport));
+  }, 120_000);
+});
