@@ -69,6 +69,8 @@ describe('abstention', () => {
     ['石狮市市长叫什么名字？', 'mayor'],
     ['申请行政复议的法定期限是多少天？', 'statutory time limit'],
     ['泉州市2024年的财政预算是多少？', 'budget'],
+    ['How many administrative reconsideration applications were there in 2022?', '2022, in English'],
+    ['2024年行政复议收到多少件？', 'a year the report only plans for'],
   ])('declines %s (%s) and points to the closest sections', async (question) => {
     const answer = await service.ask(question);
     expect(answer.abstained).toBe(true);
