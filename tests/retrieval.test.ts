@@ -75,7 +75,7 @@ describe('abstention', () => {
     const answer = await service.ask(question);
     expect(answer.abstained).toBe(true);
     expect(answer.citations).toEqual([]);
-    expect(answer.answer).toMatch(/^报告中没有找到/);
+    expect(answer.answer).toMatch(/^(报告中没有找到|The report)/);
     expect(answer.suggestions?.length).toBeGreaterThan(0);
   });
 
@@ -112,5 +112,21 @@ describe('follow-up questions', () => {
     const history = [{ role: 'user' as const, content: '行政复议收到多少件？' }];
     const answer = await service.ask('“闽执法”移动终端配了多少台？', history);
     expect(answer.citations[0]!.id).toBe('s5.3');
+  });
+});
+
+describe('the reader\'s language', () => {
+  it('answers a Traditional Chinese question in Traditional script, citing the report verbatim', async () => {
+    const answer = await service.ask('行政復議一共收到多少件申請？');
+    expect(answer.answer).toContain('共收到行政複議申請 228 件');
+    expect(answer.citations[0]!.quote).toContain('共收到行政复议申请 228 件');
+  });
+  it('frames an English answer in English around the verbatim Chinese quote', async () => {
+    const answer = await service.ask('How many administrative reconsideration applications were received?');
+    expect(answer.answer).toMatch(/^According to the report/);
+    expect(answer.answer).toContain('228 件');
+    const declined = await service.ask("What was Shishi's GDP in 2023?");
+    expect(declined.abstained).toBe(true);
+    expect(declined.answer).toMatch(/^The report does not answer this question/);
   });
 });

@@ -1,5 +1,6 @@
 import type { Answer, Citation } from '../types.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
+import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan } from './answer-span.js';
 
 export interface AnswerTuning {
@@ -45,22 +46,33 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { o
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
   const diagnostics = retrieval.hits.slice(0, 5).map((h) => ({ id: h.paragraph.id, score: round(h.score), coverage: round(h.coverage) }));
+  const language = answerLanguage(retrieval.question);
   if (!verdict.ok) {
     const suggestions = distinctSections(retrieval.hits).slice(0, tuning.maxSuggestions);
     const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
-    const lead = verdict.reason === 'missing-number' && missingYears.length
-      ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
-      : '报告中没有找到能回答这个问题的内容。';
-    const tail = suggestions.length ? `可以查看报告中相近的部分：${suggestions.map((s) => `「${s.section}」`).join('、')}。` : '';
-    return { answer: lead + tail, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
+    const sections = suggestions.map((s) => `「${s.section}」`).join('、');
+    const answer = language === 'en'
+      ? `${missingYears.length && verdict.reason === 'missing-number' ? `The report has nothing on ${missingYears.join(', ')} (it covers ${subjectYear}).` : 'The report does not answer this question.'}${sections ? ` Related sections: ${sections}.` : ''}`
+      : inScript(
+          (verdict.reason === 'missing-number' && missingYears.length
+            ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
+            : '报告中没有找到能回答这个问题的内容。') + (sections ? `可以查看报告中相近的部分：${sections}。` : ''),
+          language,
+        );
+    return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
   }
   const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
   const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
   const citations = cited.map((hit) => toCitation(hit, retrieval));
   const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
-  const answer = citations.length === 1
-    ? `根据报告「${citations[0]!.section}」：${body[0]}`
-    : `根据报告：\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
+  const framed = language === 'en'
+    ? citations.length === 1
+      ? `According to the report (「${citations[0]!.section}」): ${body[0]}`
+      : `According to the report:\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`
+    : citations.length === 1
+      ? `根据报告「${citations[0]!.section}」：${body[0]}`
+      : `根据报告：\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
+  const answer = inScript(framed, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
 }
 

@@ -4,7 +4,7 @@ import { Converter } from 'opencc-js/t2cn';
  * Traditional → Simplified, character level. OpenCC's `tw` table covers the
  * Taiwan and Hong Kong variants a citizen is likely to type (復議, 負責, 學).
  */
-const toSimplified = Converter({ from: 'tw', to: 'cn' });
+export const toSimplified = Converter({ from: 'tw', to: 'cn' });
 
 const HAN = '\\p{Script=Han}';
 /** Whitespace next to a Han character or CJK punctuation carries no meaning in Chinese text (`228 件`, `关于 2023年`). */

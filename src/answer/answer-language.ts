@@ -1,0 +1,25 @@
+import { Converter } from 'opencc-js/cn2t';
+import { toSimplified } from '../text/normalize.js';
+
+export type AnswerLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
+
+const toTraditional = Converter({ from: 'cn', to: 'tw' });
+
+/**
+ * The language to frame an answer in: English when the question is mostly Latin letters,
+ * Traditional Chinese when it has characters that Simplified Chinese writes differently.
+ */
+export function answerLanguage(question: string): AnswerLanguage {
+  const latin = (question.match(/[a-z]/giu) ?? []).length;
+  const han = (question.match(/\p{Script=Han}/gu) ?? []).length;
+  if (latin > han * 2) return 'en';
+  return han > 0 && toSimplified(question) !== question ? 'zh-Hant' : 'zh-Hans';
+}
+
+/**
+ * Show an extractive answer in the reader's script. Only the answer text is converted; the
+ * citations keep the report's own characters, and numbers are unchanged by the conversion.
+ */
+export function inScript(text: string, language: AnswerLanguage): string {
+  return language === 'zh-Hant' ? toTraditional(text) : text;
+}
