@@ -68,6 +68,7 @@ describe('aggregating', () => {
     expect(m.mrr).toBe(0.75);
     expect(m.abstentionPrecision).toBe(0.5);
     expect(m.abstentionRecall).toBe(1);
+    expect(m.abstentionAccuracy).toBeCloseTo((1 / 2 + 1) / 2);
     expect(m.factAccuracy).toBe(0.5);
   });
 });

@@ -12,6 +12,12 @@ export interface Metrics {
   factAccuracy: number;
   abstentionPrecision: number;
   abstentionRecall: number;
+  /**
+   * Balanced accuracy of the answer-or-decline choice: the mean of the share of answerable
+   * questions answered and the share of unanswerable ones declined (always answering scores 0.5,
+   * whatever the mix of the set).
+   */
+  abstentionAccuracy: number;
   verbatimQuotes: number;
   wholeParagraphs: number;
   passRate: number;
@@ -29,6 +35,7 @@ export const METRIC_LABELS: [keyof Metrics, string][] = [
   ['factAccuracy', 'Facts'],
   ['abstentionPrecision', 'AbstP'],
   ['abstentionRecall', 'AbstR'],
+  ['abstentionAccuracy', 'AbstBal'],
   ['verbatimQuotes', 'Verbatim'],
   ['wholeParagraphs', 'WholePara'],
   ['p50Ms', 'p50ms'],
@@ -61,6 +68,7 @@ export function aggregate(results: ItemResult[]): Metrics {
     factAccuracy: ratio(answerable.filter((r) => r.factCorrect).length, answerable.length),
     abstentionPrecision: ratio(abstained.filter((r) => !r.item.answerable).length, abstained.length),
     abstentionRecall: ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length),
+    abstentionAccuracy: (ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length) + ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length)) / 2,
     verbatimQuotes: ratio(results.reduce((s, r) => s + r.quotesVerbatim, 0), citations),
     wholeParagraphs: ratio(results.reduce((s, r) => s + r.wholeParagraphs, 0), citations),
     passRate: ratio(results.filter((r) => r.pass).length, results.length),
