@@ -8,6 +8,11 @@ const configSchema = z.object({
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  /** `auto`: the OpenAI-compatible endpoint when a key is set, else local; `local` keeps the offline embedder even with a chat model (DeepSeek has no embeddings). */
+  EMBEDDING_PROVIDER: z.enum(['auto', 'local', 'openai']).default('auto'),
+  /** Embeddings from another server than the chat model (default: OPENAI_BASE_URL / OPENAI_API_KEY). */
+  EMBEDDING_BASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  EMBEDDING_API_KEY: optionalString,
   /** Directory for the embedding cache and the prebuilt index. */
   CACHE_DIR: z.string().default('.cache'),
   /** Largest accepted request body in bytes. */
@@ -42,8 +47,10 @@ const configSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  /** Set only when an OpenAI-compatible endpoint is configured. Never logged (see `describeConfig`). */
-  openai: { apiKey: string; baseURL?: string; embeddingModel: string } | null;
+  /** The chat model's OpenAI-compatible endpoint, when configured. The key is never logged (see `describeConfig`). */
+  openai: { apiKey: string; baseURL?: string } | null;
+  /** Where paragraph and query vectors come from. */
+  embedding: { kind: 'local' } | { kind: 'openai'; apiKey: string; baseURL?: string; model: string };
   cacheDir: string;
   bodyLimit: number;
   logRequests: boolean;
@@ -67,10 +74,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new Error(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  const embeddingKey = e.EMBEDDING_API_KEY ?? e.OPENAI_API_KEY;
+  if (e.EMBEDDING_PROVIDER === 'openai' && !embeddingKey) throw new Error('Invalid configuration: EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY');
+  const remoteEmbeddings = e.EMBEDDING_PROVIDER !== 'local' && embeddingKey;
   return {
     port: e.PORT,
     host: e.HOST,
-    openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL, embeddingModel: e.EMBEDDING_MODEL } : null,
+    openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL } : null,
+    embedding: remoteEmbeddings ? { kind: 'openai', apiKey: embeddingKey, baseURL: e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL, model: e.EMBEDDING_MODEL } : { kind: 'local' },
     cacheDir: e.CACHE_DIR,
     bodyLimit: e.BODY_LIMIT,
     logRequests: e.LOG_REQUESTS,
@@ -92,6 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 export function describeConfig(config: Config): string {
   const { llm } = config;
   const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
-  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, embeddings ${config.openai.embeddingModel}, ${answers}, key set)` : 'offline (no API key)';
-  return `mode=${provider} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;
+  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, key set)` : 'offline (no API key)';
+  const { embedding } = config;
+  const vectors = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
+  return `mode=${provider} embeddings=${vectors} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;
 }

@@ -12,9 +12,9 @@ import { DEFAULT_MODEL_LIMITS } from './llm/stream-model-text.js';
  */
 
 /** The configured embedding endpoint through the AI SDK (no cache: callers add one where they can keep it). */
-export function remoteEmbedder(openai: NonNullable<Config['openai']>): Embedder {
-  const provider = createOpenAI({ apiKey: openai.apiKey, baseURL: openai.baseURL });
-  return aiSdkEmbedder({ model: provider.embedding(openai.embeddingModel), modelId: `openai:${openai.embeddingModel}`, dimensions: 0, document: { maxRetries: 1, timeoutMs: 30_000 } });
+export function remoteEmbedder(embedding: Extract<Config['embedding'], { kind: 'openai' }>): Embedder {
+  const provider = createOpenAI({ apiKey: embedding.apiKey, baseURL: embedding.baseURL });
+  return aiSdkEmbedder({ model: provider.embedding(embedding.model), modelId: `openai:${embedding.model}`, dimensions: 0, document: { maxRetries: 1, timeoutMs: 30_000 } });
 }
 
 /** The model that writes answers, through chat completions (`/v1/chat/completions`, which every OpenAI-compatible server speaks); none offline. */

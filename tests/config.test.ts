@@ -15,6 +15,16 @@ describe('configuration', () => {
   });
 });
 
+describe('embedding configuration', () => {
+  it('embeds locally offline, remotely when a key is set, and locally on request (a chat model without embeddings)', () => {
+    expect(loadConfig({}).embedding).toEqual({ kind: 'local' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://api.deepseek.com/v1' }).embedding).toMatchObject({ kind: 'openai', baseURL: 'https://api.deepseek.com/v1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', EMBEDDING_PROVIDER: 'local' }).embedding).toEqual({ kind: 'local' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://api.deepseek.com/v1', EMBEDDING_BASE_URL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', EMBEDDING_API_KEY: 'e' }).embedding).toMatchObject({ kind: 'openai', apiKey: 'e', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1' });
+    expect(() => loadConfig({ EMBEDDING_PROVIDER: 'openai' })).toThrow(/EMBEDDING_PROVIDER/);
+  });
+});
+
 describe('CORS configuration', () => {
   it('accepts a list of origins or *, and rejects what is not an origin', () => {
     expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.cn, https://b.gov.cn/' }).corsOrigins).toEqual(['https://a.gov.cn', 'https://b.gov.cn']);

@@ -12,8 +12,8 @@ import { createQaService, type QaService } from '../qa-service.js';
 
 /** The configured embedding endpoint with a file cache of vectors, or the local embedder offline. */
 export function createEmbedder(config: Config): Embedder {
-  if (!config.openai) return localHashEmbedder();
-  return cachedEmbedder(remoteEmbedder(config.openai), fileVectorStore(join(config.cacheDir, 'embeddings.json')));
+  if (config.embedding.kind === 'local') return localHashEmbedder();
+  return cachedEmbedder(remoteEmbedder(config.embedding), fileVectorStore(join(config.cacheDir, 'embeddings.json')));
 }
 
 /** The answer model with the prompts read from prompts/; none offline. */
@@ -32,7 +32,7 @@ export async function createNodeService(config: Config): Promise<QaService> {
   try {
     return await createQaService({ corpus, embedder, llm });
   } catch (error) {
-    if (!config.openai) throw error;
+    if (config.embedding.kind === 'local') throw error;
     console.warn(`[startup] embedding endpoint failed (${(error as Error).message}); falling back to the local embedder`);
     return createQaService({ corpus, embedder: localHashEmbedder(), llm });
   }

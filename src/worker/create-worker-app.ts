@@ -38,7 +38,7 @@ export async function createWorkerApp(env: WorkerEnv) {
  */
 function queryEmbedder(config: Config): Embedder {
   if (snapshot.embedder === localHashEmbedder({ dimensions: snapshot.dimensions }).modelId) return localHashEmbedder({ dimensions: snapshot.dimensions });
-  if (config.openai && snapshot.embedder === `openai:${config.openai.embeddingModel}`) return remoteEmbedder(config.openai);
+  if (config.embedding.kind === 'openai' && snapshot.embedder === `openai:${config.embedding.model}`) return remoteEmbedder(config.embedding);
   return { modelId: snapshot.embedder, dimensions: snapshot.dimensions, embed: () => Promise.reject(new Error(`no access to ${snapshot.embedder} for query vectors`)) };
 }
 
