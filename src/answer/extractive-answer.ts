@@ -48,7 +48,9 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   const diagnostics = retrieval.hits.slice(0, 5).map((h) => ({ id: h.paragraph.id, score: round(h.score), coverage: round(h.coverage) }));
   const language = answerLanguage(retrieval.question);
   if (!verdict.ok) {
-    const suggestions = distinctSections(retrieval.hits).slice(0, tuning.maxSuggestions);
+    // Point to sections that share something with the question; with none, to the closest body sections (not the letterhead).
+    const related = retrieval.hits.filter((h) => h.coverage > 0);
+    const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, tuning.maxSuggestions);
     const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
     const sections = suggestions.map((s) => `「${s.section}」`).join('、');
     const answer = language === 'en'

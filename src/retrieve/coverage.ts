@@ -4,6 +4,8 @@ import { formGrams, type QueryAnalysis, type QueryUnit } from './analyze-query.j
 export interface GramStats {
   idf(gram: string): number;
   df(gram: string): number;
+  /** Number of paragraphs. */
+  n: number;
 }
 
 /** BM25-style idf over paragraph match texts; a gram the report never uses gets the highest weight. */
@@ -18,7 +20,7 @@ export function createGramStats(matchTexts: string[]): GramStats {
     }
     return value;
   }
-  return { df, idf: (gram) => Math.log(1 + (n - df(gram) + 0.5) / (df(gram) + 0.5)) };
+  return { n, df, idf: (gram) => Math.log(1 + (n - df(gram) + 0.5) / (df(gram) + 0.5)) };
 }
 
 export interface WeightedUnit {
@@ -40,7 +42,9 @@ export const CHAR_CREDIT = 0.5;
  * less about a Chinese report, hence the lower `unknownLatinWeight`.
  */
 export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.5, unknownLatinWeight = 0.3 } = {}): WeightedUnit[] {
-  return analysis.units.map(function weigh(unit) {
+  // A lone character found in most paragraphs (市, 人) tells nothing about the topic.
+  const informative = analysis.units.filter((u) => !(u.kind === 'han' && [...u.text].length === 1 && stats.df(u.text) > stats.n / 2));
+  return informative.map(function weigh(unit) {
     const grams = unit.forms.map(formGrams).filter((g) => g.length > 0);
     const formWeight = (g: string[]) => g.reduce((s, x) => s + stats.idf(x), 0) / g.length;
     const weights = grams.map(formWeight);
