@@ -91,6 +91,19 @@ describe('abstention', () => {
   });
 });
 
+describe('declining', () => {
+  it('suggests sections of the report body, not the letterhead, for a question that shares nothing with it', async () => {
+    const answer = await service.ask('石狮市2023年的GDP是多少？');
+    expect(answer.abstained).toBe(true);
+    for (const s of answer.suggestions ?? []) expect(s.id, s.section).toMatch(/^s\d/);
+  });
+  it('suggests the section that shares the question\'s words for a near miss', async () => {
+    const answer = await service.ask('申请行政复议的法定期限是多少天？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.suggestions?.[0]?.id).toBe('s4.3');
+  });
+});
+
 describe('follow-up questions', () => {
   it('uses the conversation: after a question on 行政复议, 那纠错率呢？ finds the 纠错率 sentence', async () => {
     const history = [
