@@ -29,8 +29,9 @@ export function pinyinKey(text: string): string {
   return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
 }
 
-export function createLexicon(glossary: Glossary, stopwords: Stopwords, reportTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
-  const bigrams = new Set(reportTexts.flatMap((t) => (normalizeForMatch(t).match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
+/** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
+export function createLexicon(glossary: Glossary, stopwords: Stopwords, matchTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
+  const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(bigrams);
   const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {

@@ -1,6 +1,5 @@
 import { search } from '@orama/orama';
 import type { ChatTurn, Paragraph, Span } from '../types.js';
-import { normalizeForMatch } from '../text/normalize.js';
 import type { ReportIndex } from '../index/report-index.js';
 import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
@@ -109,7 +108,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         coverage: cov,
         score,
         requiredOk: hasRequired(analysis.required, matchText),
-        spans: rankSentences(paragraph, combined, analysis),
+        spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis),
       }];
     });
     hits.sort((a, b) => b.score - a.score);
@@ -118,14 +117,15 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
 }
 
 /**
- * Sentences ranked by coverage of the question; a sentence holding every number the question
+ * Sentences ranked by coverage of the question (`sentenceText`: the paragraph's sentences,
+ * normalised once at index time); a sentence holding every number the question
  * names ranks first, and one with figures is preferred when a figure or date is asked for.
  */
-export function rankSentences(paragraph: Paragraph, units: WeightedUnit[], { expects, required }: Pick<QueryAnalysis, 'expects' | 'required'>): ScoredSpan[] {
+export function rankSentences(paragraph: Paragraph, sentenceText: string[], units: WeightedUnit[], { expects, required }: Pick<QueryAnalysis, 'expects' | 'required'>): ScoredSpan[] {
   return paragraph.sentences
-    .map(function score({ start, end }): ScoredSpan {
+    .map(function score({ start, end }, i): ScoredSpan {
       const quote = paragraph.text.slice(start, end);
-      const text = normalizeForMatch(quote);
+      const text = sentenceText[i]!;
       const figure = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
       const named = required.length && hasRequired(required, text) ? 1 : 0;
       return { start, end, quote, score: coverage(units, text) + figure + named };
