@@ -44,9 +44,7 @@ async function main() {
   if (values.sweep) return sweep(loadGold());
 
   const items = loadGold().filter((i) => values.split === 'all' || i.split === values.split);
-  const corpus = loadCorpusFiles();
-  const document = ingest(corpus.source, corpus.meta);
-  const reference = new Map(document.paragraphs.map((p) => [p.id, p.text]));
+  const { document, reference } = referenceReport();
 
   const targets: EvalTarget[] = [];
   let generated: string | undefined;
@@ -101,6 +99,13 @@ async function main() {
   }
 }
 
+/** The report as ingested from corpus/: the reference every quote and citation is checked against (id → verbatim text). */
+function referenceReport() {
+  const corpus = loadCorpusFiles();
+  const document = ingest(corpus.source, corpus.meta);
+  return { corpus, document, reference: new Map(document.paragraphs.map((p) => [p.id, p.text])) };
+}
+
 async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<string, string>, quiet: boolean): Promise<ItemResult[]> {
   const results: ItemResult[] = [];
   const tty = process.stderr.isTTY;
@@ -125,9 +130,7 @@ async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<s
 
 /** The decline threshold's trade-off, per split: share of answerable questions answered correctly vs unanswerable ones declined. */
 async function sweep(items: GoldItem[]) {
-  const corpus = loadCorpusFiles();
-  const document = ingest(corpus.source, corpus.meta);
-  const reference = new Map(document.paragraphs.map((p) => [p.id, p.text]));
+  const { corpus, reference } = referenceReport();
   console.log('minCoverage  split  answered  factAcc  declined(unanswerable)  abstP');
   for (const minCoverage of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     const service = await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning: { ...DEFAULT_ANSWER_TUNING, minCoverage } });
