@@ -53,30 +53,40 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
     const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, tuning.maxSuggestions);
     const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
     const sections = suggestions.map((s) => `「${s.section}」`).join('、');
-    const answer = language === 'en'
-      ? `${missingYears.length && verdict.reason === 'missing-number' ? `The report has nothing on ${missingYears.join(', ')} (it covers ${subjectYear}).` : 'The report does not answer this question.'}${sections ? ` Related sections: ${sections}.` : ''}`
-      : inScript(
-          (verdict.reason === 'missing-number' && missingYears.length
-            ? `报告中没有找到${missingYears.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`
-            : '报告中没有找到能回答这个问题的内容。') + (sections ? `可以查看报告中相近的部分：${sections}。` : ''),
-          language,
-        );
+    const words = PHRASES[language === 'en' ? 'en' : 'zh'];
+    const lead = verdict.reason === 'missing-number' && missingYears.length ? words.noYear(missingYears, subjectYear) : words.noAnswer;
+    const answer = inScript(lead + (sections ? words.related(sections) : ''), language);
     return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
   }
   const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
   const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
   const citations = cited.map((hit) => toCitation(hit, retrieval));
   const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
-  const framed = language === 'en'
-    ? citations.length === 1
-      ? `According to the report (「${citations[0]!.section}」): ${body[0]}`
-      : `According to the report:\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`
-    : citations.length === 1
-      ? `根据报告「${citations[0]!.section}」：${body[0]}`
-      : `根据报告：\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
+  const words = PHRASES[language === 'en' ? 'en' : 'zh'];
+  const framed = citations.length === 1
+    ? words.according(citations[0]!.section, body[0]!)
+    : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
   const answer = inScript(framed, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
 }
+
+/** The fixed framing of offline answers; Traditional Chinese is the Chinese framing converted by `inScript`. */
+const PHRASES = {
+  zh: {
+    according: (section: string, body: string) => `根据报告「${section}」：${body}`,
+    accordingMany: '根据报告：',
+    noAnswer: '报告中没有找到能回答这个问题的内容。',
+    noYear: (years: string[], subjectYear: number) => `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
+    related: (sections: string) => `可以查看报告中相近的部分：${sections}。`,
+  },
+  en: {
+    according: (section: string, body: string) => `According to the report (「${section}」): ${body}`,
+    accordingMany: 'According to the report:',
+    noAnswer: 'The report does not answer this question.',
+    noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
+    related: (sections: string) => ` Related sections: ${sections}.`,
+  },
+};
 
 function toCitation(hit: RetrievedParagraph, retrieval: Retrieval): Citation {
   const span = answerSpan(hit.paragraph, hit.spans, retrieval.analysis);
