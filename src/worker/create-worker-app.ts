@@ -37,7 +37,8 @@ export async function createWorkerApp(env: WorkerEnv) {
  * reachable from here, an embedder that always fails makes retrieval use full-text search alone.
  */
 function queryEmbedder(config: Config): Embedder {
-  if (snapshot.embedder === localHashEmbedder({ dimensions: snapshot.dimensions }).modelId) return localHashEmbedder({ dimensions: snapshot.dimensions });
+  const local = localHashEmbedder({ dimensions: snapshot.dimensions });
+  if (snapshot.embedder === local.modelId) return local;
   if (config.embedding.kind === 'openai' && snapshot.embedder === `openai:${config.embedding.model}`) return remoteEmbedder(config.embedding);
   return { modelId: snapshot.embedder, dimensions: snapshot.dimensions, embed: () => Promise.reject(new Error(`no access to ${snapshot.embedder} for query vectors`)) };
 }
