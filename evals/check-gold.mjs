@@ -1,5 +1,6 @@
 // Validates evals/gold.jsonl against the report text. Plain Node ESM, no dependencies.
 // Usage: node evals/check-gold.mjs   (exit code 0 = pass)
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -138,7 +139,26 @@ for (const o of items) {
   qs.set(key, o.id);
 }
 
+// ---- the blind split: frozen, and its facts checked like the gold set's ----
+const BLIND = path.join(here, 'blind.jsonl');
+const blindBytes = fs.readFileSync(BLIND);
+const frozen = fs.readFileSync(path.join(here, 'blind.sha256'), 'utf8').split(/\s+/)[0];
+const blindHash = crypto.createHash('sha256').update(blindBytes).digest('hex');
+if (blindHash !== frozen) err(`blind.jsonl changed (sha256 ${blindHash}, frozen ${frozen}): the blind split is written once and never edited`);
+const blind = blindBytes.toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+for (const o of blind) {
+  if (o.split !== 'blind' || !/^b[ab]\d{3}$/.test(o.id) || seen.has(o.id)) err(`${o.id}: bad blind id or split`);
+  seen.add(o.id);
+  for (const g of o.gold) if (!VALID.has(g)) err(`${o.id}: unknown gold id ${g}`);
+  const goldText = o.gold.map((g) => paraStripped.get(g) ?? '').join('\n');
+  for (const f of o.facts) if (!goldText.includes(f)) err(`${o.id}: fact not in gold paragraph(s): ${f}`);
+  if (o.answerable !== (o.gold.length > 0) || o.answerable !== (o.facts.length > 0)) err(`${o.id}: answerable must match gold/facts`);
+}
+const blindNear = blind.filter((o) => o.category === 'near-miss').length;
+if (blind.length < 120 || blindNear < blind.length / 5) err(`blind split: ${blind.length} items, ${blindNear} near misses (need ≥ 120, ≥ 20 %)`);
+
 console.log(`report: ${reportPath}`);
+console.log(`blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen)`);
 console.log(`items: ${items.length}, citizen: ${citizen}, report: ${items.length - citizen}`);
 for (const [c, s] of Object.entries(byCat)) console.log(`  ${c.padEnd(20)} total=${s.total} dev=${s.dev} test=${s.test}`);
 if (errors.length) {

@@ -13,12 +13,12 @@ import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import type { Answer } from '../src/types.js';
 import { aggregate, table, type Metrics } from './lib/aggregate.js';
 import { charOverlapBaseline, stockOramaBaseline } from './lib/baselines.js';
-import { loadGold, type GoldItem } from './lib/gold.js';
+import { loadGold, SPLITS, type GoldItem } from './lib/gold.js';
 import { renderHtml } from './lib/render-html.js';
 import { scoreItem, type ItemResult } from './lib/score.js';
 import { httpTarget, inProcessTarget, type EvalTarget } from './lib/target.js';
 
-const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|all] [--offline] [--no-baselines] [--no-gate] [--out dir] [--quiet] [--sweep]
+const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|blind|all] [--offline] [--no-baselines] [--no-gate] [--out dir] [--quiet] [--sweep]
   --sweep: the abstention trade-off of the offline service over minCoverage (no report, no gate)
   default: the in-process service (configured from the environment), both splits, with baselines, gated by evals/thresholds.json`;
 
@@ -40,7 +40,7 @@ async function main() {
     },
   });
   if (values.help) return void console.log(USAGE);
-  if (!['dev', 'test', 'all'].includes(values.split!)) throw new Error(`--split must be dev, test or all\n${USAGE}`);
+  if (![...SPLITS, 'all'].includes(values.split as never)) throw new Error(`--split must be ${SPLITS.join(', ')} or all\n${USAGE}`);
   if (values.sweep) return sweep(loadGold());
 
   const items = loadGold().filter((i) => values.split === 'all' || i.split === values.split);
@@ -69,7 +69,7 @@ async function main() {
 
   const service = targets[0]!.name;
   const of = (target: string, pred: (r: ItemResult) => boolean = () => true) => all.filter((r) => r.target === target && pred(r));
-  const splits = values.split === 'all' ? ['dev', 'test'] : [values.split!];
+  const splits: string[] = values.split === 'all' ? [...SPLITS] : [values.split!];
   const sideBySide: [string, Metrics][] = targets.flatMap((t) => [...splits, 'all'].map((s): [string, Metrics] => [`${shortName(t.name)} · ${s}`, aggregate(of(t.name, (r) => s === 'all' || r.item.split === s))]));
   const categories = [...new Set(items.map((i) => i.category))];
   const byCategory = (split: string): [string, Metrics][] => categories.map((c) => [c, aggregate(of(service, (r) => r.item.category === c && (split === 'all' || r.item.split === split)))]);
@@ -135,7 +135,7 @@ async function sweep(items: GoldItem[]) {
   for (const minCoverage of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
     const service = await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning: { ...DEFAULT_ANSWER_TUNING, minCoverage } });
     const target = inProcessTarget('sweep', service);
-    for (const split of ['dev', 'test']) {
+    for (const split of SPLITS) {
       const results = await runTarget(target, items.filter((i) => i.split === split), reference, true);
       const m = aggregate(results);
       const answerable = results.filter((r) => r.item.answerable);

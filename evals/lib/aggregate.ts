@@ -18,6 +18,12 @@ export interface Metrics {
    * whatever the mix of the set).
    */
   abstentionAccuracy: number;
+  /** Share of answerable questions answered (not declined), right or wrong. */
+  answered: number;
+  /** Share of near misses (subject in the report, asked fact not) declined. */
+  nearMissDeclined: number;
+  /** Answers that show a figure the gold answer does not have: any answered unanswerable question that states a number, or an answer missing a gold figure. A count. */
+  wrongFigures: number;
   verbatimQuotes: number;
   wholeParagraphs: number;
   passRate: number;
@@ -36,6 +42,9 @@ export const METRIC_LABELS: [keyof Metrics, string][] = [
   ['abstentionPrecision', 'AbstP'],
   ['abstentionRecall', 'AbstR'],
   ['abstentionAccuracy', 'AbstBal'],
+  ['answered', 'Answered'],
+  ['nearMissDeclined', 'NearMissDecl'],
+  ['wrongFigures', 'WrongFig'],
   ['verbatimQuotes', 'Verbatim'],
   ['wholeParagraphs', 'WholePara'],
   ['p50Ms', 'p50ms'],
@@ -69,6 +78,9 @@ export function aggregate(results: ItemResult[]): Metrics {
     abstentionPrecision: ratio(abstained.filter((r) => !r.item.answerable).length, abstained.length),
     abstentionRecall: ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length),
     abstentionAccuracy: (ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length) + ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length)) / 2,
+    answered: ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length),
+    nearMissDeclined: ratio(results.filter((r) => r.item.category === 'near-miss' && r.answer.abstained).length, results.filter((r) => r.item.category === 'near-miss').length),
+    wrongFigures: results.filter((r) => r.wrongFigure).length,
     verbatimQuotes: ratio(results.reduce((s, r) => s + r.quotesVerbatim, 0), citations),
     wholeParagraphs: ratio(results.reduce((s, r) => s + r.wholeParagraphs, 0), citations),
     passRate: ratio(results.filter((r) => r.pass).length, results.length),
@@ -79,7 +91,7 @@ export function aggregate(results: ItemResult[]): Metrics {
 
 export function formatMetric(key: keyof Metrics, value: number): string {
   if (Number.isNaN(value)) return '–';
-  if (key === 'n' || key === 'answerable' || key === 'unanswerable') return String(value);
+  if (key === 'n' || key === 'answerable' || key === 'unanswerable' || key === 'wrongFigures') return String(value);
   if (key === 'p50Ms' || key === 'p95Ms') return value.toFixed(1);
   return value.toFixed(3);
 }

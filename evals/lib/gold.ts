@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const goldItemSchema = z.object({
   id: z.string(),
-  split: z.enum(['dev', 'test']),
+  split: z.enum(['dev', 'test', 'blind']),
   category: z.string(),
   question: z.string(),
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
@@ -16,7 +16,14 @@ export const goldItemSchema = z.object({
 export type GoldItem = z.infer<typeof goldItemSchema>;
 
 export const GOLD_PATH = fileURLToPath(new URL('../gold.jsonl', import.meta.url));
+/**
+ * The blind split: citizen questions written from the report alone by writers who saw neither the
+ * code, its word lists nor the other splits, frozen before the vocabulary work (its sha256 is in
+ * `blind.sha256`; `npm run check:gold` fails if it changes). Measured, never tuned on.
+ */
+export const BLIND_PATH = fileURLToPath(new URL('../blind.jsonl', import.meta.url));
+export const SPLITS = ['dev', 'test', 'blind'] as const;
 
-export function loadGold(path = GOLD_PATH): GoldItem[] {
-  return readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => goldItemSchema.parse(JSON.parse(l)));
+export function loadGold(paths = [GOLD_PATH, BLIND_PATH]): GoldItem[] {
+  return paths.flatMap((path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => goldItemSchema.parse(JSON.parse(l))));
 }

@@ -18,6 +18,8 @@ export interface ItemResult {
   factsMissing: string[];
   /** Answerable: answered, with every key fact. */
   factCorrect: boolean;
+  /** A figure reached the user that the gold answer does not support (see `showsWrongFigure`). */
+  wrongFigure: boolean;
   quotesVerbatim: number;
   wholeParagraphs: number;
   pass: boolean;
@@ -64,6 +66,7 @@ export function scoreItem(item: GoldItem, target: string, answer: Answer, rankin
     cited: cited.length,
     factsMissing,
     factCorrect,
+    wrongFigure: showsWrongFigure(item, answer, factsMissing),
     quotesVerbatim,
     wholeParagraphs,
     pass: reasons.length === 0,
@@ -81,4 +84,17 @@ export function containsFact(answer: string, fact: string): boolean {
   const latin = (answer.match(/[a-z]/gi) ?? []).length > (answer.match(/\p{Script=Han}/gu) ?? []).length;
   const number = /\d+(?:\.\d+)?%?/.exec(fact)?.[0];
   return latin && number !== undefined && new RegExp(`(?<![\\d.])${number.replace(/[.%]/g, '\\$&')}(?![\\d])`).test(text);
+}
+
+const FIGURE = /\d/u;
+
+/**
+ * The worst failure: a number shown as the answer that is not the answer. An answer (not a
+ * decline) to a question the report does not answer that states any figure of its own, or an
+ * answer to an answerable question that lacks one of the gold figures.
+ */
+export function showsWrongFigure(item: GoldItem, answer: Answer, factsMissing: string[]): boolean {
+  if (answer.abstained) return false;
+  if (!item.answerable) return FIGURE.test(answer.citations.map((c) => c.quote).join('') + answer.answer.replace(/20\d\d年度?/gu, ''));
+  return factsMissing.some((f) => FIGURE.test(f)) && FIGURE.test(answer.answer);
 }

@@ -2,6 +2,10 @@ import type { Answer, Citation } from '../types.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan } from './answer-span.js';
+import { PHRASES } from './answer-phrases.js';
+import { declineAnswer, retrievalDiagnostics, type DeclineReason } from './decline-answer.js';
+
+export type { DeclineReason };
 
 export interface AnswerTuning {
   /** Minimum coverage of the question by the best paragraph; below it the service declines. */
@@ -14,8 +18,6 @@ export interface AnswerTuning {
 
 export const DEFAULT_ANSWER_TUNING: AnswerTuning = { minCoverage: 0.55, secondaryRatio: 0.9, maxCitations: 3, maxSuggestions: 3 };
 
-/** Does the best paragraph answer, and if not, why not (for the reply and for evals). */
-export type DeclineReason = 'no-match' | 'low-coverage' | 'missing-number' | 'wrong-kind';
 
 /**
  * What an answer of each kind must contain. A person is named in this kind of document only
@@ -45,19 +47,8 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { o
  */
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
-  const diagnostics = retrieval.hits.slice(0, 5).map((h) => ({ id: h.paragraph.id, score: round(h.score), coverage: round(h.coverage) }));
   const language = answerLanguage(retrieval.question);
-  if (!verdict.ok) {
-    // Point to sections that share something with the question; with none, to the closest body sections (not the letterhead).
-    const related = retrieval.hits.filter((h) => h.coverage > 0);
-    const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, tuning.maxSuggestions);
-    const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
-    const sections = suggestions.map((s) => `「${s.section}」`).join('、');
-    const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-    const lead = verdict.reason === 'missing-number' && missingYears.length ? words.noYear(missingYears, subjectYear) : words.noAnswer;
-    const answer = inScript(lead + (sections ? words.related(sections) : ''), language);
-    return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: verdict.reason, retrieval: diagnostics };
-  }
+  if (!verdict.ok) return declineAnswer(retrieval, verdict.reason, { subjectYear, maxSuggestions: tuning.maxSuggestions });
   const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
   const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
   const citations = cited.map((hit) => toCitation(hit, retrieval));
@@ -67,26 +58,8 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
     ? words.according(citations[0]!.section, body[0]!)
     : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
   const answer = inScript(framed, language);
-  return { answer, abstained: false, mode: 'extractive', citations, retrieval: diagnostics };
+  return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
-
-/** The fixed framing of offline answers; Traditional Chinese is the Chinese framing converted by `inScript`. */
-const PHRASES = {
-  zh: {
-    according: (section: string, body: string) => `根据报告「${section}」：${body}`,
-    accordingMany: '根据报告：',
-    noAnswer: '报告中没有找到能回答这个问题的内容。',
-    noYear: (years: string[], subjectYear: number) => `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
-    related: (sections: string) => `可以查看报告中相近的部分：${sections}。`,
-  },
-  en: {
-    according: (section: string, body: string) => `According to the report (「${section}」): ${body}`,
-    accordingMany: 'According to the report:',
-    noAnswer: 'The report does not answer this question.',
-    noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
-    related: (sections: string) => ` Related sections: ${sections}.`,
-  },
-};
 
 function toCitation(hit: RetrievedParagraph, retrieval: Retrieval): Citation {
   const span = answerSpan(hit.paragraph, hit.spans, retrieval.analysis);
@@ -94,9 +67,3 @@ function toCitation(hit: RetrievedParagraph, retrieval: Retrieval): Citation {
   return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
 }
 
-function distinctSections(hits: RetrievedParagraph[]): { id: string; section: string }[] {
-  const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.paragraph.section) && seen.add(h.paragraph.section)).map((h) => ({ id: h.paragraph.id, section: h.paragraph.section }));
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;

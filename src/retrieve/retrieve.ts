@@ -59,7 +59,15 @@ export interface RetrieverDeps {
   tuning?: RetrievalTuning;
 }
 
-export type Retriever = (question: string, history?: ChatTurn[]) => Promise<Retrieval>;
+export interface RetrieveOptions {
+  /**
+   * Report wording for the question from elsewhere (a model's rewrite): searched for and used to
+   * rank, and a paragraph it covers counts as covering the question. Never shown as an answer.
+   */
+  extraTerms?: string[];
+}
+
+export type Retriever = (question: string, history?: ChatTurn[], options?: RetrieveOptions) => Promise<Retrieval>;
 
 /**
  * Hybrid retrieval then re-ranking: Orama (BM25 over our tokens + vectors) proposes
@@ -69,17 +77,19 @@ export type Retriever = (question: string, history?: ChatTurn[]) => Promise<Retr
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
 
-  return async function retrieve(question, history = []) {
+  return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
     const { focus, context: surrounding } = splitQuestion(question);
     const analysis = analyze(focus);
     const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];
     const contextAnalyses = [surrounding, ...context].filter(Boolean).map(analyze);
+    const rewrite = extraTerms.length ? analyze(extraTerms.join(' ')) : null;
+    const rewritten = rewrite ? weighUnits(rewrite, stats) : [];
     const current = weighUnits(analysis, stats);
-    const combined = [...current, ...contextAnalyses.flatMap((a) => weighUnits(a, stats, tuning.contextWeight))];
+    const combined = [...current, ...rewritten, ...contextAnalyses.flatMap((a) => weighUnits(a, stats, tuning.contextWeight))];
     // A follow-up that names nothing itself (那具体呢？) is judged on the conversation.
     const judged = current.length ? current : combined;
 
-    const term = [analysis.normalized, ...analysis.expansions, ...contextAnalyses.flatMap((a) => [a.normalized, ...a.expansions])].join(' ');
+    const term = [analysis.normalized, ...analysis.expansions, ...(rewrite ? [rewrite.normalized, ...rewrite.expansions] : []), ...contextAnalyses.flatMap((a) => [a.normalized, ...a.expansions])].join(' ');
     const vector = await embedQuery(index, term);
     const common = { term, properties: ['text', 'section', 'aliases'], threshold: 1, limit: tuning.candidates };
     // Without a query vector (the embedding provider failed) full-text alone still answers.
@@ -96,7 +106,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const matchText = index.matchText.get(String(hit.id));
       if (!paragraph || matchText === undefined) return [];
       const hybrid = hit.score / top;
-      const cov = coverage(judged, matchText);
+      const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
       const rankCov = coverage(combined, matchText);
       const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;

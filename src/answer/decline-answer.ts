@@ -1,0 +1,41 @@
+import type { Answer } from '../types.js';
+import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
+import { answerLanguage, inScript } from './answer-language.js';
+import { PHRASES } from './answer-phrases.js';
+
+/** Why the service declines (for the reply and for evals). */
+export type DeclineReason = 'no-match' | 'low-coverage' | 'missing-number' | 'wrong-kind' | 'model-declined';
+
+export interface DeclineOptions {
+  subjectYear: number;
+  maxSuggestions: number;
+}
+
+/**
+ * The service's one way of saying the report does not answer: a fixed sentence in the asker's
+ * language, then the closest sections — ones that share something with the question, with none
+ * of those, the closest body sections (never the letterhead).
+ */
+export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { subjectYear, maxSuggestions }: DeclineOptions): Answer {
+  const language = answerLanguage(retrieval.question);
+  const related = retrieval.hits.filter((h) => h.coverage > 0);
+  const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, maxSuggestions);
+  const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
+  const sections = suggestions.map((s) => `「${s.section}」`).join('、');
+  const words = PHRASES[language === 'en' ? 'en' : 'zh'];
+  const lead = reason === 'missing-number' && missingYears.length ? words.noYear(missingYears, subjectYear) : words.noAnswer;
+  const answer = inScript(lead + (sections ? words.related(sections) : ''), language);
+  return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: reason, retrieval: retrievalDiagnostics(retrieval) };
+}
+
+/** The top of the ranking, for evals and staff. */
+export function retrievalDiagnostics(retrieval: Retrieval): NonNullable<Answer['retrieval']> {
+  return retrieval.hits.slice(0, 5).map((h) => ({ id: h.paragraph.id, score: round(h.score), coverage: round(h.coverage) }));
+}
+
+function distinctSections(hits: RetrievedParagraph[]): { id: string; section: string }[] {
+  const seen = new Set<string>();
+  return hits.filter((h) => !seen.has(h.paragraph.section) && seen.add(h.paragraph.section)).map((h) => ({ id: h.paragraph.id, section: h.paragraph.section }));
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
