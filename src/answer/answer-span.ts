@@ -36,8 +36,20 @@ export function answerSpan(paragraph: Paragraph, ranked: ScoredSpan[], analysis:
   return best;
 }
 
+/** Sentences that overlap the span (a clause may begin inside the sentence that introduces the list). */
 function sentencesIn(paragraph: Paragraph, span: Span): number {
-  return paragraph.sentences.filter((s) => s.start >= span.start && s.end <= span.end).length;
+  return paragraph.sentences.filter((s) => s.start < span.end && s.end > span.start).length;
+}
+
+/**
+ * The items of an enumeration the span quotes, in document order, each with its own span:
+ * the `一是…二是…` clauses it covers (the text before the first clause, such as 但也存在如下问题：,
+ * introduces the list and is not an item). Empty when the span covers fewer than two clauses.
+ */
+export function listItems(paragraph: Paragraph, span: Span): Span[] {
+  const inside = paragraph.clauses.filter((c) => c.start >= span.start && c.start < span.end);
+  if (inside.length < 2) return [];
+  return inside.map((c) => trimEnd(paragraph, { start: c.start, end: Math.min(c.end, span.end) }));
 }
 
 /** A clause may run to the paragraph's end; keep the span as written, without trailing spaces. */

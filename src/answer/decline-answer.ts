@@ -2,13 +2,16 @@ import type { Answer } from '../types.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { PHRASES } from './answer-phrases.js';
+import type { GroundingGap } from './ground-answer.js';
 
 /** Why the service declines (for the reply and for evals). */
-export type DeclineReason = 'no-match' | 'low-coverage' | 'missing-number' | 'wrong-kind' | 'model-declined';
+export type DeclineReason = 'no-match' | 'low-coverage' | 'missing-number' | 'wrong-kind' | 'off-subject' | 'model-declined';
 
 export interface DeclineOptions {
   subjectYear: number;
   maxSuggestions: number;
+  /** The closest section and what it lacks, when the report speaks of the subject but not of the asked fact. */
+  near?: { section: string; gap: GroundingGap };
 }
 
 /**
@@ -16,14 +19,18 @@ export interface DeclineOptions {
  * language, then the closest sections — ones that share something with the question, with none
  * of those, the closest body sections (never the letterhead).
  */
-export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { subjectYear, maxSuggestions }: DeclineOptions): Answer {
+export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { subjectYear, maxSuggestions, near }: DeclineOptions): Answer {
   const language = answerLanguage(retrieval.question);
   const related = retrieval.hits.filter((h) => h.coverage > 0);
   const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, maxSuggestions);
   const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
   const sections = suggestions.map((s) => `「${s.section}」`).join('、');
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const lead = reason === 'missing-number' && missingYears.length ? words.noYear(missingYears, subjectYear) : words.noAnswer;
+  const lead = reason === 'missing-number' && missingYears.length
+    ? words.noYear(missingYears, subjectYear)
+    : near?.gap.kind === 'evidence'
+      ? words.noFact(near.section, words.kinds[near.gap.evidence], near.gap.target)
+      : words.noAnswer;
   const answer = inScript(lead + (sections ? words.related(sections) : ''), language);
   return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: reason, retrieval: retrievalDiagnostics(retrieval) };
 }

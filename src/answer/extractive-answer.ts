@@ -1,9 +1,10 @@
-import type { Answer, Citation } from '../types.js';
+import type { Answer, Citation, Span } from '../types.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
-import { answerSpan } from './answer-span.js';
+import { answerSpan, listItems } from './answer-span.js';
 import { PHRASES } from './answer-phrases.js';
 import { declineAnswer, retrievalDiagnostics, type DeclineReason } from './decline-answer.js';
+import { DEFAULT_GROUNDING_TUNING, groundAnswer, type Grounding, type GroundingTuning } from './ground-answer.js';
 
 export type { DeclineReason };
 
@@ -14,56 +15,103 @@ export interface AnswerTuning {
   secondaryRatio: number;
   maxCitations: number;
   maxSuggestions: number;
+  /** Paragraphs tried, best first, for a sentence that grounds the answer. */
+  paragraphsTried: number;
+  grounding: GroundingTuning;
 }
 
-export const DEFAULT_ANSWER_TUNING: AnswerTuning = { minCoverage: 0.55, secondaryRatio: 0.9, maxCitations: 3, maxSuggestions: 3 };
-
-
-/**
- * What an answer of each kind must contain. A person is named in this kind of document only
- * after a label such as 签发人： or 联系人: — the report never names an official in its prose.
- */
-const EVIDENCE: Record<'number' | 'date' | 'person', RegExp> = {
-  number: /\d/u,
-  date: /\d{1,2}\s*月|\d{4}\s*年\s*\d/u,
-  person: /[人者][:：]\s*\p{Script=Han}{2,4}/u,
+export const DEFAULT_ANSWER_TUNING: AnswerTuning = {
+  minCoverage: 0.55,
+  secondaryRatio: 0.9,
+  maxCitations: 3,
+  maxSuggestions: 3,
+  paragraphsTried: 3,
+  grounding: DEFAULT_GROUNDING_TUNING,
 };
 
-export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): { ok: true } | { ok: false; reason: DeclineReason } {
+type Verdict = { ok: true; grounded: Extract<Grounding, { ok: true }> } | { ok: false; reason: DeclineReason; grounding?: Extract<Grounding, { ok: false }> };
+
+/**
+ * Does the report answer? The best paragraph must hold every number the question names and
+ * cover enough of it; then one of the closest paragraphs must have a sentence that grounds
+ * the answer (its subject and the kind of fact asked for, see `groundAnswer`).
+ */
+export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Verdict {
   const best = retrieval.hits[0];
   if (!best) return { ok: false, reason: 'no-match' };
   if (!best.requiredOk) return { ok: false, reason: 'missing-number' };
   if (best.coverage < tuning.minCoverage) return { ok: false, reason: 'low-coverage' };
-  // Asked for a figure, a date or a name, but the sentence that best matches gives none
-  // (e.g. 败诉率 is said to fall, with no number; 市委书记 is mentioned, never named).
-  const { expects } = retrieval.analysis;
-  if (expects && !EVIDENCE[expects].test(best.spans[0]?.quote ?? '')) return { ok: false, reason: 'wrong-kind' };
-  return { ok: true };
+  let first: Extract<Grounding, { ok: false }> | undefined;
+  for (const hit of eligible(retrieval, tuning).slice(0, tuning.paragraphsTried)) {
+    const grounding = groundAnswer(retrieval, hit, tuning.grounding);
+    if (grounding.ok) return { ok: true, grounded: grounding };
+    first ??= grounding;
+  }
+  return { ok: false, reason: first?.gap.kind === 'evidence' ? 'wrong-kind' : 'off-subject', grounding: first };
 }
 
 /**
- * The offline answer: verbatim sentences of the cited paragraphs under a fixed framing,
- * or a decline naming the closest sections. It never states anything the report does not.
+ * The offline answer: what was asked first (the clause with the figure, or yes), then verbatim
+ * sentences of the cited paragraphs under a fixed framing; a list question gets every item of
+ * the enumeration, each with its own span. Or a decline that says what the report lacks.
+ * It never states anything the report does not.
  */
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
+  if (!verdict.ok) {
+    const near = verdict.grounding ? { section: verdict.grounding.hit.paragraph.section, gap: verdict.grounding.gap } : undefined;
+    return declineAnswer(retrieval, verdict.reason, { subjectYear, maxSuggestions: tuning.maxSuggestions, near });
+  }
+  const { grounded } = verdict;
   const language = answerLanguage(retrieval.question);
-  if (!verdict.ok) return declineAnswer(retrieval, verdict.reason, { subjectYear, maxSuggestions: tuning.maxSuggestions });
-  const [best, ...rest] = retrieval.hits as [RetrievedParagraph, ...RetrievedParagraph[]];
-  const cited = [best, ...rest.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage && h.score >= tuning.secondaryRatio * best.score)].slice(0, tuning.maxCitations);
-  const citations = cited.map((hit) => toCitation(hit, retrieval));
-  const body = citations.map((c) => `${c.quote.trim().replace(/[，；、：,;:]$/u, '')}${/[。！？]$/u.test(c.quote.trim()) ? '' : '。'}`);
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const framed = citations.length === 1
-    ? words.according(citations[0]!.section, body[0]!)
-    : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${body[i]}`).join('\n')}`;
-  const answer = inScript(framed, language);
+  const main = grounded.hit;
+  const ranked = [grounded.sentence, ...main.spans.filter((s) => s !== grounded.sentence)];
+  const span = answerSpan(main.paragraph, ranked, retrieval.analysis);
+
+  // Further paragraphs only when they are as close and ground the answer themselves.
+  const others = eligible(retrieval, tuning)
+    .filter((h) => h !== main && h.score >= tuning.secondaryRatio * main.score)
+    .flatMap((h) => {
+      const g = groundAnswer(retrieval, h, tuning.grounding);
+      return g.ok ? [citation(h.paragraph, answerSpan(h.paragraph, [g.sentence, ...h.spans.filter((s) => s !== g.sentence)], retrieval.analysis))] : [];
+    });
+
+  const items = retrieval.analysis.wantsList ? listItems(main.paragraph, span) : [];
+  const citations = [...(items.length > 1 ? items : [span]).map((s) => citation(main.paragraph, s)), ...others].slice(0, Math.max(tuning.maxCitations, items.length));
+  const lead = leadOf(retrieval, grounded, language === 'en' ? 'en' : 'zh');
+  const sentences = citations.map((c) => asSentence(c.quote));
+  const body = citations.length === 1
+    ? words.according(citations[0]!.section, sentences[0]!)
+    : `${words.accordingMany}\n${citations.map((c, i) => `· ${c.id === citations[i - 1]?.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`;
+  const answer = inScript(lead ? `${lead}\n${body}` : body, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
 
-function toCitation(hit: RetrievedParagraph, retrieval: Retrieval): Citation {
-  const span = answerSpan(hit.paragraph, hit.spans, retrieval.analysis);
-  const { id, section, text } = hit.paragraph;
+/**
+ * What the answer opens with: the clause that holds the asked figure, verbatim (纠错率 21.05%);
+ * for a yes/no question, yes in the question's own form (有 / 可以 / 是的) when the sentence
+ * says so without reservation, and nothing when it says something is lacking.
+ */
+function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>, language: 'zh' | 'en'): string {
+  const { paragraph } = grounded.hit;
+  if (grounded.figure) return asSentence(paragraph.text.slice(grounded.figure.start, grounded.figure.end));
+  if (!retrieval.analysis.intent.yesno) return '';
+  const sentence = paragraph.text.slice(grounded.sentence.start, grounded.sentence.end);
+  return retrieval.intent.negative(sentence) ? '' : retrieval.intent.yes(retrieval.analysis.normalized, language);
+}
+
+/** Paragraphs that may answer: every number the question names, and enough of its words. */
+function eligible(retrieval: Retrieval, tuning: AnswerTuning): RetrievedParagraph[] {
+  return retrieval.hits.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage);
+}
+
+function citation({ id, section, text }: { id: string; section: string; text: string }, span: Span): Citation {
   return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
 }
 
+/** A quote shown as a sentence: trailing comma-like punctuation becomes 。 */
+function asSentence(quote: string): string {
+  const q = quote.trim().replace(/[，；、：,;:]$/u, '');
+  return /[。！？.!?]$/u.test(q) ? q : `${q}。`;
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ReportMeta } from '../types.js';
+import { questionCuesSchema, type QuestionCues } from './question-cues.js';
 
 /** Everything ingestion and retrieval read from `corpus/`, validated once. */
 export interface CorpusFiles {
@@ -8,6 +9,7 @@ export interface CorpusFiles {
   glossary: Glossary;
   stopwords: Stopwords;
   labels: StructureLabels;
+  cues: QuestionCues;
 }
 
 export const reportMetaSchema = z.looseObject({
@@ -39,12 +41,13 @@ export const structureLabelsSchema = z.object({
 export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 
 /** Validate raw corpus inputs (from the file system on Node, from bundled imports elsewhere). */
-export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown }): CorpusFiles {
+export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown; cues: unknown }): CorpusFiles {
   return {
     source: raw.source,
     meta: reportMetaSchema.parse(raw.meta) as ReportMeta,
     glossary: glossarySchema.parse(raw.glossary),
     stopwords: stopwordsSchema.parse(raw.stopwords),
     labels: structureLabelsSchema.parse(raw.labels),
+    cues: questionCuesSchema.parse(raw.cues),
   };
 }

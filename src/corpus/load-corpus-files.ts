@@ -19,5 +19,6 @@ export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
     glossary: json('glossary.json'),
     stopwords: json('query-stopwords.json'),
     labels: json('structure-labels.json'),
+    cues: json('question-cues.json'),
   });
 }

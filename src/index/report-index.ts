@@ -16,6 +16,8 @@ export interface ReportIndex {
   aliases: Map<string, string[]>;
   /** Each paragraph's sentences, normalised, in the order of `paragraph.sentences` (ranked on every query). */
   sentenceText: Map<string, string[]>;
+  /** Each paragraph's section path and structural aliases, normalised: what its sentences speak under. */
+  sectionText: Map<string, string>;
   embedder: Embedder;
   /** Width of the paragraph vectors. */
   dimensions: number;
@@ -68,11 +70,12 @@ export function paragraphAliases(paragraphs: Paragraph[], labels: StructureLabel
 }
 
 /** What retrieval matches against besides the Orama db: cheap to derive, so snapshots do not store it. */
-export function matchingViews(paragraphs: Paragraph[], aliases: Map<string, string[]>): Pick<ReportIndex, 'paragraphs' | 'matchText' | 'aliases' | 'sentenceText'> {
+export function matchingViews(paragraphs: Paragraph[], aliases: Map<string, string[]>): Pick<ReportIndex, 'paragraphs' | 'matchText' | 'aliases' | 'sentenceText' | 'sectionText'> {
   return {
     paragraphs: new Map(paragraphs.map((p) => [p.id, p])),
     matchText: new Map(paragraphs.map((p) => [p.id, normalizeForMatch(`${p.section} ${p.text} ${aliases.get(p.id)!.join(' ')}`)])),
     aliases: new Map([...aliases].map(([id, list]) => [id, list.map(normalizeForMatch)])),
     sentenceText: new Map(paragraphs.map((p) => [p.id, p.sentences.map((s) => normalizeForMatch(p.text.slice(s.start, s.end)))])),
+    sectionText: new Map(paragraphs.map((p) => [p.id, normalizeForMatch(`${p.section} ${aliases.get(p.id)!.join(' ')}`)])),
   };
 }

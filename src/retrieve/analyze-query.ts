@@ -1,6 +1,7 @@
 import { hanBigrams } from '../text/tokenize.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { pinyinKey, type Lexicon } from './lexicon.js';
+import type { QuestionIntent } from './question-intent.js';
 
 /** One piece of meaning in a question that a paragraph must cover to answer it. */
 export interface QueryUnit {
@@ -21,18 +22,21 @@ export interface QueryAnalysis {
   wantsNumber: boolean;
   /** The question asks for several things (哪些, 哪几, 有什么措施, what are): quote the whole enumeration. */
   wantsList: boolean;
-  /** What kind of thing the answer must contain, when the question says (for the abstention check). */
-  expects: 'number' | 'date' | 'person' | null;
+  /** What is asked: the kinds of answer, and what the quoted sentence must hold. */
+  intent: QuestionIntent;
+  /**
+   * The thing a figure or a choice is asked about, next to the question word: 多少家企业 → 企业,
+   * 纠错率是多少 → 纠错率, 哪几家银行 → 银行. The sentence that answers must name it near its figure.
+   */
+  target: QueryUnit | null;
 }
 
-/** Asking for an enumeration. */
-const WANTS_LIST = /哪些|哪几|有什么|有啥|包括|包含|分别|列举|几大|几项|几个方面|什么(?:措施|举措|做法|打算|安排|问题|方面|特色|内容|工作)|\bwhat are\b|\bwhich\b.*\b(?:measures|ones|areas)\b|\blist\b/u;
-/** Asking for a date or a month. */
-const WANTS_DATE = /几月|哪个月|哪一天|哪天|什么时候|何时|日期|\bwhen\b|what date/u;
-/** Asking for a person by name (叫什么名字 only after a word for a person: 局长叫什么名字, not 队伍叫什么名字). */
-const WANTS_PERSON = /是谁|哪位|姓名|(?:长|书记|主任|人|员|者|领导)(?:叫什么|叫啥|的名字)|\bwho\b|whose name/u;
-/** Asking for a quantity (a list question such as 哪几种 is not). */
-const WANTS_NUMBER = /多少|几(?:个|件|次|人|名|家|项|条|台|份|天|万|亿|倍)|比例|比率|百分|多大|多高|多长时间|多久|数量|金额|\p{Script=Han}率(?=$|[呢吗是为有达?？,，。])|how many|how much|percent|what (?:was|is) the [a-z -]*rate/u;
+/** Words that name a measure, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
+const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年)$/u;
+/** After 多少/几 (and a measure word): the words up to the next particle. */
+const AFTER_ASK = /(?:多少|几)(?:钱)?/gu;
+/** Before 是多少 / 有几 / 多高: the words back to the previous particle. */
+const BEFORE_ASK = /(\p{Script=Han}+?)(?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达|能|要)*(?:多少|几|多高|多大|多长|多久)/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
@@ -60,9 +64,41 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });
   }
   for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
-  const wantsNumber = WANTS_NUMBER.test(normalized);
-  const expects = WANTS_PERSON.test(normalized) ? 'person' : WANTS_DATE.test(normalized) ? 'date' : wantsNumber ? 'number' : null;
-  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: WANTS_LIST.test(normalized), expects };
+  const intent = lexicon.intent.read(normalized);
+  const wantsNumber = intent.expects.some((k) => k !== 'person' && k !== 'place' && k !== 'procedure');
+  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: intent.list, intent, target: askedTarget(normalized, lexicon) };
+}
+
+/**
+ * The thing a 多少/几 question counts (多少家小企业 → 企业, 哪几家银行 → 银行) or, before
+ * 是多少 / 有几, the thing measured (行政复议的纠错率是多少 → 纠错率): the content words next to
+ * the question word, each an alternative form (the head noun is not always the last word), with
+ * glossary wording. Stop words and words that only name a measure (比例, 数量) are not a target.
+ */
+function askedTarget(normalized: string, lexicon: Lexicon): QueryUnit | null {
+  let words: string[] = [];
+  for (const m of normalized.matchAll(AFTER_ASK)) {
+    let rest = normalized.slice(m.index + m[0].length);
+    const counter = lexicon.intent.counters.exec(rest);
+    if (counter) rest = rest.slice(counter[0].length);
+    words = contentWords(/^[^，。？?！!；;,吗呢]*/u.exec(rest)![0], lexicon).slice(0, 3);
+    if (words.length) break;
+  }
+  if (!words.length) {
+    const before = BEFORE_ASK.exec(normalized)?.[1];
+    if (before) words = contentWords(before.split(/[，,。；;]/u).pop() ?? '', lexicon).slice(-2);
+  }
+  if (!words.length) return null;
+  const text = words.join('');
+  const report = lexicon.glossary.filter((e) => text.includes(e.user)).flatMap((e) => e.report);
+  return { text, forms: [...words, ...report], kind: report.length ? 'glossary' : 'han' };
+}
+
+/** Words of two characters or more that carry content: not question words, particles or measure names. */
+function contentWords(run: string, lexicon: Lexicon): string[] {
+  return [...segmenter.segment(run)]
+    .map((s) => trimStopChars(s.segment, lexicon.particles))
+    .filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w) && !lexicon.stopZh.has(w) && !GENERIC_TARGET.test(w));
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {

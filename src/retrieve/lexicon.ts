@@ -1,5 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import type { Glossary, Stopwords } from '../corpus/corpus-files.js';
+import type { QuestionCues } from '../corpus/question-cues.js';
+import { createIntentReader, type IntentReader } from './question-intent.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
 
@@ -22,6 +24,8 @@ export interface Lexicon {
   bigrams: Set<string>;
   /** Toneless pinyin of a bigram → the report's bigrams that sound the same (复义 → 复议). */
   homophones: Map<string, string[]>;
+  /** What a question asks for, and what a sentence must hold to answer it. */
+  intent: IntentReader;
 }
 
 /** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
@@ -30,7 +34,7 @@ export function pinyinKey(text: string): string {
 }
 
 /** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
-export function createLexicon(glossary: Glossary, stopwords: Stopwords, matchTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
+export function createLexicon(glossary: Glossary, stopwords: Stopwords, cues: QuestionCues, matchTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(bigrams);
   const entries = new Map<string, Set<string>>();
@@ -49,6 +53,7 @@ export function createLexicon(glossary: Glossary, stopwords: Stopwords, matchTex
     bigrams,
     homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
+    intent: createIntentReader(cues),
   };
 }
 

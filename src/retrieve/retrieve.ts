@@ -5,6 +5,7 @@ import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
 import { contextQuestions, isElliptical } from './follow-up.js';
 import type { Lexicon } from './lexicon.js';
+import type { IntentReader } from './question-intent.js';
 import { splitQuestion } from './split-question.js';
 
 export interface RetrievalTuning {
@@ -24,6 +25,9 @@ export interface RetrievalTuning {
 
 export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
 
+/** Weights for judging a single sentence: a word the report never uses is missing, not a paraphrase. */
+const STRICT = { unknownWeight: 1, unknownLatinWeight: 0.6 };
+
 export interface ScoredSpan extends Span {
   quote: string;
   score: number;
@@ -41,6 +45,10 @@ export interface RetrievedParagraph {
   requiredOk: boolean;
   /** Sentences ranked by how well they answer. */
   spans: ScoredSpan[];
+  /** The paragraph's sentences normalised for matching, in document order. */
+  sentenceText: string[];
+  /** The paragraph's section path normalised for matching. */
+  sectionText: string;
 }
 
 export interface Retrieval {
@@ -49,6 +57,14 @@ export interface Retrieval {
   /** Earlier user questions used because this one is a follow-up. */
   context: string[];
   hits: RetrievedParagraph[];
+  /** The question's weighted content words that an answer must cover (the conversation's, for a follow-up that names nothing). */
+  judged: WeightedUnit[];
+  /** The same words weighed strictly: a word the report never uses counts in full (for judging one sentence). */
+  strict: WeightedUnit[];
+  /** The weighted target (see `QueryAnalysis.target`), or null. */
+  target: WeightedUnit | null;
+  /** What sentences must hold for each kind of question. */
+  intent: IntentReader;
 }
 
 export interface RetrieverDeps {
@@ -81,7 +97,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     const { focus, context: surrounding } = splitQuestion(question);
     const analysis = analyze(focus);
     const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];
-    const contextAnalyses = [surrounding, ...context].filter(Boolean).map(analyze);
+    const surroundingAnalysis = surrounding ? analyze(surrounding) : null;
+    const contextAnalyses = [...(surroundingAnalysis ? [surroundingAnalysis] : []), ...context.map(analyze)];
     const rewrite = extraTerms.length ? analyze(extraTerms.join(' ')) : null;
     const rewritten = rewrite ? weighUnits(rewrite, stats) : [];
     const current = weighUnits(analysis, stats);
@@ -118,25 +135,35 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         coverage: cov,
         score,
         requiredOk: hasRequired(analysis.required, matchText),
-        spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis),
+        spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis, lexicon),
+        sentenceText: index.sentenceText.get(paragraph.id)!,
+        sectionText: index.sectionText.get(paragraph.id)!,
       }];
     });
     hits.sort((a, b) => b.score - a.score);
-    return { question, analysis, context, hits };
+    const target = analysis.target ? (weighUnits({ ...analysis, units: [analysis.target] }, stats, 1, STRICT)[0] ?? null) : null;
+    // The sentences around the question (我想当普法志愿者。) say what it is about, too.
+    const strict = current.length ? [analysis, ...(surroundingAnalysis ? [surroundingAnalysis] : [])].flatMap((a) => weighUnits(a, stats, 1, STRICT)) : judged;
+    return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent };
   };
 }
+
+/** An enumeration inside one sentence: three items or more separated by 、. */
+const ENUMERATION = /、[^、，。；]{1,30}、/u;
 
 /**
  * Sentences ranked by coverage of the question (`sentenceText`: the paragraph's sentences,
  * normalised once at index time); a sentence holding every number the question
- * names ranks first, and one with figures is preferred when a figure or date is asked for.
+ * names ranks first, one with the kind of figure asked for is preferred, and so is an
+ * enumeration when the question asks for a list.
  */
-export function rankSentences(paragraph: Paragraph, sentenceText: string[], units: WeightedUnit[], { expects, required }: Pick<QueryAnalysis, 'expects' | 'required'>): ScoredSpan[] {
+export function rankSentences(paragraph: Paragraph, sentenceText: string[], units: WeightedUnit[], { intent, required }: Pick<QueryAnalysis, 'intent' | 'required'>, { intent: reader }: Pick<Lexicon, 'intent'>): ScoredSpan[] {
   return paragraph.sentences
     .map(function score({ start, end }, i): ScoredSpan {
       const quote = paragraph.text.slice(start, end);
       const text = sentenceText[i]!;
-      const figure = (expects === 'number' || expects === 'date') && /\d/u.test(quote) ? 0.15 : 0;
+      const holds = intent.expects.length > 0 && intent.expects.every((k) => reader.holds(k, text));
+      const figure = (holds ? 0.15 : 0) + (intent.list && ENUMERATION.test(text) ? 0.15 : 0);
       const named = required.length && hasRequired(required, text) ? 1 : 0;
       return { start, end, quote, score: coverage(units, text) + figure + named };
     })

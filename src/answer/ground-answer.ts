@@ -1,0 +1,117 @@
+import { normalizeForMatch } from '../text/normalize.js';
+import { extractNumbers } from './extract-numbers.js';
+import { coverage } from '../retrieve/coverage.js';
+import type { EvidenceKind } from '../retrieve/question-intent.js';
+import type { Retrieval, RetrievedParagraph, ScoredSpan } from '../retrieve/retrieve.js';
+import type { Span } from '../types.js';
+
+export interface GroundingTuning {
+  /** Least share of the question's words (strictly weighed) that the answering sentence, under its section, must hold. */
+  minSentenceCoverage: number;
+  /** Least coverage of the asked-about thing (多少家企业 → 企业) by the words around the figure. */
+  minTargetCoverage: number;
+  /** Sentences of a paragraph tried, best ranked first. */
+  sentencesTried: number;
+}
+
+export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.5, minTargetCoverage: 0.5, sentencesTried: 3 };
+
+/** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
+const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone']);
+
+/** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
+export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind; target: string | null };
+
+export type Grounding =
+  | {
+      ok: true;
+      hit: RetrievedParagraph;
+      /** The sentence that answers, ranked first. */
+      sentence: ScoredSpan;
+      /** The clause that holds the asked figure (纠错率 21.05%), to lead the answer with. */
+      figure: Span | null;
+    }
+  | { ok: false; gap: GroundingGap; hit: RetrievedParagraph };
+
+/**
+ * Typed grounding: a sentence answers only if it holds the question's subject (its words,
+ * under its section path) and the kind of fact asked for — a figure of the right sort next to
+ * the thing asked about, a name after its label, an address, a comparison — and that figure is
+ * not one the question itself states (228件里有多少件… asks for a part of 228).
+ */
+export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuning: GroundingTuning = DEFAULT_GROUNDING_TUNING): Grounding {
+  const { analysis, intent, strict, target } = retrieval;
+  const expects = analysis.intent.expects;
+  let gap: GroundingGap = { kind: 'subject' };
+  for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
+    const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
+    const text = hit.sentenceText[i] ?? '';
+    const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
+    if (strict.length && coverage(strict, context) < tuning.minSentenceCoverage) continue;
+
+    let figure: Span | null = null;
+    const missing = expects.find(function lacks(kind) {
+      if (!FIGURE_KINDS.has(kind)) return !intent.holds(kind, text);
+      figure = figureClause(hit, sentence, kind, retrieval, tuning);
+      return figure === null;
+    });
+    if (missing) {
+      gap = { kind: 'evidence', evidence: missing, target: target?.unit.text ?? null };
+      continue;
+    }
+    // A question about which/what thing (哪几家银行) needs that thing named in the sentence.
+    if (!figure && target && coverage([target], context) < tuning.minTargetCoverage) {
+      gap = { kind: 'evidence', evidence: 'count', target: target.unit.text };
+      continue;
+    }
+    return { ok: true, hit, sentence, figure };
+  }
+  return { ok: false, gap, hit };
+}
+
+/** Normalised text of the clause lead (一是深化商事制度改革。) a later sentence of that clause speaks under. */
+function clauseLead(hit: RetrievedParagraph, sentence: ScoredSpan): string {
+  const { paragraph } = hit;
+  const clause = paragraph.clauses.find((c) => c.start <= sentence.start && sentence.start < c.end);
+  if (!clause || clause.start === sentence.start) return '';
+  const lead = paragraph.sentences.findIndex((s) => s.start <= clause.start && clause.start < s.end);
+  return hit.sentenceText[lead] ?? '';
+}
+
+/**
+ * The clause of the sentence whose figure answers: it holds the asked kind of figure, a number
+ * the question does not itself state, and (when the question names what is counted) that thing
+ * within it or the clause before. The best covered such clause, or null.
+ */
+function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
+  const { intent, target, strict, analysis } = retrieval;
+  const clauses = splitClauses(hit.paragraph.text, sentence);
+  let best: { span: Span; score: number } | null = null;
+  clauses.forEach(function consider(clause, k) {
+    const text = clause.match;
+    if (!intent.holds(kind, text)) return;
+    const fresh = extractNumbers(text).some((n) => n.value === null || !analysis.required.includes(n.value));
+    if (!fresh) return;
+    const local = `${clauses[k - 1]?.match ?? ''} ${text}`;
+    if (target && coverage([target], local) < tuning.minTargetCoverage) return;
+    const score = coverage(strict, local);
+    if (!best || score > best.score) best = { span: clause, score };
+  });
+  return (best as { span: Span } | null)?.span ?? null;
+}
+
+/** The clauses of a sentence (cut at ，；：), with their normalised text for matching. */
+function splitClauses(text: string, sentence: Span): (Span & { match: string })[] {
+  const out: (Span & { match: string })[] = [];
+  const body = text.slice(sentence.start, sentence.end);
+  const re = /[^，；：,;:。！？]+[，；：,;:。！？]?/gu;
+  for (const m of body.matchAll(re)) {
+    const start = sentence.start + m.index;
+    let end = start + m[0].length;
+    while (end > start && /[，；：,;:。！？\s]/u.test(text[end - 1]!)) end--;
+    if (end > start) out.push({ start, end, match: normalizeForMatch(text.slice(start, end)) });
+  }
+  return out;
+}
+
+

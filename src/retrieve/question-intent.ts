@@ -1,0 +1,72 @@
+import { EVIDENCE_KINDS, type AnswerKind, type EvidenceKind, type QuestionCues } from '../corpus/question-cues.js';
+
+export type { AnswerKind, EvidenceKind };
+
+/** What a question asks for, read from the whole question. */
+export interface QuestionIntent {
+  /** Every kind whose cue occurs (哪几项 → list; 多久 → duration; 在哪里 → place). */
+  kinds: Set<AnswerKind>;
+  /**
+   * What the quoted sentence must hold, most specific first: a money question needs an amount
+   * in 元, a duration a number with a time unit. A list question asks for items, not a count,
+   * and a more specific kind makes the general count redundant.
+   */
+  expects: EvidenceKind[];
+  list: boolean;
+  yesno: boolean;
+}
+
+/** The cues compiled once. */
+export interface IntentReader {
+  read(normalizedQuestion: string): QuestionIntent;
+  /** Does `text` hold evidence of this kind? */
+  holds(kind: EvidenceKind, text: string): boolean;
+  /** Does the sentence say something is lacking (缺乏, 有待…)? Then a yes/no question gets no plain yes. */
+  negative(text: string): boolean;
+  /** The leading word of a yes answer for this question (有。/ 可以。/ 是的。/ Yes.). */
+  yes(normalizedQuestion: string, language: 'zh' | 'en'): string;
+  counters: RegExp;
+}
+
+const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
+
+/** Kinds that a more specific kind already implies (an amount in 元 is a count of money). */
+const IMPLIED: Partial<Record<EvidenceKind, EvidenceKind[]>> = {
+  money: ['count'],
+  fee: ['count', 'money'],
+  duration: ['count'],
+  date: ['count', 'duration', 'year'],
+  year: ['count'],
+  time: ['count', 'date'],
+  phone: ['count'],
+  rate: ['count'],
+  comparison: ['count', 'rate'],
+};
+
+export function createIntentReader(cues: QuestionCues): IntentReader {
+  const kindPatterns = Object.entries(cues.kinds).map(([kind, sources]) => [kind as AnswerKind, new RegExp(sources.join('|'), 'u')] as const);
+  const evidence = new Map(Object.entries(cues.evidence).map(([kind, source]) => [kind as EvidenceKind, new RegExp(source, 'u')]));
+  const negative = new RegExp(cues.negative.join('|'), 'u');
+  const polar = cues.polar.map((p) => ({ ...p, re: new RegExp(p.pattern, 'u') }));
+
+  return {
+    read(question) {
+      // A quoted name (“谁执法谁普法”, 《…》) is a name, not the question's own wording.
+      const wording = question.replace(QUOTED, '“”');
+      const kinds = new Set(kindPatterns.filter(([, re]) => re.test(wording)).map(([kind]) => kind));
+      // 哪几项 / 哪几个方面 asks for the items, not how many there are.
+      if (kinds.has('list') && !/多少/u.test(wording)) kinds.delete('count');
+      const asked = EVIDENCE_KINDS.filter((k) => kinds.has(k));
+      const implied = new Set(asked.flatMap((k) => IMPLIED[k] ?? []));
+      return { kinds, expects: asked.filter((k) => !implied.has(k)), list: kinds.has('list'), yesno: kinds.has('yesno') };
+    },
+    holds: (kind, text) => evidence.get(kind)!.test(text),
+    negative: (text) => negative.test(text),
+    yes(question, language) {
+      const form = polar.find((p) => p.re.test(question)) ?? polar[polar.length - 1]!;
+      return form[language];
+    },
+    // Longest first, so 人次 is not read as 人.
+    counters: new RegExp(`^(?:${cues.counters.split('|').sort((a, b) => b.length - a.length).join('|')})`, 'u'),
+  };
+}
