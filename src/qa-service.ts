@@ -2,6 +2,7 @@ import { answerEvents, collectAnswer, type AnswerEvent } from './answer/answer-e
 import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './answer/extractive-answer.js';
 import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
+import { vocabularyEntries } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
@@ -41,7 +42,7 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
   if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
   const index = snapshot ? restoreReportIndex(snapshot, embedder, corpus.labels) : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const lexicon = createLexicon(corpus.glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones);
+  const lexicon = createLexicon({ entries: [...corpus.glossary.entries, ...vocabularyEntries(corpus.vocabulary)] }, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones);
   const retrieve = createRetriever({
     index,
     lexicon,

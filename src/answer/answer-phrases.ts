@@ -3,11 +3,11 @@ import type { EvidenceKind } from '../corpus/question-cues.js';
 /** What a decline says is missing, per kind of question. */
 const KINDS_ZH: Record<EvidenceKind, string> = {
   count: '具体数字', rate: '比例', money: '金额', fee: '收费情况', duration: '所需时间', date: '日期', year: '年份', time: '具体时间',
-  phone: '电话', person: '姓名', place: '地址或位置', procedure: '办理流程或所需材料', comparison: '与往年或其他地方的比较',
+  phone: '电话', person: '姓名', place: '地址或位置', procedure: '办理流程或所需材料', growth: '新增或变化的数量', comparison: '与往年或其他地方的比较',
 };
 const KINDS_EN: Record<EvidenceKind, string> = {
   count: 'figure', rate: 'rate', money: 'amount', fee: 'fees', duration: 'duration', date: 'date', year: 'year', time: 'time',
-  phone: 'phone number', person: 'name', place: 'address or location', procedure: 'procedure or documents needed', comparison: 'comparison with other years or places',
+  phone: 'phone number', person: 'name', place: 'address or location', procedure: 'procedure or documents needed', growth: 'change or increase', comparison: 'comparison with other years or places',
 };
 
 /** The fixed framing of offline answers; Traditional Chinese is the Chinese framing converted by `inScript`. */
@@ -18,6 +18,7 @@ export const PHRASES = {
     noAnswer: '报告中没有找到能回答这个问题的内容。',
     noYear: (years: string[], subjectYear: number) => `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
     related: (sections: string) => `可以查看报告中相近的部分：${sections}。`,
+    noPlace: (places: string[]) => `报告中没有关于${places.join('、')}的内容（本报告介绍的是石狮市的情况）。`,
     noFact: (section: string, kind: string, target: string | null) => `报告在「${section}」中提到了相关内容，但没有给出${target ? `“${target}”的` : ''}${kind}。`,
     kinds: KINDS_ZH,
   },
@@ -27,6 +28,7 @@ export const PHRASES = {
     noAnswer: 'The report does not answer this question.',
     noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
     related: (sections: string) => ` Related sections: ${sections}.`,
+    noPlace: (places: string[]) => `The report has nothing on ${places.join(', ')} (it covers Shishi).`,
     noFact: (section: string, kind: string, target: string | null) => `The report mentions this in 「${section}」 but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
     kinds: KINDS_EN,
   },

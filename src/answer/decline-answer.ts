@@ -26,7 +26,10 @@ export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { sub
   const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
   const sections = suggestions.map((s) => `「${s.section}」`).join('、');
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const lead = reason === 'missing-number' && missingYears.length
+  const places = retrieval.analysis.required.filter((n) => !/^\d/u.test(n));
+  const lead = reason === 'missing-number' && places.length
+    ? words.noPlace(places)
+    : reason === 'missing-number' && missingYears.length
     ? words.noYear(missingYears, subjectYear)
     : near?.gap.kind === 'evidence'
       ? words.noFact(near.section, words.kinds[near.gap.evidence], near.gap.target)

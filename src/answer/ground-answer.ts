@@ -14,10 +14,10 @@ export interface GroundingTuning {
   sentencesTried: number;
 }
 
-export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.5, minTargetCoverage: 0.5, sentencesTried: 3 };
+export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.4, minTargetCoverage: 0.5, sentencesTried: 3 };
 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
-const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone']);
+const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth']);
 
 /** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
 export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind; target: string | null };
@@ -47,7 +47,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
-    if (strict.length && coverage(strict, context) < tuning.minSentenceCoverage) continue;
+    if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
 
     let figure: Span | null = null;
     const missing = expects.find(function lacks(kind) {
@@ -94,7 +94,7 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     if (!fresh) return;
     const local = `${clauses[k - 1]?.match ?? ''} ${text}`;
     if (target && coverage([target], local) < tuning.minTargetCoverage) return;
-    const score = coverage(strict, local);
+    const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });
   return (best as { span: Span } | null)?.span ?? null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ReportMeta } from '../types.js';
 import { questionCuesSchema, type QuestionCues } from './question-cues.js';
+import { vocabularySchema, type Vocabulary } from './vocabulary.js';
 
 /** Everything ingestion and retrieval read from `corpus/`, validated once. */
 export interface CorpusFiles {
@@ -10,6 +11,7 @@ export interface CorpusFiles {
   stopwords: Stopwords;
   labels: StructureLabels;
   cues: QuestionCues;
+  vocabulary: Vocabulary;
 }
 
 export const reportMetaSchema = z.looseObject({
@@ -41,7 +43,7 @@ export const structureLabelsSchema = z.object({
 export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 
 /** Validate raw corpus inputs (from the file system on Node, from bundled imports elsewhere). */
-export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown; cues: unknown }): CorpusFiles {
+export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown; cues: unknown; vocabulary: unknown }): CorpusFiles {
   return {
     source: raw.source,
     meta: reportMetaSchema.parse(raw.meta) as ReportMeta,
@@ -49,5 +51,6 @@ export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary:
     stopwords: stopwordsSchema.parse(raw.stopwords),
     labels: structureLabelsSchema.parse(raw.labels),
     cues: questionCuesSchema.parse(raw.cues),
+    vocabulary: vocabularySchema.parse(raw.vocabulary),
   };
 }

@@ -20,5 +20,6 @@ export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
     stopwords: json('query-stopwords.json'),
     labels: json('structure-labels.json'),
     cues: json('question-cues.json'),
+    vocabulary: json('vocabulary.json'),
   });
 }

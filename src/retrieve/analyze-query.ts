@@ -16,7 +16,7 @@ export interface QueryAnalysis {
   units: QueryUnit[];
   /** Report wording added by the glossary, appended to the full-text query. */
   expansions: string[];
-  /** Numbers (incl. years other than the report's own) that the evidence must contain verbatim. */
+  /** Numbers (incl. years other than the report's own) and places the report never names, that the evidence must contain verbatim. */
   required: string[];
   /** The question asks for a quantity, so sentences with numbers are preferred. */
   wantsNumber: boolean;
@@ -31,10 +31,10 @@ export interface QueryAnalysis {
   target: QueryUnit | null;
 }
 
-/** Words that name a measure, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
-const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年)$/u;
+/** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
+const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称)$/u;
 /** After 多少/几 (and a measure word): the words up to the next particle. */
-const AFTER_ASK = /(?:多少|几)(?:钱)?/gu;
+const AFTER_ASK = /(?:多少|几|多大|多高)(?:钱)?/gu;
 /** Before 是多少 / 有几 / 多高: the words back to the previous particle. */
 const BEFORE_ASK = /(\p{Script=Han}+?)(?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达|能|要)*(?:多少|几|多高|多大|多长|多久)/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -52,13 +52,21 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const expansions: string[] = [];
   let rest = normalized;
   for (const entry of lexicon.glossary) {
-    const pattern = glossaryPattern(entry.user);
-    if (!pattern.test(rest)) continue;
-    rest = rest.replace(pattern, ' ');
+    // Han terms match anywhere (a plain substring test, the common case); Latin ones as whole words.
+    if (entry.latin) {
+      const pattern = glossaryPattern(entry.user);
+      if (!pattern.test(rest)) continue;
+      rest = rest.replace(pattern, ' ');
+    } else {
+      if (!rest.includes(entry.user)) continue;
+      rest = rest.replaceAll(entry.user, ' ');
+    }
     units.push({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' });
     expansions.push(...entry.report);
   }
   const required = [...rest.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
+  // Another city or district (晋江市…): the evidence must name it, and this report never does.
+  required.push(...lexicon.otherPlaces.filter((p) => p.pattern.test(normalized)).map((p) => p.name));
   for (const [, han, latin] of rest.matchAll(/(\p{Script=Han}+)|([a-z][a-z'-]*)/gu)) {
     if (han) units.push(...hanUnits(han, lexicon).map((u) => withHomophones(u, lexicon)));
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });
@@ -91,7 +99,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): QueryUnit | null {
   if (!words.length) return null;
   const text = words.join('');
   const report = lexicon.glossary.filter((e) => text.includes(e.user)).flatMap((e) => e.report);
-  return { text, forms: [...words, ...report], kind: report.length ? 'glossary' : 'han' };
+  const forms = words.flatMap((w) => withHomophones({ text: w, forms: [w], kind: 'han' }, lexicon).forms);
+  return { text, forms: [...forms, ...report], kind: report.length ? 'glossary' : 'han' };
 }
 
 /** Words of two characters or more that carry content: not question words, particles or measure names. */
@@ -139,17 +148,17 @@ function trimStopChars(segment: string, stop: Set<string>): string {
 function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
   const chars = [...unit.text];
   if (chars.length < 2) return unit;
-  let changed = false;
+  // Each unknown bigram may sound like several report bigrams (zhi yuan: 执源, 志愿): one form per choice.
+  let forms = [chars];
   for (let i = 0; i + 1 < chars.length; i++) {
     const bigram = chars[i]! + chars[i + 1]!;
     if (lexicon.bigrams.has(bigram)) continue;
-    const match = lexicon.homophones.get(pinyinKey(bigram))?.[0];
-    if (match) {
-      [chars[i], chars[i + 1]] = [...match] as [string, string];
-      changed = true;
-    }
+    const matches = lexicon.homophones.get(pinyinKey(bigram))?.slice(0, 3) ?? [];
+    if (!matches.length) continue;
+    forms = forms.flatMap((f) => (lexicon.bigrams.has(f[i]! + f[i + 1]!) ? [f] : matches.map((m) => [...f.slice(0, i), ...m, ...f.slice(i + 2)]))).slice(0, 6);
   }
-  return changed ? { ...unit, forms: [...unit.forms, chars.join('')] } : unit;
+  const extra = forms.map((f) => f.join('')).filter((f) => f !== unit.text);
+  return extra.length ? { ...unit, forms: [...unit.forms, ...extra] } : unit;
 }
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */
@@ -158,12 +167,12 @@ export function formGrams(form: string): string[] {
 }
 
 const patterns = new Map<string, RegExp>();
-/** Latin glossary terms match whole words only (`sue` is not in `issued`); Han terms match anywhere. */
+/** Latin glossary terms match whole words only (`sue` is not in `issued`). */
 function glossaryPattern(term: string): RegExp {
   let re = patterns.get(term);
   if (!re) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    re = /^[\x00-\x7f]+$/.test(term) ? new RegExp(`(?<![a-z])${escaped}(?![a-z])`, 'g') : new RegExp(escaped, 'g');
+    re = new RegExp(`(?<![a-z])${escaped}(?![a-z])`, 'g');
     patterns.set(term, re);
   }
   re.lastIndex = 0;

@@ -81,7 +81,7 @@ export function coverage(units: WeightedUnit[], matchText: string): number {
   return total > 0 ? covered / total : 0;
 }
 
-/** Every required number occurs in the evidence (digits compared on normalised text). */
+/** Every required number (digits compared on normalised text) and name occurs in the evidence. */
 export function hasRequired(required: string[], matchText: string): boolean {
-  return required.every((n) => new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(matchText));
+  return required.every((n) => (/^\d/u.test(n) ? new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(matchText) : matchText.includes(n)));
 }

@@ -10,6 +10,8 @@ export interface GlossaryEntry {
   user: string;
   /** Normalised report wording it stands for. */
   report: string[];
+  /** An English word or phrase, matched as whole words. */
+  latin: boolean;
 }
 
 /** The language resources a query is read with: glossary and question words, normalised once. */
@@ -26,6 +28,8 @@ export interface Lexicon {
   homophones: Map<string, string[]>;
   /** What a question asks for, and what a sentence must hold to answer it. */
   intent: IntentReader;
+  /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
+  otherPlaces: { name: string; pattern: RegExp }[];
 }
 
 /** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
@@ -34,7 +38,13 @@ export function pinyinKey(text: string): string {
 }
 
 /** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
-export function createLexicon(glossary: Glossary, stopwords: Stopwords, cues: QuestionCues, matchTexts: string[], precomputedHomophones?: [string, string[]][]): Lexicon {
+export function createLexicon(
+  glossary: Pick<Glossary, 'entries'>,
+  stopwords: Stopwords,
+  cues: QuestionCues,
+  matchTexts: string[],
+  precomputedHomophones?: [string, string[]][],
+): Lexicon {
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(bigrams);
   const entries = new Map<string, Set<string>>();
@@ -47,13 +57,17 @@ export function createLexicon(glossary: Glossary, stopwords: Stopwords, cues: Qu
     }
   }
   return {
-    glossary: [...entries].map(([user, report]) => ({ user, report: [...report] })).sort((a, b) => b.user.length - a.user.length),
+    glossary: [...entries].map(([user, report]) => ({ user, report: [...report], latin: /^[\x00-\x7f]+$/.test(user) })).sort((a, b) => b.user.length - a.user.length),
     stopZh: new Set(stopwords.zh.map(normalizeForMatch)),
     particles: new Set(stopwords.particles),
     bigrams,
     homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
     intent: createIntentReader(cues),
+    otherPlaces: cues.places
+      .map(normalizeForMatch)
+      .filter((name) => !matchTexts.some((t) => t.includes(name)))
+      .map((name) => ({ name, pattern: /^[\x00-\x7f]+$/u.test(name) ? new RegExp(`\\b${name}\\b`, 'u') : new RegExp(name, 'u') })),
   };
 }
 

@@ -34,13 +34,14 @@ const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
 const IMPLIED: Partial<Record<EvidenceKind, EvidenceKind[]>> = {
   money: ['count'],
   fee: ['count', 'money'],
+  growth: ['count'],
   duration: ['count'],
   date: ['count', 'duration', 'year'],
   year: ['count'],
   time: ['count', 'date'],
   phone: ['count'],
   rate: ['count'],
-  comparison: ['count', 'rate'],
+  comparison: ['count', 'rate', 'growth'],
 };
 
 export function createIntentReader(cues: QuestionCues): IntentReader {

@@ -59,8 +59,12 @@ export interface Retrieval {
   hits: RetrievedParagraph[];
   /** The question's weighted content words that an answer must cover (the conversation's, for a follow-up that names nothing). */
   judged: WeightedUnit[];
-  /** The same words weighed strictly: a word the report never uses counts in full (for judging one sentence). */
-  strict: WeightedUnit[];
+  /**
+   * The same words weighed strictly, a word the report never uses counting in full, for judging
+   * one sentence: alone, and with the sentences around the question (我想当普法志愿者。…),
+   * whichever the sentence covers better.
+   */
+  strict: WeightedUnit[][];
   /** The weighted target (see `QueryAnalysis.target`), or null. */
   target: WeightedUnit | null;
   /** What sentences must hold for each kind of question. */
@@ -143,7 +147,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     hits.sort((a, b) => b.score - a.score);
     const target = analysis.target ? (weighUnits({ ...analysis, units: [analysis.target] }, stats, 1, STRICT)[0] ?? null) : null;
     // The sentences around the question (我想当普法志愿者。) say what it is about, too.
-    const strict = current.length ? [analysis, ...(surroundingAnalysis ? [surroundingAnalysis] : [])].flatMap((a) => weighUnits(a, stats, 1, STRICT)) : judged;
+    const own = weighUnits(analysis, stats, 1, STRICT);
+    const strict = !current.length ? [judged] : surroundingAnalysis ? [own, [...own, ...weighUnits(surroundingAnalysis, stats, 1, STRICT)]] : [own];
     return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent };
   };
 }

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+export const TERM_KINDS = ['institution', 'office', 'document', 'procedure', 'group', 'platform', 'measure', 'metric', 'event', 'place', 'concept'] as const;
+
+const variants = z.array(z.string().min(2, 'a variant of one character matches too much')).default([]);
+
+/**
+ * The citizen vocabulary (corpus/vocabulary.json): every domain term of the report, as the
+ * report writes it, with the words people use for it — Simplified Chinese, Traditional wording
+ * that differs beyond script, English. Reviewed data, organised by the report's term.
+ */
+export const vocabularySchema = z.object({
+  version: z.literal(1),
+  description: z.string().optional(),
+  terms: z.array(
+    z.object({
+      term: z.string().min(1),
+      kind: z.enum(TERM_KINDS),
+      zh: variants,
+      zht: variants,
+      en: variants,
+      note: z.string().optional(),
+    }),
+  ),
+});
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+export type VocabularyTerm = Vocabulary['terms'][number];
+
+/** Every word a citizen may use for a term: Simplified, Traditional wording, English. */
+export function citizenWords(term: VocabularyTerm): string[] {
+  return [...term.zh, ...term.zht, ...term.en];
+}
+
+/**
+ * The vocabulary as query expansions: each citizen word → the report term(s) it names.
+ * Terms that share a word are merged by the lexicon, which groups by word.
+ *
+ * @example vocabularyEntries(v).find((e) => e.user.includes('商家'))?.report // ['市场主体']
+ */
+export function vocabularyEntries(vocabulary: Vocabulary): { user: string[]; report: string[] }[] {
+  return vocabulary.terms.filter((t) => citizenWords(t).length > 0).map((t) => ({ user: citizenWords(t), report: [t.term] }));
+}
