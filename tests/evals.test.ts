@@ -17,10 +17,14 @@ describe('the gold set', () => {
   it('passes its own consistency checks against the report (facts are in the gold paragraphs, every paragraph covered)', () => {
     expect(() => execFileSync(process.execPath, ['evals/check-gold.mjs'], { stdio: 'pipe' })).not.toThrow();
   });
-  it('has at least 150 questions split into dev and test', () => {
+  it('has dev and test splits and a blind split of at least 120 citizen questions, a fifth of them near misses', () => {
     const gold = loadGold();
-    expect(gold.length).toBeGreaterThanOrEqual(150);
-    expect(gold.filter((g) => g.split === 'test').length).toBeGreaterThan(gold.length / 3);
+    const count = (split: string) => gold.filter((g) => g.split === split).length;
+    expect(count('dev')).toBeGreaterThanOrEqual(100);
+    expect(count('test')).toBeGreaterThanOrEqual(100);
+    const blind = gold.filter((g) => g.split === 'blind');
+    expect(blind.length).toBeGreaterThanOrEqual(120);
+    expect(blind.filter((g) => g.category === 'near-miss').length).toBeGreaterThanOrEqual(blind.length / 5);
   });
 });
 

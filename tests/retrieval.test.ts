@@ -136,8 +136,9 @@ describe('the reader\'s language', () => {
   });
   it('frames an English answer in English around the verbatim Chinese quote', async () => {
     const answer = await service.ask('How many administrative reconsideration applications were received?');
-    expect(answer.answer).toMatch(/^According to the report/);
-    expect(answer.answer).toContain('228 件');
+    // The figure first (the report's clause), then the English frame around the verbatim quote.
+    expect(answer.answer.split('\n')[0]).toContain('228 件');
+    expect(answer.answer).toMatch(/\nAccording to the report/);
     const declined = await service.ask("What was Shishi's GDP in 2023?");
     expect(declined.abstained).toBe(true);
     expect(declined.answer).toMatch(/^The report does not answer this question/);

@@ -83,7 +83,9 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   const sentences = citations.map((c) => asSentence(c.quote));
   const body = citations.length === 1
     ? words.according(citations[0]!.section, sentences[0]!)
-    : `${words.accordingMany}\n${citations.map((c, i) => `· ${c.id === citations[i - 1]?.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`;
+    : items.length > 1
+      ? `${words.accordingList(main.paragraph.section, items.length)}\n${citations.map((c, i) => `· ${c.id === main.paragraph.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`
+      : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${sentences[i]}`).join('\n')}`;
   const answer = inScript(lead ? `${lead}\n${body}` : body, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
