@@ -56,12 +56,12 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       return figure === null;
     });
     if (missing) {
-      gap = { kind: 'evidence', evidence: missing, target: target?.unit.text ?? null };
+      gap = { kind: 'evidence', evidence: missing, target: target?.text ?? null };
       continue;
     }
     // A question about which/what thing (哪几家银行) needs that thing named in the sentence.
-    if (!figure && target && coverage([target], context) < tuning.minTargetCoverage) {
-      gap = { kind: 'evidence', evidence: 'count', target: target.unit.text };
+    if (!figure && target && coverage(target.units, context) < tuning.minTargetCoverage) {
+      gap = { kind: 'evidence', evidence: 'count', target: target.text };
       continue;
     }
     return { ok: true, hit, sentence, figure };
@@ -93,7 +93,7 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     const fresh = extractNumbers(text).some((n) => n.value === null || !analysis.required.includes(n.value));
     if (!fresh) return;
     const local = `${clauses[k - 1]?.match ?? ''} ${text}`;
-    if (target && coverage([target], local) < tuning.minTargetCoverage) return;
+    if (target && coverage(target.units, local) < tuning.minTargetCoverage) return;
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });

@@ -28,7 +28,13 @@ export interface QueryAnalysis {
    * The thing a figure or a choice is asked about, next to the question word: 多少家企业 → 企业,
    * 纠错率是多少 → 纠错率, 哪几家银行 → 银行. The sentence that answers must name it near its figure.
    */
-  target: QueryUnit | null;
+  target: AskedTarget | null;
+}
+
+/** What a question asks about, as its words: all of them count, the rarer the more. */
+export interface AskedTarget {
+  text: string;
+  units: QueryUnit[];
 }
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
@@ -80,10 +86,10 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
 /**
  * The thing a 多少/几 question counts (多少家小企业 → 企业, 哪几家银行 → 银行) or, before
  * 是多少 / 有几, the thing measured (行政复议的纠错率是多少 → 纠错率): the content words next to
- * the question word, each an alternative form (the head noun is not always the last word), with
- * glossary wording. Stop words and words that only name a measure (比例, 数量) are not a target.
+ * the question word, each with its glossary wording and homophones. Stop words and words that
+ * only name a measure (比例, 数量) are not a target.
  */
-function askedTarget(normalized: string, lexicon: Lexicon): QueryUnit | null {
+function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   let words: string[] = [];
   for (const m of normalized.matchAll(AFTER_ASK)) {
     let rest = normalized.slice(m.index + m[0].length);
@@ -97,10 +103,11 @@ function askedTarget(normalized: string, lexicon: Lexicon): QueryUnit | null {
     if (before) words = contentWords(before.split(/[，,。；;]/u).pop() ?? '', lexicon).slice(-2);
   }
   if (!words.length) return null;
-  const text = words.join('');
-  const report = lexicon.glossary.filter((e) => text.includes(e.user)).flatMap((e) => e.report);
-  const forms = words.flatMap((w) => withHomophones({ text: w, forms: [w], kind: 'han' }, lexicon).forms);
-  return { text, forms: [...forms, ...report], kind: report.length ? 'glossary' : 'han' };
+  const units = words.map(function targetWord(w): QueryUnit {
+    const report = lexicon.glossary.filter((e) => w.includes(e.user) || e.user.includes(w)).flatMap((e) => e.report);
+    return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
+  });
+  return { text: words.join(''), units };
 }
 
 /** Words of two characters or more that carry content: not question words, particles or measure names. */

@@ -46,7 +46,7 @@ export function createLexicon(
   precomputedHomophones?: [string, string[]][],
 ): Lexicon {
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
-  const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(bigrams);
+  const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(wordBigrams(matchTexts));
   const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
@@ -69,6 +69,21 @@ export function createLexicon(
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
       .map((name) => ({ name, pattern: /^[\x00-\x7f]+$/u.test(name) ? new RegExp(`\\b${name}\\b`, 'u') : new RegExp(name, 'u') })),
   };
+}
+
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/**
+ * The bigrams inside the report's words (市场 and 主体, not the 场主 that straddles them in
+ * 市场主体): what a homophone typo can stand for. Across a word boundary a bigram is no word,
+ * and mapping 常住 to 场主 would read 常住人口 as 市场主体.
+ */
+export function wordBigrams(matchTexts: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const text of matchTexts) {
+    for (const { segment } of segmenter.segment(text)) if (/^\p{Script=Han}{2,}$/u.test(segment)) for (const b of hanBigrams(segment)) out.add(b);
+  }
+  return out;
 }
 
 /** Toneless pinyin → the report's bigrams that sound so. Costs ~150 ms, so snapshots carry it precomputed. */
