@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QaService } from '../src/qa-service.js';
+import { offlineService } from './helpers.js';
+
+let service: QaService;
+beforeAll(async () => {
+  service = await offlineService();
+});
+
+const firstLine = (text: string) => text.split('\n')[0]!;
+
+describe('what a question asks for', () => {
+  it('reads 哪几项 as a list, 多久 as a duration, 多少钱 as money, 在哪里 as a place, …了吗 as yes/no', async () => {
+    const kinds = async (q: string) => (await service.retrieve(q)).analysis.intent;
+    expect((await kinds('存在的问题有哪几项？')).list).toBe(true);
+    expect((await kinds('存在的问题有哪几项？')).expects).not.toContain('count');
+    expect((await kinds('复议一般要多久？')).expects).toEqual(['duration']);
+    expect((await kinds('买执法终端花了多少钱？')).expects).toEqual(['money']);
+    expect((await kinds('化解中心在哪里？')).expects).toEqual(['place']);
+    expect((await kinds('负责人都出庭了吗？')).yesno).toBe(true);
+    expect((await kinds('“谁执法谁普法”评议组织了多少个单位？')).expects, 'a quoted name is not a question word').toEqual(['count']);
+  });
+});
+
+describe('answers lead with what was asked', () => {
+  it('opens with the clause that holds the figure, then the verbatim quote', async () => {
+    const answer = await service.ask('行政复议的纠错率是多少？');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。');
+    expect(answer.citations[0]!.quote).toContain('纠错率 21.05%');
+  });
+
+  it('picks the figure next to the thing asked about, not the first figure of the sentence', async () => {
+    const answer = await service.ask('行政复议决定作出后，有多少件又告到了法院？');
+    expect(firstLine(answer.answer)).toContain('10 件');
+    expect(firstLine(answer.answer)).not.toContain('228');
+  });
+
+  it('answers a yes/no question with yes in its own form when the sentence supports it', async () => {
+    const answer = await service.ask('不动产登记信息可以在网上查吗？');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).toBe('可以。');
+    expect(answer.citations[0]!.quote).toContain('网上自助查询');
+  });
+
+  it('gives no plain yes when the sentence says something is lacking', async () => {
+    const answer = await service.ask('镇街综合执法队伍的人员有没有专业执法经验？');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).not.toMatch(/^(有|是的|可以)。/u);
+    expect(answer.citations.map((c) => c.quote).join('')).toContain('缺乏专业执法经验');
+  });
+
+  it('quotes every item of an enumeration, in document order, each with its own span', async () => {
+    const answer = await service.ask('报告里承认还存在哪些问题？');
+    expect(answer.citations.map((c) => c.quote.slice(0, 2))).toEqual(['一是', '二是', '三是']);
+    expect(new Set(answer.citations.map((c) => c.id))).toEqual(new Set(['s8.p1']));
+    const starts = answer.citations.map((c) => c.start);
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+    for (const c of answer.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
+  });
+});
+
+describe('near misses are declined, saying what the report lacks', () => {
+  it('declines a duration the report does not give for that subject, naming the section it does speak of', async () => {
+    const answer = await service.ask('申请行政复议一般多久能出结果？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('所需时间');
+    expect(answer.answer).toContain('行政复议');
+    expect(answer.answer).not.toMatch(/\d+\s*天/u);
+  });
+
+  it('declines an amount of money where the report gives only a count', async () => {
+    const answer = await service.ask('给执法单位配的移动终端一共花了多少钱？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('金额');
+  });
+
+  it('does not answer a part of a figure with the figure itself', async () => {
+    const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('declines a figure about something the sentence does not count', async () => {
+    const answer = await service.ask('“蒲公英”普法志愿者里有多少名律师？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('1037');
+  });
+
+  it('declines questions about another city', async () => {
+    const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('晋江');
+    expect(answer.answer).not.toContain('228');
+  });
+
+  it('declines an address, since the report gives none', async () => {
+    const answer = await service.ask('行政争议联动协调化解中心的地址在哪里？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).toContain('地址');
+  });
+});
