@@ -95,16 +95,19 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     let rest = normalized.slice(m.index + m[0].length);
     const counter = lexicon.intent.counters.exec(rest);
     if (counter) rest = rest.slice(counter[0].length);
-    words = contentWords(/^[^，。？?！!；;,吗呢]*/u.exec(rest)![0], lexicon).slice(0, 3);
+    // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
+    const phrase = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0].split('的').pop() ?? '';
+    words = contentWords(phrase, lexicon);
     if (words.length) break;
   }
   if (!words.length) {
+    // Before 是多少: the last content word of the clause is the measured thing (…的纠错率是多少).
     const before = BEFORE_ASK.exec(normalized)?.[1];
-    if (before) words = contentWords(before.split(/[，,。；;]/u).pop() ?? '', lexicon).slice(-2);
+    if (before) words = contentWords(before.split(/[，,。；;]/u).pop() ?? '', lexicon).slice(-1);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
-    const report = lexicon.glossary.filter((e) => w.includes(e.user) || e.user.includes(w)).flatMap((e) => e.report);
+    const report = lexicon.glossary.filter((e) => w.includes(e.user)).flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units };
@@ -112,9 +115,32 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
 
 /** Words of two characters or more that carry content: not question words, particles or measure names. */
 function contentWords(run: string, lexicon: Lexicon): string[] {
-  return [...segmenter.segment(run)]
-    .map((s) => trimStopChars(s.segment, lexicon.particles))
+  return segmentWords(run, lexicon)
+    .map((w) => trimStopChars(w, lexicon.particles))
     .filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w) && !lexicon.stopZh.has(w) && !GENERIC_TARGET.test(w));
+}
+
+/**
+ * Words of a Han run: the report's own terms (longest first, from the vocabulary) kept whole,
+ * the rest by Intl.Segmenter, which cuts domain words badly (复议案件 → 复 / 议案 / 件).
+ */
+export function segmentWords(run: string, lexicon: Pick<Lexicon, 'terms'>): string[] {
+  const words: string[] = [];
+  let gap = '';
+  const flush = () => {
+    if (gap) for (const { segment } of segmenter.segment(gap)) words.push(segment);
+    gap = '';
+  };
+  for (let i = 0; i < run.length; ) {
+    const term = lexicon.terms.longestAt(run, i);
+    if (term) {
+      flush();
+      words.push(term);
+      i += term.length;
+    } else gap += run[i++];
+  }
+  flush();
+  return words;
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
@@ -124,7 +150,7 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     if (singles) units.push({ text: singles, forms: [singles], kind: 'han' });
     singles = '';
   };
-  for (const { segment } of segmenter.segment(run)) {
+  for (const segment of segmentWords(run, lexicon)) {
     const word = lexicon.stopZh.has(segment) ? '' : trimStopChars(segment, lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();

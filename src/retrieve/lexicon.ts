@@ -28,6 +28,8 @@ export interface Lexicon {
   homophones: Map<string, string[]>;
   /** What a question asks for, and what a sentence must hold to answer it. */
   intent: IntentReader;
+  /** The report's own terms and the glossary's words, for cutting a question into words. */
+  terms: TermDictionary;
   /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
   otherPlaces: { name: string; pattern: RegExp }[];
 }
@@ -64,6 +66,7 @@ export function createLexicon(
     homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
     intent: createIntentReader(cues),
+    terms: termDictionary([...entries.keys(), ...[...entries.values()].flatMap((r) => [...r])].filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
     otherPlaces: cues.places
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
@@ -95,4 +98,21 @@ export function homophoneIndex(bigrams: Iterable<string>): Map<string, string[]>
     homophones.set(key, [...(homophones.get(key) ?? []), b]);
   }
   return homophones;
+}
+
+/** Longest-match lookup of known words in a string. */
+export interface TermDictionary {
+  /** The longest known word starting at `at`, or null. */
+  longestAt(text: string, at: number): string | null;
+}
+
+export function termDictionary(words: Iterable<string>): TermDictionary {
+  const byFirst = new Map<string, string[]>();
+  for (const w of new Set(words)) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return {
+    longestAt(text, at) {
+      return byFirst.get(text[at]!)?.find((w) => text.startsWith(w, at)) ?? null;
+    },
+  };
 }
