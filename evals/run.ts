@@ -22,7 +22,12 @@ const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|blind|
   --sweep: the abstention trade-off of the offline service over minCoverage (no report, no gate)
   default: the in-process service (configured from the environment), both splits, with baselines, gated by evals/thresholds.json`;
 
-const thresholdsSchema = z.object({ description: z.string().optional(), splits: z.record(z.string(), z.record(z.string(), z.number())) });
+const thresholdsSchema = z.object({
+  description: z.string().optional(),
+  splits: z.record(z.string(), z.record(z.string(), z.number())),
+  /** Upper bounds (counts such as wrongFigures) per split. */
+  maxima: z.record(z.string(), z.record(z.string(), z.number())).default({}),
+});
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 async function main() {
@@ -157,13 +162,18 @@ function countChecks(answers: Answer[]): Record<string, number> {
 }
 
 function gate(rows: [string, Metrics][]): string[] {
-  const { splits } = thresholdsSchema.parse(JSON.parse(readFileSync(join(HERE, 'thresholds.json'), 'utf8')));
+  const { splits, maxima } = thresholdsSchema.parse(JSON.parse(readFileSync(join(HERE, 'thresholds.json'), 'utf8')));
   const failures: string[] = [];
   for (const [split, m] of rows) {
     for (const [metric, min] of Object.entries(splits[split] ?? {})) {
       const value = m[metric as keyof Metrics];
       if (value === undefined) failures.push(`${split}: unknown metric ${metric}`);
       else if (!(value >= min)) failures.push(`${split}: ${metric} ${value.toFixed(3)} < ${min}`);
+    }
+    for (const [metric, max] of Object.entries(maxima[split] ?? {})) {
+      const value = m[metric as keyof Metrics];
+      if (value === undefined) failures.push(`${split}: unknown metric ${metric}`);
+      else if (!(value <= max)) failures.push(`${split}: ${metric} ${value} > ${max}`);
     }
   }
   return failures;

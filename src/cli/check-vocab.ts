@@ -11,6 +11,10 @@ import { normalizeForMatch } from '../text/normalize.js';
 /** Words that open the phrase before a figure but are not part of what it measures (共收到行政复议申请 → 行政复议申请). */
 const LEADING_VERBS = /^(?:共|已|均|新|累计|全市|开展|组织|举办|召开|完成|实现|推动|提供|发出|提出|办理|审查|聘请|配备|制定|编制|录入|收到|出台|备案|印发|上线|兑现|对接|发放|走访|听取|评查|督导检查|抽查|吸纳|播出|刊发|推送|建成|培育|核增|承接落实|认领|作出|审结|化解|移送|开通|明确|涉及|向|为|对|被|在|达|超|近|约|仅|以|其中|并|和)+/u;
 
+const LEADING_COUNTER = /^(?:个|件|名|项|次|台|份|条|家|人次|场次|万|亿|元)[^\p{Script=Han}]*/u;
+/** What a figure measures follows the last preposition before it (分五批为全市 37 个单位 → 全市). */
+const UP_TO_PREPOSITION = /^.*(?:为|向|给|对)(?=\p{Script=Han})/u;
+
 export interface FigureTerm {
   /** The phrase as the report writes it (normalised). */
   phrase: string;
@@ -27,7 +31,8 @@ export function figureTerms(reportText: string): FigureTerm[] {
   for (const line of reportText.split('\n').map(normalizeForMatch)) {
     // A year, month or day (2023年, 11月) and a document number are dates, not figures.
     for (const m of line.matchAll(/([\p{Script=Han}a-z+]+?)(?:达|超|近|约|仅)?(\d+(?:\.\d+)?)(?![\d.年月日号〕])/gu)) {
-      const phrase = m[1]!.replace(LEADING_VERBS, '');
+      // 4 个单位 5 件: the phrase before 5 is the previous figure's measure word, not a term.
+      const phrase = m[1]!.replace(LEADING_COUNTER, '').replace(UP_TO_PREPOSITION, '').replace(LEADING_VERBS, '').replace(/的$/u, '');
       if ([...phrase].length >= 2) found.set(phrase, found.get(phrase) ?? m[2]!);
     }
     for (const m of line.matchAll(/“([^”]{2,30})”|《([^》]{2,60})》/gu)) found.set((m[1] ?? m[2])!, 'name');

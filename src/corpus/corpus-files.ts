@@ -37,6 +37,8 @@ export const structureLabelsSchema = z.object({
   roles: z.record(z.string(), z.array(z.string())),
   part: z.array(z.string()),
   subpart: z.array(z.string()),
+  /** Words for the title of a part (标题, 题目), attached to part headings. */
+  heading: z.array(z.string()).default([]),
   /** Extra names of the last numbered part (最后一部分). */
   lastPart: z.array(z.string()).default([]),
 });

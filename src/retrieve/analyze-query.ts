@@ -97,7 +97,9 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     if (counter) rest = rest.slice(counter[0].length);
     // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
     const phrase = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0].split('的').pop() ?? '';
-    words = contentWords(phrase, lexicon);
+    // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
+    const which = normalized[m.index - 1] === '哪';
+    words = contentWords(phrase, lexicon).slice(0, which ? 1 : undefined);
     if (words.length) break;
   }
   if (!words.length) {
@@ -154,6 +156,9 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     const word = lexicon.stopZh.has(segment) ? '' : trimStopChars(segment, lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
+    } else if ([...word].length === 1 && lexicon.intent.counters.test(word)) {
+      // A lone measure word (多少家, 几件) says how something is counted, not what.
+      flush();
     } else if ([...word].length === 1) {
       singles += word;
     } else {
@@ -165,10 +170,13 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   return units;
 }
 
+const NOT_LEADING = new Set(['的', '地', '得']);
+
 /** Intl.Segmenter glues particles onto words (讲的, 都在); drop question-frame characters at either end. */
 function trimStopChars(segment: string, stop: Set<string>): string {
   const chars = [...segment];
-  while (chars.length > 1 && stop.has(chars[0]!)) chars.shift();
+  // 的/地/得 open real words (地方, 得到, 的确): only particles that precede a word are trimmed at the start.
+  while (chars.length > 1 && stop.has(chars[0]!) && !NOT_LEADING.has(chars[0]!)) chars.shift();
   while (chars.length > 1 && stop.has(chars[chars.length - 1]!)) chars.pop();
   return chars.join('');
 }
