@@ -42,7 +42,7 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
   if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
   const index = snapshot ? restoreReportIndex(snapshot, embedder, corpus.labels) : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const lexicon = createLexicon({ entries: [...corpus.glossary.entries, ...vocabularyEntries(corpus.vocabulary)] }, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones);
+  const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones);
   const retrieve = createRetriever({
     index,
     lexicon,

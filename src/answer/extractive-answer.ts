@@ -32,17 +32,18 @@ export const DEFAULT_ANSWER_TUNING: AnswerTuning = {
 type Verdict = { ok: true; grounded: Extract<Grounding, { ok: true }> } | { ok: false; reason: DeclineReason; grounding?: Extract<Grounding, { ok: false }> };
 
 /**
- * Does the report answer? The best paragraph must hold every number the question names and
- * cover enough of it; then one of the closest paragraphs must have a sentence that grounds
- * the answer (its subject and the kind of fact asked for, see `groundAnswer`).
+ * Does the report answer? One of the closest paragraphs must hold every number the question
+ * names and cover enough of it, and have a sentence that grounds the answer (its subject and
+ * the kind of fact asked for, see `groundAnswer`).
  */
 export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Verdict {
-  const best = retrieval.hits[0];
-  if (!best) return { ok: false, reason: 'no-match' };
-  if (!best.requiredOk) return { ok: false, reason: 'missing-number' };
-  if (best.coverage < tuning.minCoverage) return { ok: false, reason: 'low-coverage' };
+  const closest = retrieval.hits.slice(0, tuning.paragraphsTried);
+  if (!closest.length) return { ok: false, reason: 'no-match' };
+  if (!closest.some((h) => h.requiredOk)) return { ok: false, reason: 'missing-number' };
+  const candidates = eligible(closest, tuning);
+  if (!candidates.length) return { ok: false, reason: 'low-coverage' };
   let first: Extract<Grounding, { ok: false }> | undefined;
-  for (const hit of eligible(retrieval, tuning).slice(0, tuning.paragraphsTried)) {
+  for (const hit of candidates) {
     const grounding = groundAnswer(retrieval, hit, tuning.grounding);
     if (grounding.ok) return { ok: true, grounded: grounding };
     first ??= grounding;
@@ -70,7 +71,7 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   const span = answerSpan(main.paragraph, ranked, retrieval.analysis);
 
   // Further paragraphs only when they are as close and ground the answer themselves.
-  const others = eligible(retrieval, tuning)
+  const others = eligible(retrieval.hits, tuning)
     .filter((h) => h !== main && h.score >= tuning.secondaryRatio * main.score)
     .flatMap((h) => {
       const g = groundAnswer(retrieval, h, tuning.grounding);
@@ -104,8 +105,8 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
 }
 
 /** Paragraphs that may answer: every number the question names, and enough of its words. */
-function eligible(retrieval: Retrieval, tuning: AnswerTuning): RetrievedParagraph[] {
-  return retrieval.hits.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage);
+function eligible(hits: RetrievedParagraph[], tuning: AnswerTuning): RetrievedParagraph[] {
+  return hits.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage);
 }
 
 function citation({ id, section, text }: { id: string; section: string; text: string }, span: Span): Citation {

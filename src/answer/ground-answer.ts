@@ -81,7 +81,7 @@ function clauseLead(hit: RetrievedParagraph, sentence: ScoredSpan): string {
 /**
  * The clause of the sentence whose figure answers: it holds the asked kind of figure, a number
  * the question does not itself state, and (when the question names what is counted) that thing
- * within it or the clause before. The best covered such clause, or null.
+ * within it or earlier in the sentence. The best covered such clause, or null.
  */
 function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
   const { intent, target, strict, analysis } = retrieval;
@@ -92,7 +92,8 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     if (!intent.holds(kind, text)) return;
     const fresh = extractNumbers(text).some((n) => n.value === null || !analysis.required.includes(n.value));
     if (!fresh) return;
-    const local = `${clauses[k - 1]?.match ?? ''} ${text}`;
+    // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
+    const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
     if (target && coverage(target.units, local) < tuning.minTargetCoverage) return;
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };

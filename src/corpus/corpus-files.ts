@@ -7,7 +7,6 @@ import { vocabularySchema, type Vocabulary } from './vocabulary.js';
 export interface CorpusFiles {
   source: string;
   meta: ReportMeta;
-  glossary: Glossary;
   stopwords: Stopwords;
   labels: StructureLabels;
   cues: QuestionCues;
@@ -24,11 +23,10 @@ export const reportMetaSchema = z.looseObject({
   dateSigned: z.string(),
 });
 
-export const glossarySchema = z.object({
-  version: z.literal(1),
-  entries: z.array(z.object({ user: z.array(z.string().min(1)).min(1), report: z.array(z.string().min(1)).min(1), note: z.string().optional() })),
-});
-export type Glossary = z.infer<typeof glossarySchema>;
+/** Everyday words → the report's wording, as the lexicon reads them (built from the vocabulary). */
+export interface Glossary {
+  entries: { user: string[]; report: string[] }[];
+}
 
 export const stopwordsSchema = z.object({ particles: z.array(z.string().length(1)), zh: z.array(z.string()), en: z.array(z.string()) });
 export type Stopwords = z.infer<typeof stopwordsSchema>;
@@ -45,11 +43,10 @@ export const structureLabelsSchema = z.object({
 export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 
 /** Validate raw corpus inputs (from the file system on Node, from bundled imports elsewhere). */
-export function parseCorpusFiles(raw: { source: string; meta: unknown; glossary: unknown; stopwords: unknown; labels: unknown; cues: unknown; vocabulary: unknown }): CorpusFiles {
+export function parseCorpusFiles(raw: { source: string; meta: unknown; stopwords: unknown; labels: unknown; cues: unknown; vocabulary: unknown }): CorpusFiles {
   return {
     source: raw.source,
     meta: reportMetaSchema.parse(raw.meta) as ReportMeta,
-    glossary: glossarySchema.parse(raw.glossary),
     stopwords: stopwordsSchema.parse(raw.stopwords),
     labels: structureLabelsSchema.parse(raw.labels),
     cues: questionCuesSchema.parse(raw.cues),

@@ -16,7 +16,6 @@ export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
   return parseCorpusFiles({
     source: bytes.toString('utf8'),
     meta,
-    glossary: json('glossary.json'),
     stopwords: json('query-stopwords.json'),
     labels: json('structure-labels.json'),
     cues: json('question-cues.json'),

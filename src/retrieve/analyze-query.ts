@@ -103,9 +103,9 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     if (words.length) break;
   }
   if (!words.length) {
-    // Before 是多少: the last content word of the clause is the measured thing (…的纠错率是多少).
+    // Before 是多少: the measured thing is the noun phrase after the clause's last 的 (…的纠错率是多少).
     const before = BEFORE_ASK.exec(normalized)?.[1];
-    if (before) words = contentWords(before.split(/[，,。；;]/u).pop() ?? '', lexicon).slice(-1);
+    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
@@ -156,7 +156,7 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     const word = lexicon.stopZh.has(segment) ? '' : trimStopChars(segment, lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
-    } else if ([...word].length === 1 && lexicon.intent.counters.test(word)) {
+    } else if (lexicon.intent.isCounter(word)) {
       // A lone measure word (多少家, 几件) says how something is counted, not what.
       flush();
     } else if ([...word].length === 1) {

@@ -50,9 +50,11 @@ export function createLexicon(
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(wordBigrams(matchTexts));
   const entries = new Map<string, Set<string>>();
+  const stopZh = new Set(stopwords.zh.map(normalizeForMatch));
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
-    for (const user of entry.user.map(normalizeForMatch)) {
+    // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
+    for (const user of entry.user.map(normalizeForMatch).filter((u) => !stopZh.has(u))) {
       const set = entries.get(user) ?? new Set<string>();
       for (const r of report) set.add(r);
       entries.set(user, set);
@@ -60,7 +62,7 @@ export function createLexicon(
   }
   return {
     glossary: [...entries].map(([user, report]) => ({ user, report: [...report], latin: /^[\x00-\x7f]+$/.test(user) })).sort((a, b) => b.user.length - a.user.length),
-    stopZh: new Set(stopwords.zh.map(normalizeForMatch)),
+    stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
     homophones,

@@ -26,6 +26,8 @@ export interface IntentReader {
   /** The leading word of a yes answer for this question (有。/ 可以。/ 是的。/ Yes.). */
   yes(normalizedQuestion: string, language: 'zh' | 'en'): string;
   counters: RegExp;
+  /** Is the word only a measure word (家, 件, 人次)? */
+  isCounter(word: string): boolean;
 }
 
 const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
@@ -48,6 +50,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const kindPatterns = Object.entries(cues.kinds).map(([kind, sources]) => [kind as AnswerKind, new RegExp(sources.join('|'), 'u')] as const);
   const evidence = new Map(Object.entries(cues.evidence).map(([kind, source]) => [kind as EvidenceKind, new RegExp(source, 'u')]));
   const negative = new RegExp(cues.negative.join('|'), 'u');
+  const counterSet = new Set(cues.counters.split('|'));
   const polar = cues.polar.map((p) => ({ ...p, re: new RegExp(p.pattern, 'u') }));
 
   return {
@@ -67,6 +70,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       const form = polar.find((p) => p.re.test(question)) ?? polar[polar.length - 1]!;
       return form[language];
     },
+    isCounter: (word) => counterSet.has(word),
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(`^(?:${cues.counters.split('|').sort((a, b) => b.length - a.length).join('|')})`, 'u'),
   };

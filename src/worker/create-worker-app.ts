@@ -1,7 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
 import meta from '../../corpus/report.meta.json';
-import glossary from '../../corpus/glossary.json';
 import cues from '../../corpus/question-cues.json';
 import vocabulary from '../../corpus/vocabulary.json';
 import stopwords from '../../corpus/query-stopwords.json';
@@ -28,7 +27,7 @@ import { stringVars, type RateLimitBinding, type WorkerEnv } from './worker-env.
  */
 export async function createWorkerApp(env: WorkerEnv) {
   const config = loadConfig({ LOG_REQUESTS: 'false', ...stringVars(env) });
-  const corpus = parseCorpusFiles({ source, meta, glossary, stopwords, labels, cues, vocabulary });
+  const corpus = parseCorpusFiles({ source, meta, stopwords, labels, cues, vocabulary });
   const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
   const service = await createQaService({ corpus, embedder: queryEmbedder(config), snapshot, llm: answerModel(config, prompts) });
   return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config) });
