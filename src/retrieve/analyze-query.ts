@@ -96,10 +96,10 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     const counter = lexicon.intent.counters.exec(rest);
     if (counter) rest = rest.slice(counter[0].length);
     // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
-    const phrase = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0].split('的').pop() ?? '';
+    const clause = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0];
     // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
     const which = normalized[m.index - 1] === '哪';
-    words = contentWords(phrase, lexicon).slice(0, which ? 1 : undefined);
+    words = which ? contentWords(clause, lexicon).slice(0, 1) : contentWords(clause.split('的').pop() ?? '', lexicon);
     if (words.length) break;
   }
   if (!words.length) {

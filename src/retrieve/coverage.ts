@@ -41,7 +41,7 @@ export const CHAR_CREDIT = 0.5;
  * evidence that the report lacks the topic. An English word outside the glossary says even
  * less about a Chinese report, hence the lower `unknownLatinWeight`.
  */
-export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.5, unknownLatinWeight = 0.3 } = {}): WeightedUnit[] {
+export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.5, unknownLatinWeight = 0.3, singleCharWeight = 0.5 } = {}): WeightedUnit[] {
   // A lone character found in most paragraphs (市, 人) tells nothing about the topic.
   const informative = analysis.units.filter((u) => !(u.kind === 'han' && [...u.text].length === 1 && stats.df(u.text) > stats.n / 2));
   return informative.map(function weigh(unit) {
@@ -52,7 +52,9 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
     const unknown = unit.kind !== 'glossary' && grams.every((g) => g.every((x) => stats.df(x) === 0));
     const discount = !unknown ? 1 : unit.kind === 'latin' ? unknownLatinWeight : unknownWeight;
     const chars = unknown && unit.kind === 'han' ? [...new Set(unit.text)].map((char) => ({ char, idf: stats.idf(char) })) : [];
-    return { unit, weight: weight * scale * discount, grams, chars };
+    // A lone character left over from a question (以, 写, 看, 找) is mostly grammar, rarely the topic.
+    const single = unit.kind === 'han' && [...unit.text].length === 1 ? singleCharWeight : 1;
+    return { unit, weight: weight * scale * discount * single, grams, chars };
   });
 }
 

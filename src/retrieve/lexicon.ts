@@ -54,7 +54,8 @@ export function createLexicon(
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
     // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
-    for (const user of entry.user.map(normalizeForMatch).filter((u) => !stopZh.has(u))) {
+    // The report's own term, written in a question, is read whole before any shorter citizen word inside it (领导干部, not 领导).
+    for (const user of [...report, ...entry.user.map(normalizeForMatch)].filter((u) => !stopZh.has(u))) {
       const set = entries.get(user) ?? new Set<string>();
       for (const r of report) set.add(r);
       entries.set(user, set);

@@ -17,13 +17,13 @@ export interface RetrievalTuning {
   coverageWeight: number;
   /** Weight of earlier questions' words in a follow-up, relative to the current question. */
   contextWeight: number;
-  /** Added when the question names the paragraph's place in the document (文号, 落款, 第五部分). */
+  /** Added when the question names the paragraph's place in the document (文号, 落款, 第五部分): a named place ranks first. */
   structureBonus: number;
   /** Factor on a part heading's score when the question does not name the part: the body says more. */
   headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.25, headingFactor: 0.8 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 1, headingFactor: 0.8 };
 
 /** Weights for judging a single sentence: a word the report never uses is missing, not a paraphrase. */
 const STRICT = { unknownWeight: 1, unknownLatinWeight: 0.6 };
