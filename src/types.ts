@@ -121,6 +121,8 @@ export interface Answer {
   suggestions?: { id: string; section: string }[];
   /** Retrieval diagnostics for evals and staff. */
   retrieval?: { id: string; score: number; coverage: number }[];
+  /** Search terms a model's query rewrite added (present when the rewrite is configured; empty when it failed). Never part of the answer. */
+  rewrite?: string[];
 }
 
 export interface SearchHit {
