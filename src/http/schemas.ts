@@ -57,7 +57,12 @@ export const askResponseSchema = z
         uncitedClaims: z.number().int(),
         unknownIds: z.number().int(),
         quotesNotVerbatim: z.number().int(),
+        quotesTooShort: z.number().int(),
         unsupportedNumbers: z.number().int(),
+        unsupportedWords: z.number().int(),
+        unsupportedTokens: z.number().int(),
+        modelDeclined: z.union([z.literal(0), z.literal(1)]),
+        declineDisagreed: z.union([z.literal(0), z.literal(1)]),
         fallback: z.union([z.literal(0), z.literal(1)]),
       })
       .optional()
