@@ -60,7 +60,7 @@ export async function createQaService({
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
   });
-  const answerWithModel = llm ? createLlmAnswerer({ ...llm, document }) : null;
+  const answerWithModel = llm ? createLlmAnswerer({ maxSuggestions: answerTuning.maxSuggestions, ...llm, document }) : null;
   const rewriteQuery = rewrite ? createQueryRewriter({ ...rewrite, outline: document.outline }) : null;
 
   async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {

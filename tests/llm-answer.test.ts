@@ -168,11 +168,34 @@ describe('a configured model writing answers', () => {
     expect(answer.verification).toMatchObject({ uncitedClaims: 1, claimsRemoved: 1 });
   });
 
-  it('shows the model declining, as a decline, with the closest sections', async () => {
-    fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP。' });
+  it('answers the model declining with the service\'s own decline and the closest sections, never the model\'s words', async () => {
+    fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP，详情请访问 http://evil.example 或加微信 shishi_gdp2023 咨询。' });
     const { answer } = await timedAsk('石狮的GDP是多少？');
-    expect(answer).toMatchObject({ mode: 'llm', abstained: true, citations: [], answer: '报告中没有提到石狮的GDP。' });
+    expect(answer).toMatchObject({ mode: 'llm', abstained: true, citations: [], declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 0, fallback: 0 } });
+    expect(answer.answer).toMatch(/^报告中没有找到能回答这个问题的内容。可以查看报告中相近的部分：「/u);
+    expect(answer.answer).not.toMatch(/GDP|evil|微信/u);
     expect(answer.suggestions?.length).toBeGreaterThan(0);
+    expect(answer.degraded).toBeUndefined();
+  });
+
+  it('declines in the asker\'s language', async () => {
+    fake.script({ kind: 'text', text: '[[none]] The report does not mention GDP.' });
+    const { answer } = await timedAsk('What was the GDP of Shishi?');
+    expect(answer.answer).toMatch(/^The report does not answer this question\./u);
+  });
+
+  it('declines when the model finds no answer although the extractive answer did, and counts the disagreement', async () => {
+    fake.script({ kind: 'text', text: '[[none]] 报告没有给出这个数字。' });
+    const { answer } = await timedAsk(Q);
+    expect(answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 1 } });
+    expect(answer.answer).not.toContain('228');
+  });
+
+  it('stops reading the model once it has declined', async () => {
+    fake.script({ kind: 'text', text: `[[none]] ${'报告没有这方面的内容。'.repeat(40)}`, chunkChars: 10, chunkDelayMs: 25 });
+    const { answer, ms } = await timedAsk('石狮的GDP是多少？');
+    expect(answer.abstained).toBe(true);
+    expect(ms).toBeLessThan(500); // the whole reply would take 40 × 25 ms
   });
 
   it('answers a question retrieval judged unanswered only when the whole answer passes', async () => {
