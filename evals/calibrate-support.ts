@@ -19,7 +19,8 @@ import { GOLD_PATH, loadGold, type GoldItem } from './lib/gold.js';
  *           the honest claim with a short invented addition (群众满意度大幅提升 …).
  */
 const INVENTED = ['，群众满意度大幅提升', '，获得国务院通报表扬', '，比上年增长一倍以上', '，全部实现线上办结', '，受到省领导高度肯定'];
-const QUESTION_WORD = /(?:是)?(?:多少[件个名项人次家户台份元条万亿]*|几[件个名项人次家户台份条]?|哪些|哪个|哪家|什么|是否|有没有|吗)(?=[？?。，]*$)|[？?]$/u;
+const ASKED = '(?:多少[件个名项人次家户台份元条万亿]*|几[件个名项人次家户台份条]?|哪些|哪个|哪家|什么|是否|有没有|吗)';
+const QUESTION_WORD = new RegExp(`(?:是)?${ASKED}(?=[？?。，]*$)|[？?]$`, 'u');
 
 interface Sample {
   kind: string;
@@ -60,7 +61,8 @@ function main() {
   console.log('kind                               n    min   p05   p25   p50   max');
   for (const kind of kinds) {
     const r = samples.filter((s) => s.kind === kind).map((s) => s.ratio).sort((a, b) => a - b);
-    console.log(`${kind.padEnd(32)} ${String(r.length).padStart(4)}  ${[r[0]!, q(r, 0.05), q(r, 0.25), q(r, 0.5), r.at(-1)!].map((x) => x.toFixed(2)).join('  ')}`);
+    const figures = [r[0]!, q(r, 0.05), q(r, 0.25), q(r, 0.5), r.at(-1)!].map((x) => x.toFixed(2));
+    console.log(`${kind.padEnd(32)} ${String(r.length).padStart(4)}  ${figures.join('  ')}`);
   }
 
   // Each kind weighs the same (the two clause kinds are many and easy); a threshold is scored by
@@ -78,7 +80,8 @@ function main() {
     if (score >= best.score - 1e-9) best = { threshold: Math.round(t * 100) / 100, score };
     console.log(`${t.toFixed(2).padStart(9)}  ${[...kept, ...removed].map((x) => x.toFixed(3)).join('  ')}  ${score.toFixed(3)}`);
   }
-  console.log(`\nbest balanced accuracy ${best.score.toFixed(3)} at ${best.threshold.toFixed(2)}; MIN_CLAIM_SUPPORT in src/answer/claim-support.ts is ${MIN_CLAIM_SUPPORT}`);
+  console.log(`\nbest balanced accuracy ${best.score.toFixed(3)} at ${best.threshold.toFixed(2)}`);
+  console.log(`MIN_CLAIM_SUPPORT in src/answer/claim-support.ts is ${MIN_CLAIM_SUPPORT}`);
 
   const misjudged = samples.filter((s) => (s.ratio >= MIN_CLAIM_SUPPORT) !== s.honest);
   console.log(`\nmisjudged at ${MIN_CLAIM_SUPPORT}: ${misjudged.length} of ${samples.length}`);

@@ -8,10 +8,14 @@ import { normalizeForMatch } from '../text/normalize.js';
  * model speaking, not the report. In order: earlier patterns mask what they match, so an e-mail
  * address is not also read as a web address.
  */
+/** Where a web address stops: whitespace, Han text, Chinese punctuation, closing brackets. */
+const URL_TAIL = '[^\\s\\p{Script=Han}，。；！？、）)」”』<>]';
+const DOMAIN = '[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|cn|net|org|gov|edu|info|io|cc|me|top|xyz)';
+
 const CONTACT_PATTERNS: RegExp[] = [
   /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/gu, // e-mail
-  /(?:https?:\/\/|www\.)[^\s\p{Script=Han}，。；！？、）)」”』<>]+/giu, // web address with a scheme or www
-  /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|cn|net|org|gov|edu|info|io|cc|me|top|xyz)\b(?:\/[^\s\p{Script=Han}，。；！？、）)」”』<>]*)?/giu, // bare domain
+  new RegExp(`(?:https?://|www\\.)${URL_TAIL}+`, 'giu'), // web address with a scheme or www
+  new RegExp(`\\b${DOMAIN}\\b(?:/${URL_TAIL}*)?`, 'giu'), // bare domain
   /(?<![\w.])@[\p{L}\p{N}_-]{2,}/gu, // @handle
   /(?:微信|weixin|wechat|vx|v信|微博|抖音|qq)(?:号|群|id|账号)?\s*[:：]?\s*[a-z][\w-]{4,}/giu, // account id
   /(?:qq)(?:号|群)?\s*[:：]?\s*\d{5,11}/giu, // QQ number
@@ -24,14 +28,20 @@ const CONTACT_PATTERNS: RegExp[] = [
  * in this kind of text after a label (联系人：王丹蓉) or before a title (张伟局长); the surname
  * tells a name from an organisation (市司法局局长).
  */
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤洪']);
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁',
+  ...'任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤洪',
+]);
 const NAME_LABEL = /(?:联系人|签发人|发言人|联络人|经办人|负责人)\s*(?:是|为|[:：])?\s*(\p{Script=Han}{2,3})/gu;
-const NAME_TITLE = /(?:同志|先生|女士|副?市长|副?局长|副?书记|副?主任|处长|科长|部长|副?县长|镇长|律师|法官|检察官|警官)/gu;
+const TITLES = ['同志', '先生', '女士', '副?市长', '副?局长', '副?书记', '副?主任', '处长', '科长', '部长', '副?县长', '镇长', '律师', '法官', '检察官', '警官'];
+const NAME_TITLE = new RegExp(TITLES.join('|'), 'gu');
 /** A name does not end like an organisation or a place (石狮市市长 is not a person called 石狮市). */
 const NOT_A_NAME_END = /[市县区镇乡村省局委办院部厅所队站街会组司处科室]$/u;
 
 /** A romanised Chinese name: capitalised words that read as pinyin syllables. */
-const PINYIN_WORD = /^(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v))+$/u;
+const PINYIN_INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
+const PINYIN_FINAL = '(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ue|ui|er|a|o|e|i|u|v)';
+const PINYIN_WORD = new RegExp(`^(?:${PINYIN_INITIAL}${PINYIN_FINAL})+$`, 'u');
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr|director|mayor|secretary|comrade|chief)$/u;
 
 /**
@@ -45,7 +55,10 @@ export function unsupportedTokens(claim: string, quotes: readonly string[]): str
   const quoted = squash(quotes.join('\n'));
   let romanised: string | undefined;
   const inQuotes = (token: string) => quoted.includes(squash(token));
-  const spokenInQuotes = (word: string) => (romanised ??= pinyin(quotes.join(''), { toneType: 'none', type: 'array' }).join('').toLowerCase()).includes(word.toLowerCase());
+  const spokenInQuotes = (word: string) => {
+    romanised ??= pinyin(quotes.join(''), { toneType: 'none', type: 'array' }).join('').toLowerCase();
+    return romanised.includes(word.toLowerCase());
+  };
 
   const found: string[] = [];
   let rest = claim.normalize('NFKC');

@@ -128,7 +128,9 @@ export function tallyChecks(checks: readonly ClaimCheck[], fallback: 0 | 1 = 0):
 
 /** Did any check fire at all (for answers that must pass whole or not at all)? */
 export function anyCheckFired(v: Verification): boolean {
-  return v.claimsRemoved + v.uncitedClaims + v.unknownIds + v.quotesNotVerbatim + v.quotesTooShort + v.unsupportedNumbers + v.unsupportedWords + v.unsupportedTokens > 0;
+  const fired = [v.claimsRemoved, v.uncitedClaims, v.unknownIds, v.quotesNotVerbatim, v.quotesTooShort];
+  fired.push(v.unsupportedNumbers, v.unsupportedWords, v.unsupportedTokens);
+  return fired.some((n) => n > 0);
 }
 
 /** Same paragraph and span cited twice in one claim counts once. */

@@ -123,6 +123,8 @@ async function withDeadline<T>(timeoutMs: number, signal: AbortSignal | undefine
 /** Status codes and timings only: a provider's error body can echo the key. */
 function describeFailure(error: unknown, ms: number): string {
   if (error instanceof RewriteFailure) return `${error.message} (${ms} ms)`;
-  if (APICallError.isInstance(error)) return error.statusCode ? `HTTP ${error.statusCode} from the provider (${ms} ms)` : `the provider could not be reached (${ms} ms)`;
+  if (APICallError.isInstance(error)) {
+    return error.statusCode ? `HTTP ${error.statusCode} from the provider (${ms} ms)` : `the provider could not be reached (${ms} ms)`;
+  }
   return `the reply could not be read (${(error as Error).name}, ${ms} ms)`;
 }
