@@ -20,10 +20,10 @@ beforeAll(async () => {
     /复议/.test(question)
       ? { kind: 'text', text: '共收到行政复议申请229件[[s4.3|共收到行政复议申请 228 件]]。' }
       : { kind: 'text', text: '报告说明了有关情况[[s1.1|这句话报告里没有]]。' };
-  // The query rewrite: report wording for questions about suing the government, a figure (which
-  // must be dropped) with the wording for questions about businesses, nothing otherwise.
+  // The query rewrite: report wording for questions about suing the government (告, not 报告), a
+  // figure (which must be dropped) with the wording for questions about businesses, nothing otherwise.
   fake.rewrite = ({ question }) =>
-    /告/.test(question)
+    /(?<!报)告/.test(question)
       ? { kind: 'text', text: '行政诉讼 行政机关负责人出庭率' }
       : /企业|商/.test(question)
         ? { kind: 'text', text: '市场主体 17万户' }
@@ -57,7 +57,7 @@ describe('npm run eval with a configured model', () => {
     const rewritten = report.results.filter((r) => r.target.startsWith('extractive + rewrite'));
     expect(rewritten.length).toBeGreaterThan(0);
     expect(rewritten.every((r) => Array.isArray(r.answer.rewrite))).toBe(true);
-    expect(rewritten.filter((r) => /告/.test(r.item.question)).every((r) => r.answer.rewrite!.includes('行政诉讼'))).toBe(true);
+    expect(rewritten.filter((r) => /(?<!报)告/.test(r.item.question)).every((r) => r.answer.rewrite!.includes('行政诉讼'))).toBe(true);
     expect(rewritten.some((r) => r.answer.rewrite!.includes('市场主体'))).toBe(true);
     expect(rewritten.some((r) => r.answer.rewrite!.some((t) => /\d/.test(t) && !r.item.question.includes(t)))).toBe(false);
   });
