@@ -57,13 +57,16 @@ async function main() {
     targets.push(httpTarget(values.url));
   } else {
     // The offline (extractive) service is always measured and gated; with a configured model the
-    // same set also runs in generated mode, side by side.
+    // same set also runs, side by side, as extractive answers over the model's query rewrite
+    // (unless LLM_REWRITE=false) and as generated answers (with the rewrite).
     const offline = await createNodeService(loadConfig({ LOG_REQUESTS: 'false' }));
     targets.push(inProcessTarget(`service (in-process, ${offline.index.embedder.modelId})`, offline));
     const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
     if (!values.offline && config.openai) {
+      const rewrite = config.llm.rewrite.enabled;
+      if (rewrite) targets.push(inProcessTarget(`extractive + rewrite (${config.llm.model})`, await createNodeService(config, { answers: 'extractive' })));
       const model = await createNodeService(config);
-      generated = `generated (${config.llm.model}, ${config.llm.strategy})`;
+      generated = `generated (${config.llm.model}, ${config.llm.strategy}${rewrite ? ' + rewrite' : ''})`;
       targets.push(inProcessTarget(generated, model));
     }
   }

@@ -30,6 +30,10 @@ const configSchema = z.object({
   LLM_TOTAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(25_000),
   /** Extra attempts after a 429 / 5xx / refused connection, only while the first-token limit allows. */
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
+  /** Before retrieval, one short model call rewrites the question into the report's wording (only with a model configured). */
+  LLM_REWRITE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  /** The rewrite's own deadline: past it the question is searched as asked. */
+  LLM_REWRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
   /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
   CHAT_BODY_LIMIT: z.coerce.number().int().min(16_384).max(8_388_608).default(1_048_576),
   /** Questions (/api/ask, /api/chat) per client per minute; 0 turns the limit off. On Workers the binding in wrangler.toml decides. */
@@ -55,7 +59,16 @@ export interface Config {
   bodyLimit: number;
   logRequests: boolean;
   /** How answers are generated when `openai` is set (ignored offline). */
-  llm: { model: string; strategy: 'retrieved' | 'whole-report'; contextParagraphs: number; firstTokenTimeoutMs: number; totalTimeoutMs: number; maxRetries: number };
+  llm: {
+    model: string;
+    strategy: 'retrieved' | 'whole-report';
+    contextParagraphs: number;
+    firstTokenTimeoutMs: number;
+    totalTimeoutMs: number;
+    maxRetries: number;
+    /** The query rewrite before retrieval: on by default when a model is configured. */
+    rewrite: { enabled: boolean; timeoutMs: number };
+  };
   chatBodyLimit: number;
   /** Origins allowed to call the API cross-origin (`*` for any); empty for same-origin only. */
   corsOrigins: string[];
@@ -92,6 +105,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       firstTokenTimeoutMs: Math.min(e.LLM_FIRST_TOKEN_TIMEOUT_MS, e.LLM_TOTAL_TIMEOUT_MS),
       totalTimeoutMs: e.LLM_TOTAL_TIMEOUT_MS,
       maxRetries: e.LLM_MAX_RETRIES,
+      rewrite: { enabled: e.LLM_REWRITE, timeoutMs: e.LLM_REWRITE_TIMEOUT_MS },
     },
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
@@ -103,7 +117,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 export function describeConfig(config: Config): string {
   const { llm } = config;
   const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
-  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, key set)` : 'offline (no API key)';
+  const rewrite = llm.rewrite.enabled ? `query rewrite on (${llm.rewrite.timeoutMs} ms)` : 'query rewrite off';
+  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, ${rewrite}, key set)` : 'offline (no API key)';
   const { embedding } = config;
   const vectors = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
   return `mode=${provider} embeddings=${vectors} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;

@@ -4,6 +4,8 @@ import type { Config } from './config.js';
 import type { Embedder } from './embed/embedder.js';
 import { aiSdkEmbedder } from './embed/openai-embedder.js';
 import type { AnswerPrompts } from './llm/answer-prompts.js';
+import type { QueryRewriterOptions } from './llm/rewrite-query.js';
+import type { RewritePrompt } from './llm/rewrite-prompt.js';
 import { DEFAULT_MODEL_LIMITS } from './llm/stream-model-text.js';
 
 /**
@@ -29,4 +31,11 @@ export function answerModel(config: Config, prompts: AnswerPrompts): LlmAnswerOp
     contextParagraphs,
     limits: { ...DEFAULT_MODEL_LIMITS, firstTokenMs: firstTokenTimeoutMs, totalMs: totalTimeoutMs, maxRetries },
   };
+}
+
+/** The same chat model, for the query rewrite before retrieval; none offline or with `LLM_REWRITE=false`. */
+export function rewriteModel(config: Config, prompt: RewritePrompt): QueryRewriterOptions | undefined {
+  if (!config.openai || !config.llm.rewrite.enabled) return undefined;
+  const provider = createOpenAI({ apiKey: config.openai.apiKey, baseURL: config.openai.baseURL });
+  return { model: provider.chat(config.llm.model), prompt, timeoutMs: config.llm.rewrite.timeoutMs };
 }

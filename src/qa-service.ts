@@ -6,6 +6,7 @@ import { vocabularyEntries } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
+import { createQueryRewriter, type QueryRewriterOptions } from './llm/rewrite-query.js';
 import { createGramStats } from './retrieve/coverage.js';
 import { createLexicon, type Lexicon } from './retrieve/lexicon.js';
 import { restoreReportIndex, type IndexSnapshot } from './index/index-snapshot.js';
@@ -33,12 +34,22 @@ export interface QaServiceOptions {
   answerTuning?: AnswerTuning;
   /** A model to write answers with; without one, answers are extractive (the offline default). */
   llm?: LlmAnswerOptions;
+  /** A model to restate questions in the report's wording before retrieval (search terms only, never answer text). */
+  rewrite?: QueryRewriterOptions;
   /** Start from a prebuilt index instead of ingesting and embedding (Workers; see `npm run build:index`). */
   snapshot?: IndexSnapshot;
 }
 
 /** Ingest the corpus, build the index and wire retrieval and answering together. */
-export async function createQaService({ corpus, embedder, retrievalTuning = DEFAULT_RETRIEVAL_TUNING, answerTuning = DEFAULT_ANSWER_TUNING, llm, snapshot }: QaServiceOptions): Promise<QaService> {
+export async function createQaService({
+  corpus,
+  embedder,
+  retrievalTuning = DEFAULT_RETRIEVAL_TUNING,
+  answerTuning = DEFAULT_ANSWER_TUNING,
+  llm,
+  rewrite,
+  snapshot,
+}: QaServiceOptions): Promise<QaService> {
   if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
   const index = snapshot ? restoreReportIndex(snapshot, embedder, corpus.labels) : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
@@ -50,13 +61,17 @@ export async function createQaService({ corpus, embedder, retrievalTuning = DEFA
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
   });
-  const answerWithModel = llm ? createLlmAnswerer({ ...llm, document }) : null;
+  const answerWithModel = llm ? createLlmAnswerer({ maxSuggestions: answerTuning.maxSuggestions, ...llm, document }) : null;
+  const rewriteQuery = rewrite ? createQueryRewriter({ ...rewrite, outline: document.outline }) : null;
 
   async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
-    const retrieval = await retrieve(question, history);
+    const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
+    const retrieval = await retrieve(question, history, { extraTerms: terms });
     const extractive = extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning);
-    if (!answerWithModel) return yield* answerEvents(extractive);
-    yield* answerWithModel({ question, history, retrieval, fallback: extractive, signal });
+    const events = answerWithModel ? answerWithModel({ question, history, retrieval, fallback: extractive, signal }) : answerEvents(extractive);
+    if (!rewriteQuery) return yield* events;
+    // The terms searched for, for diagnostics: they widened the search and are not part of the answer.
+    for await (const event of events) yield event.type === 'final' ? { ...event, answer: { ...event.answer, rewrite: terms } } : event;
   }
 
   return {

@@ -99,8 +99,18 @@ export interface Verification {
   unknownIds: number;
   /** Citations whose quote is not in the cited paragraph (whitespace aside). */
   quotesNotVerbatim: number;
-  /** Numbers in the answer that no cited paragraph states. */
+  /** Verbatim quotes shorter than a clause (fewer than 6 letters or digits and not a whole clause). */
+  quotesTooShort: number;
+  /** Numbers in the answer that none of their claim's quotes states. */
   unsupportedNumbers: number;
+  /** Claims whose quotes state too little of their wording (support ratio under the calibrated minimum). */
+  unsupportedWords: number;
+  /** Web or e-mail addresses, phone numbers, account ids or personal names that no quote of their claim states. */
+  unsupportedTokens: number;
+  /** 1 when the model declined (the service's own decline is then shown, never the model's words), else 0. */
+  modelDeclined: 0 | 1;
+  /** 1 when the model declined although the extractive answer had found an answer: the two disagree, else 0. */
+  declineDisagreed: 0 | 1;
   /** 1 when the generated answer was replaced by the extractive one, else 0 (a count, so evals can add it up). */
   fallback: 0 | 1;
 }
@@ -121,6 +131,8 @@ export interface Answer {
   suggestions?: { id: string; section: string }[];
   /** Retrieval diagnostics for evals and staff. */
   retrieval?: { id: string; score: number; coverage: number }[];
+  /** Search terms a model's query rewrite added (present when the rewrite is configured; empty when it failed). Never part of the answer. */
+  rewrite?: string[];
 }
 
 export interface SearchHit {

@@ -206,6 +206,23 @@ describe('POST /api/chat with a configured model', () => {
     expect(chunks.map((c) => JSON.stringify(c)).join('')).not.toContain('229');
   });
 
+  it('streams the service\'s own decline when the model declines, none of the model\'s words', async () => {
+    fake.script({ kind: 'text', text: '[[none]] 报告没有提到GDP，可访问 http://evil.example 了解。' });
+    const { answer, text, chunks } = await chat(app, conversation('石狮的GDP是多少？'));
+    expect(answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1 } });
+    expect(text).toEqual([answer.answer]);
+    expect(answer.answer).toMatch(/^报告中没有找到/u);
+    expect(JSON.stringify(chunks)).not.toMatch(/GDP|evil/u);
+  });
+
+  it('sends the query rewrite\'s terms with the final answer', async () => {
+    fake.rewrite = () => ({ kind: 'text', text: '行政复议 申请' });
+    fake.script({ kind: 'text', text: GOOD });
+    const { answer } = await chat(app, conversation('复议的申请有多少？'));
+    fake.rewrite = () => ({ kind: 'text', text: '' });
+    expect(answer).toMatchObject({ mode: 'llm', rewrite: ['行政复议', '申请'] });
+  });
+
   it('reads a degraded earlier answer as what was finally shown, not the withdrawn text', async () => {
     fake.script({ kind: 'text', text: '纠错率为21.05%[[s4.3|纠错率 21.05%]]。' });
     fake.chats.length = 0;

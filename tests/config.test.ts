@@ -33,3 +33,15 @@ describe('CORS configuration', () => {
     expect(() => loadConfig({ CORS_ORIGINS: 'not an origin' })).toThrow(/CORS_ORIGINS/);
   });
 });
+
+describe('query rewrite configuration', () => {
+  it('rewrites with a 2 s deadline by default, and can be turned off', () => {
+    expect(loadConfig({ OPENAI_API_KEY: 'k' }).llm.rewrite).toEqual({ enabled: true, timeoutMs: 2000 });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', LLM_REWRITE: 'false', LLM_REWRITE_TIMEOUT_MS: '800' }).llm.rewrite).toEqual({ enabled: false, timeoutMs: 800 });
+    expect(() => loadConfig({ LLM_REWRITE: 'maybe', LLM_REWRITE_TIMEOUT_MS: '5' })).toThrow(/LLM_REWRITE.*LLM_REWRITE_TIMEOUT_MS/);
+  });
+  it('says whether the rewrite is on at start-up', () => {
+    expect(describeConfig(loadConfig({ OPENAI_API_KEY: 'k' }))).toMatch(/query rewrite on \(2000 ms\)/);
+    expect(describeConfig(loadConfig({ OPENAI_API_KEY: 'k', LLM_REWRITE: '0' }))).toMatch(/query rewrite off/);
+  });
+});

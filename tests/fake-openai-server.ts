@@ -5,7 +5,7 @@ import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 /**
  * What the fake says to one chat-completions request:
  * - `text`: a normal reply, as SSE chunks when the client asked to stream, as JSON otherwise;
- *   `firstTokenDelayMs` waits before the first chunk, `chunkDelayMs` between chunks;
+ *   `firstTokenDelayMs` waits before the first chunk (before the JSON body), `chunkDelayMs` between chunks;
  * - `stall`: streams the first `afterChars` characters, then sends nothing more, forever;
  * - `cut`: streams the first `afterChars` characters, then drops the connection;
  * - `status`: an HTTP error with optional headers (429 with `retry-after`, 500, 503 …);
@@ -25,18 +25,27 @@ export interface ChatRequest {
   authorization: string | undefined;
   /** The last user message, as text. */
   question: string;
+  /** The system prompt, as text. */
+  system: string;
 }
 
 export interface FakeOpenAi {
   baseURL: string;
-  /** Every chat request received, in order. */
+  /** Every chat request received for an answer, in order (query rewrites are in `rewrites`). */
   chats: ChatRequest[];
-  /** Decides the reply to each chat request; tests replace it. A queue of replies can be given with `script`. */
+  /** Decides the reply to each answer request; tests replace it. A queue of replies can be given with `script`. */
   reply: (request: ChatRequest) => FakeReply;
-  /** Replies taken in order, one per request; the last one repeats. */
+  /** Replies taken in order, one per answer request; the last one repeats. */
   script(...replies: FakeReply[]): void;
+  /** Every query-rewrite request (recognised by its system prompt), in order. */
+  rewrites: ChatRequest[];
+  /** Decides the reply to each rewrite request; by default an empty reply (no terms), so answers are unaffected. */
+  rewrite: (request: ChatRequest) => FakeReply;
   close(): Promise<void>;
 }
+
+/** The query rewrite's system prompt says what it is for (prompts/rewrite-query.zh.v1.txt); the answer prompts never mention 检索. */
+const REWRITE_SYSTEM = /检索/u;
 
 /**
  * An OpenAI-compatible server on 127.0.0.1 with scripted replies: `/v1/chat/completions`
@@ -54,6 +63,8 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       let i = 0;
       fake.reply = () => replies[Math.min(i++, replies.length - 1)]!;
     },
+    rewrites: [],
+    rewrite: () => ({ kind: 'text', text: '' }),
     close: () => new Promise<void>((resolve) => {
       for (const s of sockets) s.destroy();
       server.close(() => resolve());
@@ -79,12 +90,14 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
       return sendJson(res, 200, { object: 'list', data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })), model: 'fake-embed', usage: { prompt_tokens: 1, total_tokens: 1 } });
     }
     if (req.url !== '/v1/chat/completions') return sendJson(res, 404, { error: { message: `no route ${req.url}` } });
-    const parsed = JSON.parse(body) as Omit<ChatRequest, 'authorization' | 'question'>;
+    const parsed = JSON.parse(body) as Omit<ChatRequest, 'authorization' | 'question' | 'system'>;
     const last = [...parsed.messages].reverse().find((m) => m.role === 'user');
-    const question = typeof last?.content === 'string' ? last.content : (last?.content ?? []).map((p) => p.text ?? '').join('');
-    const request: ChatRequest = { ...parsed, stream: parsed.stream === true, authorization: req.headers.authorization, question };
-    fake.chats.push(request);
-    const reply = fake.reply(request);
+    const text = (m: ChatRequest['messages'][number] | undefined) => (typeof m?.content === 'string' ? m.content : (m?.content ?? []).map((p) => p.text ?? '').join(''));
+    const system = text(parsed.messages.find((m) => m.role === 'system'));
+    const request: ChatRequest = { ...parsed, stream: parsed.stream === true, authorization: req.headers.authorization, question: text(last), system };
+    const isRewrite = REWRITE_SYSTEM.test(system);
+    (isRewrite ? fake.rewrites : fake.chats).push(request);
+    const reply = isRewrite ? fake.rewrite(request) : fake.reply(request);
     switch (reply.kind) {
       case 'status':
         res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
@@ -93,7 +106,11 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
         res.writeHead(200, { 'content-type': reply.contentType ?? (request.stream ? 'text/event-stream' : 'application/json') });
         return void res.end(reply.body);
       case 'text':
-        if (!request.stream) return sendJson(res, 200, completion(request.model, reply.text));
+        if (!request.stream) {
+          if (reply.firstTokenDelayMs) await sleep(reply.firstTokenDelayMs);
+          if (res.destroyed) return;
+          return sendJson(res, 200, completion(request.model, reply.text));
+        }
         return streamText(res, request.model, reply.text, reply);
       case 'stall':
       case 'cut':

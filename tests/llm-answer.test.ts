@@ -76,7 +76,20 @@ describe('a configured model writing answers', () => {
     expect(answer.degraded).toBeUndefined();
     expect(answer.citations.map((c) => [c.id, c.quote])).toEqual([['s4.3', '共收到行政复议申请 228 件'], ['s4.3', '纠错率 21.05%']]);
     for (const c of answer.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
-    expect(answer.verification).toEqual({ claims: 2, claimsRemoved: 0, uncitedClaims: 0, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 0, fallback: 0 });
+    expect(answer.verification).toEqual({
+      claims: 2,
+      claimsRemoved: 0,
+      uncitedClaims: 0,
+      unknownIds: 0,
+      quotesNotVerbatim: 0,
+      quotesTooShort: 0,
+      unsupportedNumbers: 0,
+      unsupportedWords: 0,
+      unsupportedTokens: 0,
+      modelDeclined: 0,
+      declineDisagreed: 0,
+      fallback: 0,
+    });
   });
 
   it('calls chat completions with the model, the key, the Chinese system prompt and the numbered paragraphs', async () => {
@@ -155,11 +168,34 @@ describe('a configured model writing answers', () => {
     expect(answer.verification).toMatchObject({ uncitedClaims: 1, claimsRemoved: 1 });
   });
 
-  it('shows the model declining, as a decline, with the closest sections', async () => {
-    fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP。' });
+  it('answers the model declining with the service\'s own decline and the closest sections, never the model\'s words', async () => {
+    fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP，详情请访问 http://evil.example 或加微信 shishi_gdp2023 咨询。' });
     const { answer } = await timedAsk('石狮的GDP是多少？');
-    expect(answer).toMatchObject({ mode: 'llm', abstained: true, citations: [], answer: '报告中没有提到石狮的GDP。' });
+    expect(answer).toMatchObject({ mode: 'llm', abstained: true, citations: [], declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 0, fallback: 0 } });
+    expect(answer.answer).toMatch(/^报告中没有找到能回答这个问题的内容。可以查看报告中相近的部分：「/u);
+    expect(answer.answer).not.toMatch(/GDP|evil|微信/u);
     expect(answer.suggestions?.length).toBeGreaterThan(0);
+    expect(answer.degraded).toBeUndefined();
+  });
+
+  it('declines in the asker\'s language', async () => {
+    fake.script({ kind: 'text', text: '[[none]] The report does not mention GDP.' });
+    const { answer } = await timedAsk('What was the GDP of Shishi?');
+    expect(answer.answer).toMatch(/^The report does not answer this question\./u);
+  });
+
+  it('declines when the model finds no answer although the extractive answer did, and counts the disagreement', async () => {
+    fake.script({ kind: 'text', text: '[[none]] 报告没有给出这个数字。' });
+    const { answer } = await timedAsk(Q);
+    expect(answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 1 } });
+    expect(answer.answer).not.toContain('228');
+  });
+
+  it('stops reading the model once it has declined', async () => {
+    fake.script({ kind: 'text', text: `[[none]] ${'报告没有这方面的内容。'.repeat(40)}`, chunkChars: 10, chunkDelayMs: 25 });
+    const { answer, ms } = await timedAsk('石狮的GDP是多少？');
+    expect(answer.abstained).toBe(true);
+    expect(ms).toBeLessThan(500); // the whole reply would take 40 × 25 ms
   });
 
   it('answers a question retrieval judged unanswered only when the whole answer passes', async () => {
@@ -168,6 +204,39 @@ describe('a configured model writing answers', () => {
     expectExtractiveFallback(answer, 'unverified');
     expect(answer.abstained).toBe(true);
     expect(answer.answer).toMatch(/^报告中没有找到/u);
+  });
+});
+
+describe('every word of a generated claim is checked, not only its citations and numbers', () => {
+  it('removes a claim resting on a two-character quote', async () => {
+    fake.script({ kind: 'text', text: `${GOOD}复议案件全部依法办理[[s4.3|复议]]。` });
+    const { answer } = await timedAsk(Q);
+    expect(answer.mode).toBe('llm');
+    expect(answer.answer).not.toContain('依法办理');
+    expect(answer.verification).toMatchObject({ claims: 3, claimsRemoved: 1, quotesTooShort: 1, quotesNotVerbatim: 0 });
+  });
+
+  it('removes a claim whose words its quote does not say', async () => {
+    fake.script({ kind: 'text', text: `${GOOD}石狮全年GDP大幅增长[[s4.3|共收到行政复议申请 228 件]]。石狮全年GDP增长10%[[s4.3|共收到行政复议申请 228 件]]。` });
+    const { answer } = await timedAsk(Q);
+    expect(answer).toMatchObject({ mode: 'llm', answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]。' });
+    expect(answer.verification).toMatchObject({ claims: 4, claimsRemoved: 2, unsupportedWords: 2, unsupportedNumbers: 1 });
+  });
+
+  it('falls back to the extractive answer when the only claim says more than its quote', async () => {
+    fake.script({ kind: 'text', text: '共收到行政复议申请228件，受到省领导高度肯定[[s4.3|共收到行政复议申请 228 件]]。' });
+    const { answer } = await timedAsk(Q);
+    expectExtractiveFallback(answer, 'unverified');
+    expect(answer.answer).not.toContain('肯定');
+    expect(answer.verification).toMatchObject({ unsupportedWords: 1 });
+  });
+
+  it('removes a claim carrying a web address, a phone number or a WeChat id its quote does not state', async () => {
+    const extras = ['详见http://evil.example/fuyi', '咨询电话13912345678', '可加微信shishi_fuyi2023咨询'];
+    fake.script({ kind: 'text', text: GOOD + extras.map((e) => `共收到行政复议申请228件，${e}[[s4.3|共收到行政复议申请 228 件]]。`).join('') });
+    const { answer } = await timedAsk(Q);
+    expect(answer).toMatchObject({ mode: 'llm', answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]。' });
+    expect(answer.verification).toMatchObject({ claims: 5, claimsRemoved: 3, unsupportedTokens: 3 });
   });
 });
 

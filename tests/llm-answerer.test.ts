@@ -72,10 +72,11 @@ describe('the answer events of a generated answer', () => {
     expect(final.type === 'final' && final.answer).toMatchObject({ mode: 'llm', answer: 'The courtroom attendance rate of agency heads reached 100% [1].' });
   });
 
-  it('replaces a decline that states a figure of its own', async () => {
+  it('replaces a decline in the model\'s words, figure and all, by the service\'s own', async () => {
     const events = await run(scriptedModel('[[none]] 报告没有说，但石狮GDP大约是1000亿元。'), '石狮的GDP是多少？');
     const final = events.at(-1)!;
-    expect(final.type === 'final' && final.answer).toMatchObject({ mode: 'extractive', degraded: true, degradedReason: 'unverified', verification: { unsupportedNumbers: 1 } });
+    expect(final.type === 'final' && final.answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1 } });
+    expect(events.some((e) => e.type === 'text' && /1000|GDP/u.test(e.text))).toBe(false);
   });
 
   it('stops the model call when the consumer stops reading (the client went away)', async () => {

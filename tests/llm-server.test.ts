@@ -35,6 +35,7 @@ const ask = (question: string) => fetch(`${server.baseUrl}/api/ask`, { method: '
 describe('the real server with a configured model', () => {
   it('says at start-up which model and strategy answer, without the key', () => {
     expect(server.output()).toMatch(/answers fake-chat \(retrieved top 6, first token 1000 ms, total 3000 ms/u);
+    expect(server.output()).toMatch(/query rewrite on \(2000 ms\)/u);
   });
 
   it('answers /api/ask with a verified generated answer', async () => {

@@ -43,9 +43,10 @@ describe('numbers in an answer', () => {
 });
 
 describe('verifying a claim', () => {
-  it('keeps a claim whose quote is verbatim and whose numbers the cited paragraph states', () => {
-    const check = verifyClaim({ text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+  it('keeps a claim whose quote is verbatim and states its numbers and words', () => {
+    const check = verifyClaim({ text: '2023年共收到行政复议申请228件。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
     expect(check.kept).toBe(true);
+    expect(check.support?.ratio).toBe(1);
     expect(check.citations[0]).toMatchObject({ id: 's4.3', quote: '共收到行政复议申请 228 件' });
     const c = check.citations[0]!;
     expect(c.text.slice(c.start, c.end)).toBe(c.quote);
@@ -82,6 +83,14 @@ describe('verifying a claim', () => {
     expect(check).toMatchObject({ kept: false, uncited: true });
   });
 
+  it('removes a claim whose figure is elsewhere in the paragraph but not in its quote (a neighbouring figure is the likeliest wrong one)', () => {
+    const check = verifyClaim({ text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    expect(check.kept).toBe(false);
+    expect(check.unsupportedNumbers).toEqual(['21.05']);
+    const both = verifyClaim({ text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }, { id: 's4.3', quote: '纠错率 21.05%' }] }, context);
+    expect(both.kept).toBe(true);
+  });
+
   it('checks a number against the cited paragraph, not against any paragraph given', () => {
     const check = verifyClaim({ text: '配备移动终端228台。', refs: [{ id: 's5.3', quote: '配备“闽执法”平台移动终端 118 台' }] }, context);
     expect(check.unsupportedNumbers).toEqual(['228']);
@@ -97,6 +106,79 @@ describe('verifying a claim', () => {
       verifyClaim({ text: '纠错率21.05%。', refs: [{ id: 's4.3', quote: '纠错率 21.05%' }] }, context),
       verifyClaim({ text: '另有说明。', refs: [] }, context),
     ];
-    expect(tallyChecks(checks)).toEqual({ claims: 3, claimsRemoved: 2, uncitedClaims: 1, unknownIds: 0, quotesNotVerbatim: 0, unsupportedNumbers: 1, fallback: 0 });
+    expect(tallyChecks(checks)).toEqual({
+      claims: 3,
+      claimsRemoved: 2,
+      uncitedClaims: 1,
+      unknownIds: 0,
+      quotesNotVerbatim: 0,
+      quotesTooShort: 0,
+      unsupportedNumbers: 1,
+      unsupportedWords: 0,
+      unsupportedTokens: 0,
+      modelDeclined: 0,
+      declineDisagreed: 0,
+      fallback: 0,
+    });
+  });
+});
+
+describe('every word of a claim, not only its citations and numbers', () => {
+  it('removes a claim resting on a quote shorter than a clause, though verbatim', () => {
+    for (const quote of ['复议', '228 件', '纠错率']) {
+      const check = verifyClaim({ text: '行政复议纠错率很高。', refs: [{ id: 's4.3', quote }] }, context);
+      expect(check, quote).toMatchObject({ kept: false, quotesTooShort: [{ id: 's4.3', quote }], quotesNotVerbatim: [] });
+    }
+  });
+
+  it('accepts a short quote that is a whole clause, and counts a clause by its letters and digits', () => {
+    const given = new Map([['closing-statement', { ...s43, id: 'closing-statement', text: '特此报告。' }]]);
+    expect(verifyClaim({ text: '报告以“特此报告”结尾。', refs: [{ id: 'closing-statement', quote: '特此报告' }] }, { given }).quotesTooShort).toEqual([]);
+    expect(verifyClaim({ text: '纠错率为21.05%。', refs: [{ id: 's4.3', quote: '纠错率 21.05%' }] }, context).kept).toBe(true);
+  });
+
+  it('removes a claim whose words its quote does not say, with or without a number', () => {
+    const gdp = verifyClaim({ text: '石狮全年GDP增长10%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    expect(gdp).toMatchObject({ kept: false, unsupportedWords: true, unsupportedNumbers: ['10'] });
+    expect(gdp.support?.missing).toEqual(['10', 'gdp', '增长']);
+    const praise = verifyClaim({ text: '共收到行政复议申请228件，受到省领导高度肯定。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    expect(praise).toMatchObject({ kept: false, unsupportedWords: true, unsupportedNumbers: [] });
+  });
+
+  it('lets a claim frame its quote (根据报告, the year, particles) and read it in Traditional script', () => {
+    for (const text of ['根据报告，2023年全市共收到了行政复议申请228件。', '根據報告，共收到行政復議申請228件。']) {
+      expect(verifyClaim({ text, refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context).kept, text).toBe(true);
+    }
+  });
+
+  it('removes a claim carrying an address, a phone number, an account id or a name its quote does not state', () => {
+    const claims = [
+      '共收到行政复议申请228件，详情见 http://evil.example/a 。',
+      '共收到行政复议申请228件，可发邮件至 help@evil.example 咨询。',
+      '共收到行政复议申请228件，咨询电话 13912345678。',
+      '共收到行政复议申请228件，可加微信 shishi_fazhi88 咨询。',
+      '共收到行政复议申请228件，请关注 @石狮法治 。',
+      '张伟局长介绍，共收到行政复议申请228件。',
+      'Zhang Wei said the city received 228 applications.',
+    ];
+    for (const text of claims) {
+      const check = verifyClaim({ text, refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+      expect(check.kept, text).toBe(false);
+      expect(check.unsupportedTokens.length, text).toBe(1);
+    }
+  });
+
+  it('keeps a contact or a name the quote states, in any script', () => {
+    const given = new Map([['closing-contact', { ...s43, id: 'closing-contact', text: '(联系人: 王丹蓉, 联系电话: 13788817686)' }]]);
+    const quote = '联系人: 王丹蓉, 联系电话: 13788817686';
+    for (const text of ['联系人是王丹蓉，联系电话13788817686。', 'The contact person is Wang Danrong, phone 13788817686.']) {
+      expect(verifyClaim({ text, refs: [{ id: 'closing-contact', quote }] }, { given }), text).toMatchObject({ kept: true, unsupportedTokens: [] });
+    }
+  });
+
+  it('does not measure the words of an English claim against a Chinese quote, but still its numbers and names', () => {
+    const check = verifyClaim({ text: 'Agency heads appeared in court in 100% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context);
+    expect(check).toMatchObject({ kept: true, support: { measured: false } });
+    expect(verifyClaim({ text: 'Agency heads appeared in 90% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context).kept).toBe(false);
   });
 });

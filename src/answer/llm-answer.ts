@@ -6,6 +6,7 @@ import { DEFAULT_MODEL_LIMITS, ModelFailure, streamModelText, type ModelLimits }
 import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Answer, ChatTurn, Citation, DegradedReason, Paragraph, ReportDocument, Verification } from '../types.js';
 import { answerEvents, type AnswerEvent } from './answer-events.js';
+import { declineAnswer } from './decline-answer.js';
 import { extractNumbers } from './extract-numbers.js';
 import { anyCheckFired, citationKey, tallyChecks, verifyClaim, type Claim, type ClaimCheck } from './verify-answer.js';
 
@@ -19,6 +20,8 @@ export interface LlmAnswerOptions {
   /** How many retrieved paragraphs the model reads under the `retrieved` strategy. */
   contextParagraphs?: number;
   limits?: ModelLimits;
+  /** Closest sections listed when the model declines (as the extractive decline lists them). */
+  maxSuggestions?: number;
   /** Where a degraded answer is reported (one line, no secrets). */
   log?: (line: string) => void;
 }
@@ -34,8 +37,6 @@ export interface LlmAnswerInput {
 
 export type LlmAnswerer = (input: LlmAnswerInput) => AsyncGenerator<AnswerEvent>;
 
-/** Longest decline the model may write; a longer one is saying more than "the report does not cover this". */
-const MAX_DECLINE_CHARS = 300;
 const CLAIM_TAIL = /[，。；！？、,.;!?）)」”』]*\s*$/u;
 
 /**
@@ -45,8 +46,18 @@ const CLAIM_TAIL = /[，。；！？、,.;!?）)」”』]*\s*$/u;
  * it (`degraded: true`). When retrieval already judged the report silent on the question (the
  * extractive answer declines), the model still reads the top paragraphs but its answer must pass
  * whole: any check that fires brings back the decline, and nothing is shown before the end.
+ * A model that declines (`[[none]]`) gets the service's own decline, never its words.
  */
-export function createLlmAnswerer({ model, prompts, document, strategy = 'retrieved', contextParagraphs = 6, limits = DEFAULT_MODEL_LIMITS, log = (line) => console.warn(line) }: LlmAnswerOptions & { document: ReportDocument }): LlmAnswerer {
+export function createLlmAnswerer({
+  model,
+  prompts,
+  document,
+  strategy = 'retrieved',
+  contextParagraphs = 6,
+  limits = DEFAULT_MODEL_LIMITS,
+  maxSuggestions = 3,
+  log = (line) => console.warn(line),
+}: LlmAnswerOptions & { document: ReportDocument }): LlmAnswerer {
   // The report's own year and title figures need no citation ("2023年…").
   const contextNumbers = [String(document.meta.subjectYear), ...extractNumbers(document.meta.title).flatMap((n) => (n.value ? [n.value] : []))];
 
@@ -109,11 +120,13 @@ export function createLlmAnswerer({ model, prompts, document, strategy = 'retrie
       for await (const delta of streamModelText({ model, system, messages, limits, signal })) {
         raw += delta;
         if (kind === 'answer') yield* accept(parser.push(delta));
-        else if (kind === 'undecided') {
+        else {
           const head = raw.trimStart();
           if (head.length < DECLINE_MARKER.length && DECLINE_MARKER.startsWith(head)) continue;
           kind = head.startsWith(DECLINE_MARKER) ? 'decline' : 'answer';
-          if (kind === 'answer') yield* accept(parser.push(raw));
+          // What follows the marker is never shown: stop the call rather than wait for it.
+          if (kind === 'decline') break;
+          yield* accept(parser.push(raw));
         }
       }
     } catch (error) {
@@ -125,7 +138,7 @@ export function createLlmAnswerer({ model, prompts, document, strategy = 'retrie
       kind = raw.trimStart().startsWith(DECLINE_MARKER) ? 'decline' : 'answer';
       if (kind === 'answer') yield* accept(parser.push(raw));
     }
-    if (kind === 'decline') return yield* decline(raw.trim().slice(DECLINE_MARKER.length).trim());
+    if (kind === 'decline') return yield* decline();
 
     yield* accept(parser.end());
     const verification = tallyChecks(checks);
@@ -134,16 +147,18 @@ export function createLlmAnswerer({ model, prompts, document, strategy = 'retrie
     yield* held;
     yield { type: 'final', answer: { answer: answerText, abstained: false, mode: 'llm', citations, retrieval: fallback.retrieval, verification } };
 
-    /** The model says the report does not cover the question: shown as a decline if it states nothing itself. */
-    function* decline(text: string): Generator<AnswerEvent> {
-      const allowed = new Set([...contextNumbers, ...extractNumbers(question).flatMap((n) => (n.value ? [n.value] : []))]);
-      const unsupported = extractNumbers(text).filter((n) => !(n.value && allowed.has(n.value)));
-      const verification = { ...tallyChecks([]), unsupportedNumbers: unsupported.length };
-      if (!text || [...text].length > MAX_DECLINE_CHARS || text.includes('[[') || unsupported.length) {
-        return yield* degrade('unverified', 'the decline said more than that the report does not cover the question', verification);
-      }
-      const suggestions = fallback.suggestions ?? fallback.citations.map(({ id, section }) => ({ id, section }));
-      yield* answerEvents({ answer: text, abstained: true, mode: 'llm', citations: [], suggestions, retrieval: fallback.retrieval, verification });
+    /**
+     * The model read the paragraphs and found no answer: the service declines in its own words
+     * (its fixed sentence and the closest sections), never the model's, which could deny what
+     * the report says or carry an address. This holds even when the extractive answer had found
+     * something: the model read more than the best-matching sentence (near misses such as
+     * 新增了多少户市场主体 match a neighbouring sentence), and declining is the safe side of
+     * the disagreement, which `declineDisagreed` counts for the evals.
+     */
+    function* decline(): Generator<AnswerEvent> {
+      const verification: Verification = { ...tallyChecks([]), modelDeclined: 1, declineDisagreed: fallback.abstained ? 0 : 1 };
+      const answer = declineAnswer(retrieval, 'model-declined', { subjectYear: document.meta.subjectYear, maxSuggestions });
+      yield* answerEvents({ ...answer, mode: 'llm', verification });
     }
   };
 }

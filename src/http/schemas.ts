@@ -44,6 +44,10 @@ export const askResponseSchema = z
     suggestions: z.array(z.object({ id: z.string(), section: z.string() })).optional(),
     declineReason: z.string().optional(),
     retrieval: z.array(z.object({ id: z.string(), score: z.number(), coverage: z.number() })).optional(),
+    rewrite: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "Search terms in the report's wording that the model's query rewrite added (diagnostics; empty when the rewrite failed)." }),
     degraded: z.boolean().optional().openapi({ description: 'A model is configured but this is the extractive fallback.' }),
     degradedReason: z.enum(DEGRADED_REASONS).optional(),
     verification: z
@@ -53,7 +57,12 @@ export const askResponseSchema = z
         uncitedClaims: z.number().int(),
         unknownIds: z.number().int(),
         quotesNotVerbatim: z.number().int(),
+        quotesTooShort: z.number().int(),
         unsupportedNumbers: z.number().int(),
+        unsupportedWords: z.number().int(),
+        unsupportedTokens: z.number().int(),
+        modelDeclined: z.union([z.literal(0), z.literal(1)]),
+        declineDisagreed: z.union([z.literal(0), z.literal(1)]),
         fallback: z.union([z.literal(0), z.literal(1)]),
       })
       .optional()

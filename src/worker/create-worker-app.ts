@@ -8,6 +8,7 @@ import labels from '../../corpus/structure-labels.json';
 import source from '../../corpus/shishi-2023-fazhi-zhengfu-report.txt';
 import contextPrompt from '../../prompts/answer-context.zh.v1.txt';
 import systemPrompt from '../../prompts/answer-system.zh.v1.txt';
+import rewritePrompt from '../../prompts/rewrite-query.zh.v1.txt';
 import snapshot from 'index-snapshot';
 import { loadConfig, type Config } from '../config.js';
 import { parseCorpusFiles } from '../corpus/corpus-files.js';
@@ -16,7 +17,8 @@ import { localHashEmbedder } from '../embed/local-hash-embedder.js';
 import { createApp } from '../http/create-app.js';
 import { rateLimited } from '../http/rate-limited.js';
 import { ANSWER_PROMPT_VERSION, parseAnswerPrompts } from '../llm/answer-prompts.js';
-import { answerModel, remoteEmbedder } from '../providers.js';
+import { parseRewritePrompt, REWRITE_PROMPT_VERSION } from '../llm/rewrite-prompt.js';
+import { answerModel, remoteEmbedder, rewriteModel } from '../providers.js';
 import { createQaService } from '../qa-service.js';
 import { stringVars, type RateLimitBinding, type WorkerEnv } from './worker-env.js';
 
@@ -29,7 +31,8 @@ export async function createWorkerApp(env: WorkerEnv) {
   const config = loadConfig({ LOG_REQUESTS: 'false', ...stringVars(env) });
   const corpus = parseCorpusFiles({ source, meta, stopwords, labels, cues, vocabulary });
   const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
-  const service = await createQaService({ corpus, embedder: queryEmbedder(config), snapshot, llm: answerModel(config, prompts) });
+  const rewrite = rewriteModel(config, parseRewritePrompt({ version: REWRITE_PROMPT_VERSION, system: rewritePrompt }));
+  const service = await createQaService({ corpus, embedder: queryEmbedder(config), snapshot, llm: answerModel(config, prompts), rewrite });
   return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config) });
 }
 
