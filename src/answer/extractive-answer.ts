@@ -41,14 +41,15 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Ver
   if (!closest.length) return { ok: false, reason: 'no-match' };
   if (!closest.some((h) => h.requiredOk)) return { ok: false, reason: 'missing-number' };
   const candidates = eligible(closest, tuning);
-  if (!candidates.length) return { ok: false, reason: 'low-coverage' };
+  if (!candidates.length) return { ok: false, reason: 'low-coverage', grounding: missingKind(retrieval, closest[0]!, tuning) };
   let first: Extract<Grounding, { ok: false }> | undefined;
   for (const hit of candidates) {
     const grounding = groundAnswer(retrieval, hit, tuning.grounding);
     if (grounding.ok) return { ok: true, grounded: grounding };
     first ??= grounding;
   }
-  return { ok: false, reason: first?.gap.kind === 'evidence' ? 'wrong-kind' : 'off-subject', grounding: first };
+  if (first?.gap.kind === 'evidence') return { ok: false, reason: 'wrong-kind', grounding: first };
+  return { ok: false, reason: 'off-subject', grounding: missingKind(retrieval, closest[0]!, tuning) ?? first };
 }
 
 /**
@@ -102,6 +103,16 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
   if (!retrieval.analysis.intent.yesno) return '';
   const sentence = paragraph.text.slice(grounded.sentence.start, grounded.sentence.end);
   return retrieval.intent.negative(sentence) ? '' : retrieval.intent.yes(retrieval.analysis.normalized, language);
+}
+
+/**
+ * For a question whose subject the closest paragraph half covers, and that asks for a kind of fact
+ * (an address, a duration) none of its sentences holds: say so, rather than only "not found".
+ */
+function missingKind(retrieval: Retrieval, closest: RetrievedParagraph, tuning: AnswerTuning): Extract<Grounding, { ok: false }> | undefined {
+  const kind = retrieval.analysis.intent.expects.find((k) => !closest.sentenceText.some((s) => retrieval.intent.holds(k, s)));
+  if (!kind || closest.coverage < tuning.minCoverage / 2) return undefined;
+  return { ok: false, hit: closest, gap: { kind: 'evidence', evidence: kind, target: retrieval.target?.text ?? null } };
 }
 
 /** Paragraphs that may answer: every number the question names, and enough of its words. */

@@ -81,8 +81,8 @@ export interface RetrieverDeps {
 
 export interface RetrieveOptions {
   /**
-   * Report wording for the question from elsewhere (a model's rewrite): searched for and used to
-   * rank, and a paragraph it covers counts as covering the question. Never shown as an answer.
+   * Report wording for the question from elsewhere (a model's rewrite): searched for, used to
+   * rank, and a paragraph it covers may answer; never shown as an answer.
    */
   extraTerms?: string[];
 }
@@ -127,6 +127,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const matchText = index.matchText.get(String(hit.id));
       if (!paragraph || matchText === undefined) return [];
       const hybrid = hit.score / top;
+      // A paragraph the rewrite covers may answer; whether one of its sentences does is still judged
+      // on the citizen's own words (see groundAnswer), so a wrong rewrite cannot put a figure in front of them.
       const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
       const rankCov = coverage(combined, matchText);
       const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
