@@ -19,6 +19,9 @@ export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
 const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth']);
 
+/** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
+const COUNTED = new Set<EvidenceKind>(['count', 'rate', 'money', 'growth']);
+
 /** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
 export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind; target: string | null };
 
@@ -94,7 +97,8 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     if (!fresh) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
     const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
-    if (target && coverage(target.units, local) < tuning.minTargetCoverage) return;
+    // A counted or measured thing must stand by its figure; how long or when is asked of an event, not a thing.
+    if (target && COUNTED.has(kind) && coverage(target.units, local) < tuning.minTargetCoverage) return;
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });

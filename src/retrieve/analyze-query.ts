@@ -91,6 +91,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
  */
 function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   let words: string[] = [];
+  let which = false;
   for (const m of normalized.matchAll(AFTER_ASK)) {
     let rest = normalized.slice(m.index + m[0].length);
     const counter = lexicon.intent.counters.exec(rest);
@@ -98,11 +99,12 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
     const clause = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0];
     // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
-    const which = normalized[m.index - 1] === '哪';
-    words = which ? contentWords(clause, lexicon).slice(0, 1) : contentWords(clause.split('的').pop() ?? '', lexicon);
+    which ||= normalized[m.index - 1] === '哪';
+    words = normalized[m.index - 1] === '哪' ? contentWords(clause, lexicon).slice(0, 1) : contentWords(clause.split('的').pop() ?? '', lexicon);
     if (words.length) break;
   }
-  if (!words.length) {
+  // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
+  if (!words.length && !which) {
     // Before 是多少: the measured thing is the noun phrase after the clause's last 的 (…的纠错率是多少).
     const before = BEFORE_ASK.exec(normalized)?.[1];
     if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon);

@@ -55,7 +55,7 @@ export function createLexicon(
     const report = entry.report.map(normalizeForMatch);
     // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
     // The report's own term, written in a question, is read whole before any shorter citizen word inside it (领导干部, not 领导).
-    for (const user of [...report, ...entry.user.map(normalizeForMatch)].filter((u) => !stopZh.has(u))) {
+    for (const user of [...report.filter((r) => [...r].length > 1), ...entry.user.map(normalizeForMatch)].filter((u) => !stopZh.has(u))) {
       const set = entries.get(user) ?? new Set<string>();
       for (const r of report) set.add(r);
       entries.set(user, set);

@@ -8,7 +8,7 @@ const ASKS = /[?？]|多少|几|什么|啥|哪|谁|吗|呢|怎么|如何|是否|
  * the answer is judged, and numbers required, on the asking sentences alone.
  */
 export function splitQuestion(message: string): { focus: string; context: string } {
-  const sentences = message.split(/(?<=[。！!？?；;\n】\]])/u).map((s) => s.trim()).filter(Boolean);
+  const sentences = message.split(/(?<=[。！!？?；;\n】\]：:])/u).map((s) => s.trim()).filter(Boolean);
   if (sentences.length < 2) return { focus: message, context: '' };
   const asking = sentences.filter((s) => ASKS.test(s));
   if (asking.length === 0 || asking.length === sentences.length) return { focus: message, context: '' };
