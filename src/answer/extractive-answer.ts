@@ -115,9 +115,10 @@ function missingKind(retrieval: Retrieval, closest: RetrievedParagraph, tuning: 
   return { ok: false, hit: closest, gap: { kind: 'evidence', evidence: kind, target: retrieval.target?.text ?? null } };
 }
 
-/** Paragraphs that may answer: every number the question names, and enough of its words. */
+/** Paragraphs that may answer: every number the question names, and enough of its words (or its place named). */
 function eligible(hits: RetrievedParagraph[], tuning: AnswerTuning): RetrievedParagraph[] {
-  return hits.filter((h) => h.requiredOk && h.coverage >= tuning.minCoverage);
+  // A paragraph the question names by its place may answer whatever else it shares; its sentence is still judged.
+  return hits.filter((h) => h.requiredOk && (h.coverage >= tuning.minCoverage || h.namesPlace));
 }
 
 function citation({ id, section, text }: { id: string; section: string; text: string }, span: Span): Citation {

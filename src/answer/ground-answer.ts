@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers } from './extract-numbers.js';
-import { coverage } from '../retrieve/coverage.js';
+import { coverage, type WeightedUnit } from '../retrieve/coverage.js';
 import type { EvidenceKind } from '../retrieve/question-intent.js';
 import type { Retrieval, RetrievedParagraph, ScoredSpan } from '../retrieve/retrieve.js';
 import type { Span } from '../types.js';
@@ -17,10 +17,10 @@ export interface GroundingTuning {
 export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.4, minTargetCoverage: 0.5, sentencesTried: 3 };
 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
-const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth']);
+const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth']);
 
 /** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
-const COUNTED = new Set<EvidenceKind>(['count', 'rate', 'money', 'growth']);
+const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
 /** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
 export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind; target: string | null };
@@ -98,11 +98,19 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
     const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
     // A counted or measured thing must stand by its figure; how long or when is asked of an event, not a thing.
-    if (target && COUNTED.has(kind) && coverage(target.units, local) < tuning.minTargetCoverage) return;
+    if (target && COUNTED.has(kind) && !targetStands(target.units, local, tuning)) return;
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });
   return (best as { span: Span } | null)?.span ?? null;
+}
+
+/**
+ * The counted thing stands by the figure: most of its words are there, and none is a word the
+ * report never uses (刑事案件立案数: the report counts no 刑事 cases, whatever else matches).
+ */
+function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTuning): boolean {
+  return !units.some((u) => u.chars.length > 0) && coverage(units, local) >= tuning.minTargetCoverage;
 }
 
 /** The clauses of a sentence (cut at ，；：), with their normalised text for matching. */

@@ -41,8 +41,8 @@ export interface AskedTarget {
 const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称)$/u;
 /** After 多少/几 (and a measure word): the words up to the next particle. */
 const AFTER_ASK = /(?:多少|几|多大|多高)(?:钱)?/gu;
-/** Before 是多少 / 有几 / 多高: the words back to the previous particle. */
-const BEFORE_ASK = /(\p{Script=Han}+?)(?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达|能|要)*(?:多少|几|多高|多大|多长|多久)/u;
+/** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
+const BEFORE_ASK = /(\p{Script=Han}+?)(?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*(?:多少|几|多高|多大|多长|多久)/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
@@ -105,9 +105,9 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
   if (!words.length && !which) {
-    // Before 是多少: the measured thing is the noun phrase after the clause's last 的 (…的纠错率是多少).
+    // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last two content words.
     const before = BEFORE_ASK.exec(normalized)?.[1];
-    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon);
+    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon).slice(-2);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
@@ -121,7 +121,7 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
 function contentWords(run: string, lexicon: Lexicon): string[] {
   return segmentWords(run, lexicon)
     .map((w) => trimStopChars(w, lexicon.particles))
-    .filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w) && !lexicon.stopZh.has(w) && !GENERIC_TARGET.test(w));
+    .filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w) && !lexicon.stopZh.has(w) && !GENERIC_TARGET.test(w) && !isAskWord(w, lexicon));
 }
 
 /**
@@ -155,7 +155,7 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     singles = '';
   };
   for (const segment of segmentWords(run, lexicon)) {
-    const word = lexicon.stopZh.has(segment) ? '' : trimStopChars(segment, lexicon.particles);
+    const word = lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(segment, lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
     } else if (lexicon.intent.isCounter(word)) {
@@ -173,6 +173,12 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
 }
 
 const NOT_LEADING = new Set(['的', '地', '得']);
+
+/** 多少个, 几件, 哪家: a question word with a measure word is part of the question, not its topic. */
+function isAskWord(word: string, lexicon: Lexicon): boolean {
+  const rest = /^(?:多少|几|哪)(.*)$/u.exec(word)?.[1];
+  return rest !== undefined && (rest === '' || lexicon.intent.isCounter(rest));
+}
 
 /** Intl.Segmenter glues particles onto words (讲的, 都在); drop question-frame characters at either end. */
 function trimStopChars(segment: string, stop: Set<string>): string {

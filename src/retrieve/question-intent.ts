@@ -34,17 +34,21 @@ const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
 
 /** Kinds that a more specific kind already implies (an amount in 元 is a count of money). */
 const IMPLIED: Partial<Record<EvidenceKind, EvidenceKind[]>> = {
-  money: ['count'],
-  fee: ['count', 'money'],
-  growth: ['count'],
-  duration: ['count'],
-  date: ['count', 'duration', 'year'],
-  year: ['count'],
-  time: ['count', 'date'],
-  phone: ['count'],
-  rate: ['count'],
-  comparison: ['count', 'rate', 'growth'],
+  count: ['figure'],
+  money: ['count', 'figure'],
+  fee: ['count', 'figure', 'money'],
+  growth: ['count', 'figure'],
+  duration: ['count', 'figure'],
+  date: ['count', 'figure', 'duration', 'year'],
+  year: ['count', 'figure'],
+  time: ['count', 'figure', 'date'],
+  phone: ['count', 'figure'],
+  rate: ['count', 'figure'],
+  comparison: ['count', 'figure', 'rate', 'growth'],
 };
+
+/** Kinds a 几/多少 in an earlier clause may raise (我有几项专利，能贷款吗？ asks yes or no). */
+const QUANTITY: AnswerKind[] = ['count', 'figure'];
 
 export function createIntentReader(cues: QuestionCues): IntentReader {
   const kindPatterns = Object.entries(cues.kinds).map(([kind, sources]) => [kind as AnswerKind, new RegExp(sources.join('|'), 'u')] as const);
@@ -59,7 +63,12 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       const wording = question.replace(QUOTED, '“”');
       const kinds = new Set(kindPatterns.filter(([, re]) => re.test(wording)).map(([kind]) => kind));
       // 哪几项 / 哪几个方面 asks for the items, not how many there are.
-      if (kinds.has('list') && !/多少/u.test(wording)) kinds.delete('count');
+      if (kinds.has('list') && !/多少/u.test(wording)) for (const k of QUANTITY) kinds.delete(k);
+      // A yes/no question whose 几 sits in an earlier clause uses it as "a few", not to ask a number.
+      const last = wording.split(/[，,；;]/u).pop() ?? '';
+      if (kinds.has('yesno') && kindPatterns.some(([k, re]) => k === 'yesno' && re.test(last))) {
+        for (const k of QUANTITY) if (!kindPatterns.some(([kind, re]) => kind === k && re.test(last))) kinds.delete(k);
+      }
       const asked = EVIDENCE_KINDS.filter((k) => kinds.has(k));
       const implied = new Set(asked.flatMap((k) => IMPLIED[k] ?? []));
       return { kinds, expects: asked.filter((k) => !implied.has(k)), list: kinds.has('list'), yesno: kinds.has('yesno') };

@@ -43,6 +43,8 @@ export interface RetrievedParagraph {
   coverage: number;
   /** All numbers the question names occur in the paragraph. */
   requiredOk: boolean;
+  /** The question names the paragraph by its place in the document (落款, 印发日期, 第五部分). */
+  namesPlace: boolean;
   /** Sentences ranked by how well they answer. */
   spans: ScoredSpan[];
   /** The paragraph's sentences normalised for matching, in document order. */
@@ -129,9 +131,9 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const hybrid = hit.score / top;
       // A paragraph the rewrite covers may answer; whether one of its sentences does is still judged
       // on the citizen's own words (see groundAnswer), so a wrong rewrite cannot put a figure in front of them.
+      const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
       const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
       const rankCov = coverage(combined, matchText);
-      const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
       if (namesPlace) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
@@ -141,6 +143,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         coverage: cov,
         score,
         requiredOk: hasRequired(analysis.required, matchText),
+        namesPlace,
         spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis, lexicon),
         sentenceText: index.sentenceText.get(paragraph.id)!,
         sectionText: index.sectionText.get(paragraph.id)!,
