@@ -90,6 +90,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
  * only name a measure (比例, 数量) are not a target.
  */
 function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
+  const english = EN_COUNTED.exec(normalized)?.[1];
+  if (english) return englishTarget(english, lexicon);
   let words: string[] = [];
   let which = false;
   for (const m of normalized.matchAll(AFTER_ASK)) {
@@ -115,6 +117,21 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units };
+}
+
+/** How many X / how much X, up to the verb: what an English question counts. */
+const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]*?)\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|in|on|for|of|at|from|by|to|did)\b/u;
+
+/**
+ * The counted thing of an English question, read through the vocabulary (volunteers → 志愿者);
+ * a word it does not know stays as written, which no Chinese sentence covers.
+ */
+function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
+  const words = phrase.split(/\s+/u).filter((w) => w.length > 1 && !lexicon.stopEn.has(w));
+  if (!words.length) return null;
+  const matched = lexicon.glossary.filter((e) => e.latin && new RegExp(`(?<![a-z])${e.user}(?![a-z])`, 'u').test(phrase));
+  if (matched.length) return { text: phrase, units: [{ text: phrase, forms: [...new Set(matched.flatMap((e) => e.report))], kind: 'glossary' }] };
+  return { text: phrase, units: words.map((w): QueryUnit => ({ text: w, forms: [w], kind: 'latin' })) };
 }
 
 /** Words of two characters or more that carry content: not question words, particles or measure names. */
