@@ -1,6 +1,7 @@
 import type { QueryAnalysis } from '../retrieve/analyze-query.js';
 import type { ScoredSpan } from '../retrieve/retrieve.js';
 import type { Paragraph, Span } from '../types.js';
+import { ENUMERATION } from '../retrieve/retrieve.js';
 
 /** A sentence this short that opens a clause is its heading (一是深化商事制度改革。), not its content. */
 const LEAD_MAX_CHARS = 24;
@@ -20,6 +21,8 @@ export function answerSpan(paragraph: Paragraph, ranked: ScoredSpan[], analysis:
   const isLead = clause !== undefined && best.start === clause.start && best.end - best.start <= LEAD_MAX_CHARS;
 
   if (analysis.wantsList) {
+    // The items listed inside one sentence (不予处罚、减轻处罚、从轻处罚…): that sentence is the answer.
+    if (!isTitle && !isLead && ENUMERATION.test(paragraph.text.slice(best.start, best.end))) return best;
     const listStart = paragraph.clauses[0]?.start;
     const clausesAreItems = paragraph.clauses.length > 1 && paragraph.clauses.every((c) => sentencesIn(paragraph, c) === 1);
     if (clausesAreItems && listStart !== undefined && (isTitle || best.end >= listStart)) {

@@ -159,7 +159,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
 }
 
 /** An enumeration inside one sentence: three items or more separated by 、. */
-const ENUMERATION = /、[^、，。；]{1,30}、/u;
+export const ENUMERATION = /、[^、，。；]{1,30}、/u;
 
 /**
  * Sentences ranked by coverage of the question (`sentenceText`: the paragraph's sentences,
