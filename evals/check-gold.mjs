@@ -139,26 +139,30 @@ for (const o of items) {
   qs.set(key, o.id);
 }
 
-// ---- the blind split: frozen, and its facts checked like the gold set's ----
+// ---- the extra splits: dev2 (tuning) and blind (frozen), their facts checked like the gold set's ----
 const BLIND = path.join(here, 'blind.jsonl');
 const blindBytes = fs.readFileSync(BLIND);
 const frozen = fs.readFileSync(path.join(here, 'blind.sha256'), 'utf8').split(/\s+/)[0];
 const blindHash = crypto.createHash('sha256').update(blindBytes).digest('hex');
 if (blindHash !== frozen) err(`blind.jsonl changed (sha256 ${blindHash}, frozen ${frozen}): the blind split is written once and never edited`);
-const blind = blindBytes.toString('utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
-for (const o of blind) {
-  if (o.split !== 'blind' || !/^b[ab]\d{3}$/.test(o.id) || seen.has(o.id)) err(`${o.id}: bad blind id or split`);
-  seen.add(o.id);
-  for (const g of o.gold) if (!VALID.has(g)) err(`${o.id}: unknown gold id ${g}`);
-  const goldText = o.gold.map((g) => paraStripped.get(g) ?? '').join('\n');
-  for (const f of o.facts) if (!goldText.includes(f)) err(`${o.id}: fact not in gold paragraph(s): ${f}`);
-  if (o.answerable !== (o.gold.length > 0) || o.answerable !== (o.facts.length > 0)) err(`${o.id}: answerable must match gold/facts`);
+const readSplit = (file) => fs.readFileSync(path.join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const blind = readSplit('blind.jsonl');
+const dev2 = readSplit('dev2.jsonl');
+for (const [split, set, idRe] of [['blind', blind, /^b[ab]\d{3}$/], ['dev2', dev2, /^d2\d{3}$/]]) {
+  for (const o of set) {
+    if (o.split !== split || !idRe.test(o.id) || seen.has(o.id)) err(`${o.id}: bad ${split} id or split`);
+    seen.add(o.id);
+    for (const g of o.gold) if (!VALID.has(g)) err(`${o.id}: unknown gold id ${g}`);
+    const goldText = o.gold.map((g) => paraStripped.get(g) ?? '').join('\n');
+    for (const f of o.facts) if (!goldText.includes(f)) err(`${o.id}: fact not in gold paragraph(s): ${f}`);
+    if (o.answerable !== (o.gold.length > 0) || o.answerable !== (o.facts.length > 0)) err(`${o.id}: answerable must match gold/facts`);
+  }
 }
 const blindNear = blind.filter((o) => o.category === 'near-miss').length;
 if (blind.length < 120 || blindNear < blind.length / 5) err(`blind split: ${blind.length} items, ${blindNear} near misses (need ≥ 120, ≥ 20 %)`);
 
 console.log(`report: ${reportPath}`);
-console.log(`blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen)`);
+console.log(`blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items`);
 console.log(`items: ${items.length}, citizen: ${citizen}, report: ${items.length - citizen}`);
 for (const [c, s] of Object.entries(byCat)) console.log(`  ${c.padEnd(20)} total=${s.total} dev=${s.dev} test=${s.test}`);
 if (errors.length) {
