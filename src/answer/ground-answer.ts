@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers } from './extract-numbers.js';
-import { coverage, type WeightedUnit } from '../retrieve/coverage.js';
+import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
 import type { EvidenceKind } from '../retrieve/question-intent.js';
 import type { Retrieval, RetrievedParagraph, ScoredSpan } from '../retrieve/retrieve.js';
 import type { Span } from '../types.js';
@@ -51,6 +51,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
     if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
+    // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
+    if (!hasRequired(analysis.required, context)) continue;
 
     let figure: Span | null = null;
     const missing = expects.find(function lacks(kind) {
@@ -93,12 +95,17 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
-    const fresh = extractNumbers(text).some((n) => n.value === null || !analysis.required.includes(n.value));
-    if (!fresh) return;
+    const fresh = extractNumbers(text).filter((n) => n.value === null || !analysis.required.includes(n.value));
+    if (!fresh.length) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
     const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
-    // A counted or measured thing must stand by its figure; how long or when is asked of an event, not a thing.
-    if (target && COUNTED.has(kind) && !targetStands(target.units, local, tuning)) return;
+    // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure
+    // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
+    // How long or when is asked of an event, not a thing.
+    if (target && COUNTED.has(kind)) {
+      const near = target.counted ? fresh.map((n) => nextTo(text, n.literal)) : [local];
+      if (!near.some((words) => targetStands(target.units, words, tuning))) return;
+    }
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });
@@ -111,6 +118,16 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
  */
 function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTuning): boolean {
   return !units.some((u) => u.chars.length > 0) && coverage(units, local) >= tuning.minTargetCoverage;
+}
+
+/** Characters around a figure that name what it counts. */
+const BY_FIGURE = 8;
+
+/** The words on either side of a figure in its clause: what it counts (行政复议申请 228 件, 3 个金牌调解室). */
+function nextTo(clause: string, literal: string): string {
+  const at = clause.indexOf(literal);
+  if (at < 0) return clause;
+  return `${clause.slice(Math.max(0, at - BY_FIGURE), at)} ${clause.slice(at + literal.length, at + literal.length + BY_FIGURE + 2)}`;
 }
 
 /** The clauses of a sentence (cut at ，；：), with their normalised text for matching. */

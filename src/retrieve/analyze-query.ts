@@ -35,6 +35,8 @@ export interface QueryAnalysis {
 export interface AskedTarget {
   text: string;
   units: QueryUnit[];
+  /** Named next to the figure (多少家企业, 3 个调解室), not as the clause before the question word (…兑现了多少钱). */
+  counted: boolean;
 }
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
@@ -70,7 +72,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     units.push({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' });
     expansions.push(...entry.report);
   }
-  const required = [...rest.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
+  // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
+  const required = [...normalized.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.
   required.push(...lexicon.otherPlaces.filter((p) => p.pattern.test(normalized)).map((p) => p.name));
   for (const [, han, latin] of rest.matchAll(/(\p{Script=Han}+)|([a-z][a-z'-]*)/gu)) {
@@ -94,6 +97,7 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   if (english) return englishTarget(english, lexicon);
   let words: string[] = [];
   let which = false;
+  let counted = true;
   for (const m of normalized.matchAll(AFTER_ASK)) {
     let rest = normalized.slice(m.index + m[0].length);
     const counter = lexicon.intent.counters.exec(rest);
@@ -102,13 +106,15 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     const clause = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0];
     // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
     which ||= normalized[m.index - 1] === '哪';
-    words = normalized[m.index - 1] === '哪' ? contentWords(clause, lexicon).slice(0, 1) : contentWords(clause.split('的').pop() ?? '', lexicon);
+    // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
+    words = contentWords(normalized[m.index - 1] === '哪' ? clause : (clause.split('的').pop() ?? ''), lexicon).slice(0, 1);
     if (words.length) break;
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
   if (!words.length && !which) {
     // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last two content words.
     const before = BEFORE_ASK.exec(normalized)?.[1];
+    counted = false;
     if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon).slice(-2);
   }
   if (!words.length) return null;
@@ -116,7 +122,7 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     const report = lexicon.glossary.filter((e) => w.includes(e.user)).flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
-  return { text: words.join(''), units };
+  return { text: words.join(''), units, counted };
 }
 
 /** How many X / how much X, up to the verb: what an English question counts. */
@@ -130,15 +136,33 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
   const words = phrase.split(/\s+/u).filter((w) => w.length > 1 && !lexicon.stopEn.has(w));
   if (!words.length) return null;
   const matched = lexicon.glossary.filter((e) => e.latin && new RegExp(`(?<![a-z])${e.user}(?![a-z])`, 'u').test(phrase));
-  if (matched.length) return { text: phrase, units: [{ text: phrase, forms: [...new Set(matched.flatMap((e) => e.report))], kind: 'glossary' }] };
-  return { text: phrase, units: words.map((w): QueryUnit => ({ text: w, forms: [w], kind: 'latin' })) };
+  if (matched.length) return { text: phrase, units: [{ text: phrase, forms: [...new Set(matched.flatMap((e) => e.report))], kind: 'glossary' }], counted: true };
+  return { text: phrase, units: words.map((w): QueryUnit => ({ text: w, forms: [w], kind: 'latin' })), counted: true };
 }
 
-/** Words of two characters or more that carry content: not question words, particles or measure names. */
+/**
+ * Words of two characters or more that carry content: not question words, particles or measure
+ * names. Single characters the segmenter split off a word it did not know (模 / 块) are joined.
+ */
 function contentWords(run: string, lexicon: Lexicon): string[] {
-  return segmentWords(run, lexicon)
-    .map((w) => trimStopChars(w, lexicon.particles))
-    .filter((w) => [...w].length >= 2 && /\p{Script=Han}/u.test(w) && !lexicon.stopZh.has(w) && !GENERIC_TARGET.test(w) && !isAskWord(w, lexicon));
+  const words: string[] = [];
+  let singles = '';
+  const flush = () => {
+    if ([...singles].length >= 2) words.push(singles);
+    singles = '';
+  };
+  for (const segment of segmentWords(run, lexicon)) {
+    const w = trimStopChars(segment, lexicon.particles);
+    const stop = !/\p{Script=Han}/u.test(w) || lexicon.stopZh.has(w) || lexicon.particles.has(w) || isAskWord(w, lexicon) || lexicon.intent.isCounter(w);
+    if (!stop && [...w].length === 1) {
+      singles += w;
+      continue;
+    }
+    flush();
+    if (!stop && !GENERIC_TARGET.test(w)) words.push(w);
+  }
+  flush();
+  return words.filter((w) => !GENERIC_TARGET.test(w));
 }
 
 /**

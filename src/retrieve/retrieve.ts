@@ -68,7 +68,7 @@ export interface Retrieval {
    */
   strict: WeightedUnit[][];
   /** The asked-about words (see `QueryAnalysis.target`), weighed strictly, or null. */
-  target: { text: string; units: WeightedUnit[] } | null;
+  target: { text: string; units: WeightedUnit[]; counted: boolean } | null;
   /** What sentences must hold for each kind of question. */
   intent: IntentReader;
 }
@@ -150,7 +150,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       }];
     });
     hits.sort((a, b) => b.score - a.score);
-    const target = analysis.target ? { text: analysis.target.text, units: weighUnits({ ...analysis, units: analysis.target.units }, stats, 1, STRICT) } : null;
+    const target = analysis.target ? { ...analysis.target, units: weighUnits({ ...analysis, units: analysis.target.units }, stats, 1, STRICT) } : null;
     // The sentences around the question (我想当普法志愿者。) say what it is about, too.
     const own = weighUnits(analysis, stats, 1, STRICT);
     const strict = !current.length ? [judged] : surroundingAnalysis ? [own, [...own, ...weighUnits(surroundingAnalysis, stats, 1, STRICT)]] : [own];
