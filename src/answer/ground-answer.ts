@@ -2,7 +2,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers } from './extract-numbers.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
 import type { EvidenceKind } from '../retrieve/question-intent.js';
-import type { Retrieval, RetrievedParagraph, ScoredSpan } from '../retrieve/retrieve.js';
+import { ENUMERATION, type Retrieval, type RetrievedParagraph, type ScoredSpan } from '../retrieve/retrieve.js';
 import type { Span } from '../types.js';
 
 export interface GroundingTuning {
@@ -23,7 +23,7 @@ const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
 /** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
-export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind; target: string | null };
+export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind | 'list'; target: string | null };
 
 export type Grounding =
   | {
@@ -64,6 +64,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: missing, target: target?.text ?? null };
       continue;
     }
+    // A list question is answered by items: an enumeration in the sentence, or the paragraph's 一是…二是….
+    if (analysis.intent.list && !expects.length && !listed(hit, text)) {
+      gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
+      continue;
+    }
     // A question about which/what thing (哪几家银行) needs that thing named in the sentence.
     if (!figure && target && coverage(target.units, context) < tuning.minTargetCoverage) {
       gap = { kind: 'evidence', evidence: 'count', target: target.text };
@@ -72,6 +77,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     return { ok: true, hit, sentence, figure };
   }
   return { ok: false, gap, hit };
+}
+
+/** Items the sentence lists (、-separated, or quoted names in a row), or 一是…二是… clauses in its paragraph. */
+function listed(hit: RetrievedParagraph, sentence: string): boolean {
+  return ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence) || hit.paragraph.clauses.length >= 2;
 }
 
 /** Normalised text of the clause lead (一是深化商事制度改革。) a later sentence of that clause speaks under. */

@@ -93,7 +93,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
  * only name a measure (比例, 数量) are not a target.
  */
 function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
-  const english = EN_COUNTED.exec(normalized)?.[1];
+  const english = EN_COUNTED.exec(normalized)?.[1] ?? EN_MEASURED.exec(normalized)?.[1];
   if (english) return englishTarget(english, lexicon);
   let words: string[] = [];
   let which = false;
@@ -115,7 +115,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last two content words.
     const before = BEFORE_ASK.exec(normalized)?.[1];
     counted = false;
-    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').pop() ?? '', lexicon).slice(-2);
+    // (审合同的有多少件: the words before a closing 的.)
+    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-2);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
@@ -127,6 +128,9 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
 
 /** How many X / how much X, up to the verb: what an English question counts. */
 const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]*?)\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|in|on|for|of|at|from|by|to|did)\b/u;
+
+/** What is the X rate / number / amount …: the measured thing of an English question. */
+const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:rate|percentage|share|number|amount|total))\b/u;
 
 /**
  * The counted thing of an English question, read through the vocabulary (volunteers → 志愿者);
