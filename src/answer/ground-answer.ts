@@ -65,7 +65,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A list question is answered by items: an enumeration in the sentence, or the paragraph's 一是…二是….
-    if (analysis.intent.list && !expects.length && !listed(hit, text)) {
+    if (analysis.intent.list && !expects.length && !listed(hit, text, target !== null)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -79,9 +79,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   return { ok: false, gap, hit };
 }
 
-/** Items the sentence lists (、-separated, or quoted names in a row), or 一是…二是… clauses in its paragraph. */
-function listed(hit: RetrievedParagraph, sentence: string): boolean {
-  return ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence) || hit.paragraph.clauses.length >= 2;
+/**
+ * Items the sentence lists (、-separated, or quoted names in a row), or 一是…二是… clauses in its
+ * paragraph; for a question that does not ask for named things (`things`), also a run of actions.
+ */
+function listed(hit: RetrievedParagraph, sentence: string, things: boolean): boolean {
+  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence) || hit.paragraph.clauses.length >= 2) return true;
+  // What was done or planned (有哪些打算) may be a run of actions: three clauses or more.
+  return !things && (sentence.match(/[，,]/gu)?.length ?? 0) >= 2;
 }
 
 /** Normalised text of the clause lead (一是深化商事制度改革。) a later sentence of that clause speaks under. */

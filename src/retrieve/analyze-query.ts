@@ -9,6 +9,8 @@ export interface QueryUnit {
   /** Alternative phrasings; the unit is covered by the best-covered one. Each is matched by its character bigrams. */
   forms: string[];
   kind: 'han' | 'latin' | 'glossary';
+  /** Forms from this index on are homophone guesses at a typo. */
+  guessesFrom?: number;
 }
 
 export interface QueryAnalysis {
@@ -112,11 +114,11 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
   if (!words.length && !which) {
-    // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last two content words.
+    // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last content words.
     const before = BEFORE_ASK.exec(normalized)?.[1];
     counted = false;
     // (审合同的有多少件: the words before a closing 的.)
-    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-2);
+    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-3);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
@@ -252,7 +254,7 @@ function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
     forms = forms.flatMap((f) => (lexicon.bigrams.has(f[i]! + f[i + 1]!) ? [f] : matches.map((m) => [...f.slice(0, i), ...m, ...f.slice(i + 2)]))).slice(0, 6);
   }
   const extra = forms.map((f) => f.join('')).filter((f) => f !== unit.text);
-  return extra.length ? { ...unit, forms: [...unit.forms, ...extra] } : unit;
+  return extra.length ? { ...unit, forms: [...unit.forms, ...extra], guessesFrom: unit.forms.length } : unit;
 }
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */

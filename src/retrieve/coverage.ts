@@ -27,9 +27,14 @@ export interface WeightedUnit {
   unit: QueryUnit;
   weight: number;
   grams: string[][];
+  /** Credit for a match of each form of `grams`: below 1 for a homophone guess (实际 read as 市级). */
+  credit: number[];
   /** For a word the report never uses: its characters with their idf, for partial credit (到庭 ~ 出庭). */
   chars: { char: string; idf: number }[];
 }
+
+/** A homophone guess at a typo is a guess: it earns this share of a real match (复义 → 复议, but also 实际 → 市级). */
+export const HOMOPHONE_CREDIT = 0.8;
 
 /** Most a word the report never uses can earn through shared characters alone. */
 export const CHAR_CREDIT = 0.5;
@@ -45,7 +50,8 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
   // A lone character found in most paragraphs (市, 人) tells nothing about the topic.
   const informative = analysis.units.filter((u) => !(u.kind === 'han' && [...u.text].length === 1 && stats.df(u.text) > stats.n / 2));
   return informative.map(function weigh(unit) {
-    const grams = unit.forms.map(formGrams).filter((g) => g.length > 0);
+    const formed = unit.forms.map((f, i) => ({ g: formGrams(f), credit: unit.guessesFrom !== undefined && i >= unit.guessesFrom ? HOMOPHONE_CREDIT : 1 })).filter((x) => x.g.length > 0);
+    const grams = formed.map((x) => x.g);
     const formWeight = (g: string[]) => g.reduce((s, x) => s + stats.idf(x), 0) / g.length;
     const weights = grams.map(formWeight);
     const weight = unit.kind === 'glossary' ? Math.min(...weights.slice(1), weights[0] ?? 0) : (weights[0] ?? 0);
@@ -54,7 +60,7 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
     const chars = unknown && unit.kind === 'han' ? [...new Set(unit.text)].map((char) => ({ char, idf: stats.idf(char) })) : [];
     // A lone character left over from a question (以, 写, 看, 找) is mostly grammar, rarely the topic.
     const single = unit.kind === 'han' && [...unit.text].length === 1 ? singleCharWeight : 1;
-    return { unit, weight: weight * scale * discount * single, grams, chars };
+    return { unit, weight: weight * scale * discount * single, grams, credit: formed.map((x) => x.credit), chars };
   });
 }
 
@@ -66,13 +72,13 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
 export function coverage(units: WeightedUnit[], matchText: string): number {
   let total = 0;
   let covered = 0;
-  for (const { weight, grams, chars } of units) {
+  for (const { weight, grams, credit, chars } of units) {
     total += weight;
     let best = 0;
-    for (const g of grams) {
-      const hit = g.filter((x) => matchText.includes(x)).length / g.length;
+    grams.forEach((g, i) => {
+      const hit = (credit[i]! * g.filter((x) => matchText.includes(x)).length) / g.length;
       if (hit > best) best = hit;
-    }
+    });
     if (chars.length && best < CHAR_CREDIT) {
       const all = chars.reduce((sum, c) => sum + c.idf, 0);
       const present = chars.reduce((sum, c) => sum + (matchText.includes(c.char) ? c.idf : 0), 0);

@@ -86,8 +86,21 @@ const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
  */
 export function wordBigrams(matchTexts: string[]): Set<string> {
   const out = new Set<string>();
+  const add = (word: string) => {
+    if ([...word].length >= 2) for (const b of hanBigrams(word)) out.add(b);
+  };
   for (const text of matchTexts) {
-    for (const { segment } of segmenter.segment(text)) if (/^\p{Script=Han}{2,}$/u.test(segment)) for (const b of hanBigrams(segment)) out.add(b);
+    // Intl.Segmenter splits words it does not know into characters (复议 → 复 / 议): a run of them is one word.
+    let singles = '';
+    for (const { segment } of segmenter.segment(text)) {
+      if (/^\p{Script=Han}$/u.test(segment)) singles += segment;
+      else {
+        add(singles);
+        singles = '';
+        if (/^\p{Script=Han}{2,}$/u.test(segment)) add(segment);
+      }
+    }
+    add(singles);
   }
   return out;
 }
