@@ -59,7 +59,7 @@ export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1,
     const discount = !unknown ? 1 : unit.kind === 'latin' ? unknownLatinWeight : unknownWeight;
     const chars = unknown && unit.kind === 'han' ? [...new Set(unit.text)].map((char) => ({ char, idf: stats.idf(char) })) : [];
     // A lone character left over from a question (以, 写, 看, 找) is mostly grammar, rarely the topic.
-    const single = unit.kind === 'han' && [...unit.text].length === 1 ? singleCharWeight : 1;
+    const single = unit.kind !== 'latin' && [...unit.text].length === 1 ? singleCharWeight : 1;
     return { unit, weight: weight * scale * discount * single, grams, credit: formed.map((x) => x.credit), chars };
   });
 }
