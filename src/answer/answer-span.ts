@@ -3,6 +3,9 @@ import type { ScoredSpan } from '../retrieve/retrieve.js';
 import type { Paragraph, Span } from '../types.js';
 import { ENUMERATION } from '../retrieve/retrieve.js';
 
+/** Sentences quoted for a list of actions written without 一是…二是… markers. */
+const LIST_SENTENCES = 3;
+
 /** A sentence this short that opens a clause is its heading (一是深化商事制度改革。), not its content. */
 const LEAD_MAX_CHARS = 24;
 
@@ -30,6 +33,9 @@ export function answerSpan(paragraph: Paragraph, ranked: ScoredSpan[], analysis:
     }
     if (clause) return trimEnd(paragraph, clause);
     if (isTitle) return { start: best.end, end: paragraph.text.length };
+    // A run of actions with no markers (持续推进…，落实…。提高…。): the best sentence and the ones after it.
+    const following = paragraph.sentences.filter((s) => s.start >= best.start).slice(0, LIST_SENTENCES);
+    return trimEnd(paragraph, { start: best.start, end: following[following.length - 1]!.end });
   }
   if (isLead) return trimEnd(paragraph, clause!);
   if (isTitle) {
