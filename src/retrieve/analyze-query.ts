@@ -122,7 +122,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
-    const report = lexicon.glossary.filter((e) => w.includes(e.user)).flatMap((e) => e.report);
+    // The word itself, as the vocabulary reads it (not shorter citizen words inside it: 决策 in 重大行政决策).
+    const report = lexicon.glossary.filter((e) => e.user === w).flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units, counted };
@@ -141,9 +142,17 @@ const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:r
 function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
   const words = phrase.split(/\s+/u).filter((w) => w.length > 1 && !lexicon.stopEn.has(w));
   if (!words.length) return null;
-  const matched = lexicon.glossary.filter((e) => e.latin && new RegExp(`(?<![a-z])${e.user}(?![a-z])`, 'u').test(phrase));
-  if (matched.length) return { text: phrase, units: [{ text: phrase, forms: [...new Set(matched.flatMap((e) => e.report))], kind: 'glossary' }], counted: true };
-  return { text: phrase, units: words.map((w): QueryUnit => ({ text: w, forms: [w], kind: 'latin' })), counted: true };
+  // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
+  let rest = phrase;
+  const units: QueryUnit[] = [];
+  for (const e of lexicon.glossary.filter((x) => x.latin)) {
+    const re = new RegExp(`(?<![a-z])${e.user}(?![a-z])`, 'u');
+    if (!re.test(rest)) continue;
+    rest = rest.replace(re, ' ');
+    units.push({ text: e.user, forms: e.report, kind: 'glossary' });
+  }
+  for (const w of rest.split(/\s+/u)) if (/^[a-z]{2,}/u.test(w) && !lexicon.stopEn.has(w)) units.push({ text: w, forms: [w], kind: 'latin' });
+  return units.length ? { text: phrase, units, counted: true } : null;
 }
 
 /**
