@@ -46,7 +46,7 @@ const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金
 /** After 多少/几 (and a measure word): the words up to the next particle. */
 const AFTER_ASK = /(?:多少|几|多大|多高)(?:钱)?/gu;
 /** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
-const BEFORE_ASK = /(\p{Script=Han}+?)(?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*(?:多少|几|多高|多大|多长|多久)/u;
+const BEFORE_ASK = /(\p{Script=Han}+?)((?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*)(?:多少|几|多高|多大|多长|多久)/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
@@ -115,8 +115,10 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
   if (!words.length && !which) {
     // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last content words.
-    const before = BEFORE_ASK.exec(normalized)?.[1];
-    counted = false;
+    const match = BEFORE_ASK.exec(normalized);
+    const before = match?.[1];
+    // 企业加个体户一共有多少户: a subject, counted by the figure; 兑现了多少钱 / 输了几件: an action, told by its sentence.
+    counted = Boolean(match?.[2]) && !/[了过]$/u.test(before ?? '');
     // (审合同的有多少件: the words before a closing 的.)
     if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-3);
   }
