@@ -65,7 +65,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A list question is answered by items: an enumeration in the sentence, or the paragraph's 一是…二是….
-    if (analysis.intent.list && !expects.length && !listed(hit, text, target !== null)) {
+    if (analysis.intent.list && !expects.length && !listed(hit, text, analysis.wantsThings, analysis.required.length > 0)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -81,10 +81,13 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
 
 /**
  * Items the sentence lists (、-separated, or quoted names in a row), or 一是…二是… clauses in its
- * paragraph; for a question that does not ask for named things (`things`), also a run of actions.
+ * paragraph (not when the question quotes a figure and asks which ones it counts: `anchored`); for a
+ * question that does not ask for named things (`things`), also a run of actions.
  */
-function listed(hit: RetrievedParagraph, sentence: string, things: boolean): boolean {
-  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence) || hit.paragraph.clauses.length >= 2) return true;
+function listed(hit: RetrievedParagraph, sentence: string, things: boolean, anchored: boolean): boolean {
+  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence)) return true;
+  // The paragraph's 一是…二是… items answer a list question, but not one about the items of a quoted figure (那8家是哪几家).
+  if (hit.paragraph.clauses.length >= 2 && !anchored) return true;
   // What was done or planned (有哪些打算) may be a run of actions: three clauses or more.
   return !things && (sentence.match(/[，,]/gu)?.length ?? 0) >= 2;
 }

@@ -26,6 +26,8 @@ export interface QueryAnalysis {
   wantsList: boolean;
   /** What is asked: the kinds of answer, and what the quoted sentence must hold. */
   intent: QuestionIntent;
+  /** A list question asks for named things (哪几家, 哪些企业, 具体是哪些), not for what was done (有哪些措施). */
+  wantsThings: boolean;
   /**
    * The thing a figure or a choice is asked about, next to the question word: 多少家企业 → 企业,
    * 纠错率是多少 → 纠错率, 哪几家银行 → 银行. The sentence that answers must name it near its figure.
@@ -40,6 +42,9 @@ export interface AskedTarget {
   /** Named next to the figure (多少家企业, 3 个调解室), not as the clause before the question word (…兑现了多少钱). */
   counted: boolean;
 }
+
+/** What a list question names when it asks what was done or planned, not which things. */
+const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式|不足|问题)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
 const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称)$/u;
@@ -85,7 +90,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
   const intent = lexicon.intent.read(normalized);
   const wantsNumber = intent.expects.some((k) => k !== 'person' && k !== 'place' && k !== 'procedure');
-  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: intent.list, intent, target: askedTarget(normalized, lexicon) };
+  const wantsThings = intent.list && !ACTION_HEAD.test(normalized);
+  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: intent.list, wantsThings, intent, target: askedTarget(normalized, lexicon) };
 }
 
 /**
@@ -109,7 +115,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
     which ||= normalized[m.index - 1] === '哪';
     // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
-    words = contentWords(normalized[m.index - 1] === '哪' ? clause : (clause.split('的').pop() ?? ''), lexicon).slice(0, 1);
+    // (多少件是靠商会调解解决的: the words before a closing 的.)
+    words = contentWords(normalized[m.index - 1] === '哪' ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
     if (words.length) break;
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
