@@ -65,7 +65,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A list question is answered by items: an enumeration in the sentence, or the paragraph's 一是…二是….
-    if (analysis.intent.list && !expects.length && !listed(hit, text, analysis.wantsThings, analysis.required.length > 0)) {
+    const quotesFigure = analysis.required.some((n) => /^\d/u.test(n) && !/^(?:19|20)\d{2}$/u.test(n));
+    if (analysis.intent.list && !expects.length && !listed(hit, text, analysis.wantsThings, quotesFigure)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -86,8 +87,10 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
  */
 function listed(hit: RetrievedParagraph, sentence: string, things: boolean, anchored: boolean): boolean {
   if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence)) return true;
-  // The paragraph's 一是…二是… items answer a list question, but not one about the items of a quoted figure (那8家是哪几家).
-  if (hit.paragraph.clauses.length >= 2 && !anchored) return true;
+  // The paragraph's 一是…二是… items, or a run of actions, answer a list question, but not one about the items
+  // of a figure it quotes (那8家是哪几家, 那11人次审计审出了哪些问题): those must be listed with the figure.
+  if (anchored) return false;
+  if (hit.paragraph.clauses.length >= 2) return true;
   // What was done or planned (有哪些打算) may be a run of actions: three clauses or more.
   return !things && (sentence.match(/[，,]/gu)?.length ?? 0) >= 2;
 }

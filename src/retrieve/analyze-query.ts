@@ -47,9 +47,9 @@ export interface AskedTarget {
 const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式|不足|问题)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
-const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称)$/u;
-/** After 多少/几 (and a measure word): the words up to the next particle. */
-const AFTER_ASK = /(?:多少|几|多大|多高)(?:钱)?/gu;
+const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
+/** After 多少/几/哪个 (and a measure word): the words up to the next particle. */
+const AFTER_ASK = /(?:多少|几|多大|多高|哪(?=[个家位所种类]))(?:钱)?/gu;
 /** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
 const BEFORE_ASK = /(\p{Script=Han}+?)((?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*)(?:多少|几|多高|多大|多长|多久)/u;
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -113,10 +113,11 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
     const clause = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0];
     // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
-    which ||= normalized[m.index - 1] === '哪';
+    const asksWhich = m[0].startsWith('哪') || normalized[m.index - 1] === '哪';
+    which ||= asksWhich;
     // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
     // (多少件是靠商会调解解决的: the words before a closing 的.)
-    words = contentWords(normalized[m.index - 1] === '哪' ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
+    words = contentWords(asksWhich ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
     if (words.length) break;
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
