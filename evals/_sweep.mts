@@ -10,7 +10,7 @@ const corpus = loadCorpusFiles();
 const ref = new Map(ingest(corpus.source, corpus.meta).paragraphs.map((p) => [p.id, p.text]));
 const split = process.argv[2] ?? 'dev';
 const items = loadGold().filter((i) => split.split('+').includes(i.split));
-for (const msc of [0.35, 0.4, 0.45]) for (const mc of [0.45, 0.5, 0.55, 0.6]) {
+for (const msc of [0.3, 0.35, 0.4, 0.45]) for (const mc of [0.55]) {
   const svc = await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning: { ...DEFAULT_ANSWER_TUNING, minCoverage: mc, grounding: { ...DEFAULT_ANSWER_TUNING.grounding, minSentenceCoverage: msc } } });
   const rs = [];
   for (const it of items) { const a = await svc.ask(it.question, it.history ?? []); rs.push(scoreItem(it, 's', a, (a.retrieval ?? []).map((r) => r.id), 0, ref)); }

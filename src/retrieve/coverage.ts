@@ -46,7 +46,7 @@ export const CHAR_CREDIT = 0.5;
  * evidence that the report lacks the topic. An English word outside the glossary says even
  * less about a Chinese report, hence the lower `unknownLatinWeight`.
  */
-export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.5, unknownLatinWeight = 0.3, singleCharWeight = 0.5 } = {}): WeightedUnit[] {
+export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.3, unknownLatinWeight = 0.3, singleCharWeight = 0.5 } = {}): WeightedUnit[] {
   // A lone character found in most paragraphs (市, 人) tells nothing about the topic.
   const informative = analysis.units.filter((u) => !(u.kind === 'han' && [...u.text].length === 1 && stats.df(u.text) > stats.n / 2));
   return informative.map(function weigh(unit) {
