@@ -118,7 +118,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
     // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
     // (多少件是靠商会调解解决的: the words before a closing 的.)
     words = contentWords(asksWhich ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
-    if (words.length) break;
+    // Only the first ask: 解决了几件？还有几件在处理？ counts two things, and the first one leads the answer.
+    break;
   }
   // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
   if (!words.length && !which) {
@@ -132,8 +133,8 @@ function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
-    // The word itself, as the vocabulary reads it (not shorter citizen words inside it: 决策 in 重大行政决策).
-    const report = lexicon.glossary.filter((e) => e.user === w).flatMap((e) => e.report);
+    // The word as the vocabulary reads it, or a citizen word making up half of it (起诉 in 法院起诉), not less (决策 in 重大行政决策).
+    const report = lexicon.glossary.filter((e) => w.includes(e.user) && 2 * e.user.length >= w.length).flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units, counted };
