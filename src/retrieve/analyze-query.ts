@@ -69,6 +69,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   for (const entry of lexicon.glossary) {
     // Han terms match anywhere (a plain substring test, the common case); Latin ones as whole words.
     if (entry.latin) {
+      if (!rest.includes(entry.user)) continue;
       const pattern = glossaryPattern(entry.user);
       if (!pattern.test(rest)) continue;
       rest = rest.replace(pattern, ' ');
@@ -156,8 +157,9 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
   // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
   let rest = phrase;
   const units: QueryUnit[] = [];
-  for (const e of lexicon.glossary.filter((x) => x.latin)) {
-    const re = new RegExp(`(?<![a-z])${e.user}(?![a-z])`, 'u');
+  for (const e of lexicon.glossary) {
+    if (!e.latin || !rest.includes(e.user)) continue;
+    const re = glossaryPattern(e.user);
     if (!re.test(rest)) continue;
     rest = rest.replace(re, ' ');
     units.push({ text: e.user, forms: e.report, kind: 'glossary' });

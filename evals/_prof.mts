@@ -1,0 +1,10 @@
+import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
+import { createQaService } from '../src/qa-service.js';
+import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
+import { loadGold } from './lib/gold.js';
+const s = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder() });
+const qs = loadGold().filter((g) => g.split !== 'blind');
+const t0 = performance.now();
+for (let r = 0; r < 5; r++) for (const q of qs) await s.ask(q.question, q.history ?? []);
+console.log(((performance.now() - t0) / (5 * qs.length)).toFixed(2), 'ms/ask');
+export {};
