@@ -23,7 +23,7 @@ export interface RetrievalTuning {
   headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 1, headingFactor: 0.8 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.5, headingFactor: 0.8 };
 
 /** Weights for judging a single sentence: a word the report never uses is missing, not a paraphrase. */
 const STRICT = { unknownWeight: 1, unknownLatinWeight: 0.6 };
