@@ -19,7 +19,7 @@ import { scoreItem, type ItemResult } from './lib/score.js';
 import { httpTarget, inProcessTarget, type EvalTarget } from './lib/target.js';
 
 const USAGE = `npm run eval -- [--url http://host:port] [--split dev|test|blind|all] [--offline] [--no-baselines] [--no-gate] [--out dir] [--quiet] [--sweep]
-  --sweep: the abstention trade-off of the offline service over minCoverage (no report, no gate)
+  --sweep: the decline trade-off of the offline service over minCoverage and the sentence threshold (no report, no gate)
   default: the in-process service (configured from the environment), both splits, with baselines, gated by evals/thresholds.json`;
 
 const thresholdsSchema = z.object({
@@ -136,20 +136,24 @@ async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<s
   return results;
 }
 
-/** The decline threshold's trade-off, per split: share of answerable questions answered correctly vs unanswerable ones declined. */
+/**
+ * The two decline thresholds' trade-off, per split: the paragraph's coverage (`minCoverage`) and the
+ * answering sentence's (`grounding.minSentenceCoverage`). Choose on the tuning splits (dev, dev2);
+ * test and blind are only measured.
+ */
 async function sweep(items: GoldItem[]) {
   const { corpus, reference } = referenceReport();
-  console.log('minCoverage  split  answered  factAcc  declined(unanswerable)  abstP');
-  for (const minCoverage of [0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]) {
-    const service = await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning: { ...DEFAULT_ANSWER_TUNING, minCoverage } });
-    const target = inProcessTarget('sweep', service);
-    for (const split of SPLITS) {
-      const results = await runTarget(target, items.filter((i) => i.split === split), reference, true);
-      const m = aggregate(results);
-      const answerable = results.filter((r) => r.item.answerable);
-      const answered = answerable.filter((r) => !r.answer.abstained).length / answerable.length;
-      const mark = minCoverage === DEFAULT_ANSWER_TUNING.minCoverage ? ' ← default' : '';
-      console.log(`${minCoverage.toFixed(2).padStart(11)}  ${split.padEnd(5)}  ${answered.toFixed(3).padStart(8)}  ${m.factAccuracy.toFixed(3).padStart(7)}  ${m.abstentionRecall.toFixed(3).padStart(22)}  ${m.abstentionPrecision.toFixed(3).padStart(5)}${mark}`);
+  console.log('minCoverage  sentence  split  answered  factAcc  nearMissDecl  wrongFig');
+  for (const minCoverage of [0.45, 0.5, 0.55, 0.6]) {
+    for (const minSentenceCoverage of [0.3, 0.35, 0.4, 0.45, 0.5]) {
+      const answerTuning = { ...DEFAULT_ANSWER_TUNING, minCoverage, grounding: { ...DEFAULT_ANSWER_TUNING.grounding, minSentenceCoverage } };
+      const target = inProcessTarget('sweep', await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning }));
+      const isDefault = minCoverage === DEFAULT_ANSWER_TUNING.minCoverage && minSentenceCoverage === DEFAULT_ANSWER_TUNING.grounding.minSentenceCoverage;
+      for (const split of SPLITS) {
+        const m = aggregate(await runTarget(target, items.filter((i) => i.split === split), reference, true));
+        const row = [minCoverage.toFixed(2).padStart(11), minSentenceCoverage.toFixed(2).padStart(8), split.padEnd(5), m.answered.toFixed(3).padStart(8), m.factAccuracy.toFixed(3).padStart(7), m.nearMissDeclined.toFixed(3).padStart(12), String(m.wrongFigures).padStart(8)];
+        console.log(row.join('  ') + (isDefault ? '  ← default' : ''));
+      }
     }
   }
 }
