@@ -24,8 +24,8 @@ const REWRITE_MS = 500;
 /** Retrieval takes a few ms; CI machines are slow. */
 const SLACK_MS = 500;
 
-/** In everyday words; offline retrieval ranks the part on leading cadres' study (s1.1) first. */
-const SUED = '政府被老百姓告的时候领导出面了没有？';
+/** In everyday words that share almost nothing with the report: offline, the service declines it. */
+const SUED = '当官的被老百姓告了会亲自来吗？';
 const SUED_TERMS = '行政诉讼 行政机关负责人出庭率';
 
 let fake: FakeOpenAi;
@@ -83,7 +83,7 @@ describe('the query rewrite before retrieval', () => {
     expect(answer.answer).not.toContain(SUED_TERMS);
 
     const without = await (await freshService({ LLM_REWRITE: 'false' })).ask(SUED);
-    expect(without.citations[0]?.id).not.toBe('s4.2');
+    expect(without.abstained).toBe(true);
     expect(without.rewrite).toBeUndefined();
   });
 

@@ -129,8 +129,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const matchText = index.matchText.get(String(hit.id));
       if (!paragraph || matchText === undefined) return [];
       const hybrid = hit.score / top;
-      // A paragraph the rewrite covers may answer; whether one of its sentences does is still judged
-      // on the citizen's own words (see groundAnswer), so a wrong rewrite cannot put a figure in front of them.
+      // A paragraph the rewrite covers may answer; the kind of fact and the thing asked about are still
+      // the citizen's (see groundAnswer), so a wrong rewrite cannot put another kind of figure in front of them.
       const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
       const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
       const rankCov = coverage(combined, matchText);
@@ -153,7 +153,11 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     const target = analysis.target ? { ...analysis.target, units: weighUnits({ ...analysis, units: analysis.target.units }, stats, 1, STRICT) } : null;
     // The sentences around the question (我想当普法志愿者。) say what it is about, too.
     const own = weighUnits(analysis, stats, 1, STRICT);
-    const strict = !current.length ? [judged] : surroundingAnalysis ? [own, [...own, ...weighUnits(surroundingAnalysis, stats, 1, STRICT)]] : [own];
+    const strict = [
+      ...(!current.length ? [judged] : surroundingAnalysis ? [own, [...own, ...weighUnits(surroundingAnalysis, stats, 1, STRICT)]] : [own]),
+      // The model's reading of the subject may stand in for the citizen's words; the asked kind and thing stay theirs.
+      ...(rewrite ? [weighUnits(rewrite, stats, 1, STRICT)] : []),
+    ];
     return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent };
   };
 }
