@@ -1,13 +1,15 @@
 import type { EvidenceKind } from '../corpus/question-cues.js';
 
 /** What a decline says is missing, per kind of question. */
-const KINDS_ZH: Record<EvidenceKind | 'list', string> = {
+const KINDS_ZH: Record<EvidenceKind | 'list' | 'name', string> = {
   list: '具体清单',
+  name: '具体名称',
   count: '具体数量', figure: '具体数字', rate: '比例', money: '金额', fee: '收费情况', duration: '所需时间', date: '日期', year: '年份', time: '具体时间',
   phone: '电话', person: '姓名', place: '地址或位置', procedure: '办理流程或所需材料', outcome: '结果', ranking: '排名或比较', growth: '新增或变化的数量', comparison: '与往年或其他地方的比较',
 };
-const KINDS_EN: Record<EvidenceKind | 'list', string> = {
+const KINDS_EN: Record<EvidenceKind | 'list' | 'name', string> = {
   list: 'list of items',
+  name: 'name',
   count: 'number', figure: 'figure', rate: 'rate', money: 'amount', fee: 'fees', duration: 'duration', date: 'date', year: 'year', time: 'time',
   phone: 'phone number', person: 'name', place: 'address or location', procedure: 'procedure or documents needed', outcome: 'outcome', ranking: 'ranking', growth: 'change or increase', comparison: 'comparison with other years or places',
 };

@@ -23,7 +23,7 @@ const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
 /** What was missing when no sentence grounds the answer: the asked kind of fact, the asked-about thing, or the subject. */
-export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind | 'list'; target: string | null };
+export type GroundingGap = { kind: 'subject' } | { kind: 'evidence'; evidence: EvidenceKind | 'list' | 'name'; target: string | null };
 
 export type Grounding =
   | {
@@ -72,7 +72,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     }
     // A question about which/what thing (哪几家银行) needs that thing named in the sentence.
     if (!figure && target && coverage(target.units, context) < tuning.minTargetCoverage) {
-      gap = { kind: 'evidence', evidence: 'count', target: target.text };
+      gap = { kind: 'evidence', evidence: 'name', target: target.text };
       continue;
     }
     return { ok: true, hit, sentence, figure };
@@ -86,7 +86,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
  * question that does not ask for named things (`things`), also a run of actions.
  */
 function listed(hit: RetrievedParagraph, sentence: string, things: boolean, anchored: boolean): boolean {
-  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence) || /、.*、/u.test(sentence)) return true;
+  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence)) return true;
   // The paragraph's 一是…二是… items, or a run of actions, answer a list question, but not one about the items
   // of a figure it quotes (那8家是哪几家, 那11人次审计审出了哪些问题): those must be listed with the figure.
   if (anchored) return false;
