@@ -1,0 +1,124 @@
+import type { Lexicon } from './lexicon.js';
+import { glossaryPattern, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
+
+/** What a question asks about, as its words: all of them count, the rarer the more. */
+export interface AskedTarget {
+  text: string;
+  units: QueryUnit[];
+  /** Named next to the figure (多少家企业, 3 个调解室), not as the clause before the question word (…兑现了多少钱). */
+  counted: boolean;
+}
+
+/** What a list question names when it asks what was done or planned, not which things. */
+export const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式|不足|问题)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
+
+/** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
+const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
+/** After 多少/几/哪个 (and a measure word): the words up to the next particle. */
+const AFTER_ASK = /(?:多少|几|多大|多高|哪(?=[个家位所种类]))(?:钱)?/gu;
+/** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
+const BEFORE_ASK = /(\p{Script=Han}+?)((?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*)(?:多少|几|多高|多大|多长|多久)/u;
+/**
+ * The thing a 多少/几 question counts (多少家小企业 → 企业, 哪几家银行 → 银行) or, before
+ * 是多少 / 有几, the thing measured (行政复议的纠错率是多少 → 纠错率): the content words next to
+ * the question word, each with its glossary wording and homophones. Stop words and words that
+ * only name a measure (比例, 数量) are not a target.
+ */
+export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget | null {
+  const english = EN_COUNTED.exec(normalized)?.[1] ?? EN_MEASURED.exec(normalized)?.[1];
+  if (english) return englishTarget(english, lexicon);
+  let words: string[] = [];
+  let which = false;
+  let counted = true;
+  for (const m of normalized.matchAll(AFTER_ASK)) {
+    let rest = normalized.slice(m.index + m[0].length);
+    const counter = lexicon.intent.counters.exec(rest);
+    if (counter) rest = rest.slice(counter[0].length);
+    // The counted noun phrase ends at an aspect particle or the end of the clause; its head follows the last 的.
+    const clause = /^[^，。？?！!；;,了过着吗呢]*/u.exec(rest)![0];
+    // 哪几种审计来管… asks which kinds of 审计: the word right after the measure word.
+    const asksWhich = m[0].startsWith('哪') || normalized[m.index - 1] === '哪';
+    which ||= asksWhich;
+    // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
+    // (多少件是靠商会调解解决的: the words before a closing 的.)
+    words = contentWords(asksWhich ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
+    // Only the first ask: 解决了几件？还有几件在处理？ counts two things, and the first one leads the answer.
+    break;
+  }
+  // 哪几个特点: a which-question about a generic head (特点, 方面) names no thing to look for.
+  if (!words.length && !which) {
+    // Before 是多少: the measured thing ends the clause (…的纠错率是多少, 官司输了几件): its last content words.
+    const match = BEFORE_ASK.exec(normalized);
+    const before = match?.[1];
+    // 企业加个体户一共有多少户: a subject, counted by the figure; 兑现了多少钱 / 输了几件: an action, told by its sentence.
+    counted = Boolean(match?.[2]) && !/[了过]$/u.test(before ?? '');
+    // (审合同的有多少件: the words before a closing 的.)
+    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-3);
+  }
+  if (!words.length) return null;
+  const units = words.map(function targetWord(w): QueryUnit {
+    // The word as the vocabulary reads it, or a citizen word making up half of it (起诉 in 法院起诉), not less (决策 in 重大行政决策).
+    const report = lexicon.glossary.filter((e) => w.includes(e.user) && 2 * e.user.length >= w.length).flatMap((e) => e.report);
+    return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
+  });
+  return { text: words.join(''), units, counted };
+}
+
+/** How many X / how much X, up to the verb: what an English question counts. */
+const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]*?)\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|in|on|for|of|at|from|by|to|did)\b/u;
+
+/** What is the X rate / number / amount …: the measured thing of an English question. */
+const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:rate|percentage|share|number|amount|total))\b/u;
+
+/**
+ * The counted thing of an English question, read through the vocabulary (volunteers → 志愿者);
+ * a word it does not know stays as written, which no Chinese sentence covers.
+ */
+function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
+  const words = phrase.split(/\s+/u).filter((w) => w.length > 1 && !lexicon.stopEn.has(w));
+  if (!words.length) return null;
+  // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
+  let rest = phrase;
+  const units: QueryUnit[] = [];
+  for (const e of lexicon.glossary) {
+    if (!e.latin || !rest.includes(e.user)) continue;
+    const re = glossaryPattern(e.user);
+    if (!re.test(rest)) continue;
+    rest = rest.replace(re, ' ');
+    units.push({ text: e.user, forms: e.report, kind: 'glossary' });
+  }
+  for (const w of rest.split(/\s+/u)) if (/^[a-z]{2,}/u.test(w) && !lexicon.stopEn.has(w)) units.push({ text: w, forms: [w], kind: 'latin' });
+  return units.length ? { text: phrase, units, counted: true } : null;
+}
+
+/**
+ * Words of two characters or more that carry content: not question words, particles or measure
+ * names. Single characters the segmenter split off a word it did not know (模 / 块) are joined.
+ */
+function contentWords(run: string, lexicon: Lexicon): string[] {
+  const words: string[] = [];
+  let singles = '';
+  const flush = () => {
+    if ([...singles].length >= 2) words.push(singles);
+    singles = '';
+  };
+  for (const segment of segmentWords(run, lexicon)) {
+    const w = trimStopChars(segment, lexicon.particles);
+    const stop = !/\p{Script=Han}/u.test(w) || lexicon.stopZh.has(w) || lexicon.particles.has(w) || isAskWord(w, lexicon) || lexicon.intent.isCounter(w);
+    if (!stop && [...w].length === 1) {
+      singles += w;
+      continue;
+    }
+    flush();
+    if (!stop && !GENERIC_TARGET.test(w)) words.push(w);
+  }
+  flush();
+  return words.filter((w) => !GENERIC_TARGET.test(w));
+}
+
+/** 多少个, 几件, 哪家: a question word with a measure word is part of the question, not its topic. */
+export function isAskWord(word: string, lexicon: Lexicon): boolean {
+  const rest = /^(?:多少|几|哪)(.*)$/u.exec(word)?.[1];
+  return rest !== undefined && (rest === '' || lexicon.intent.isCounter(rest));
+}
+
