@@ -204,7 +204,7 @@ describe('POST /api/chat with a configured model', () => {
     expect(text.join('')).not.toContain('229');
     expect(text).toEqual([answer.answer]);
     // Everything shown or sent as content; ids and retrieval scores (0.229…) are not figures of the answer.
-    const content = chunks.map((c) => JSON.stringify(c, (key, value) => (key === 'retrieval' || key === 'messageId' || key === 'id' ? undefined : value)));
+    const content = chunks.map((c) => JSON.stringify(c, (key, value) => (key === 'retrieval' || /^id$|Id$/u.test(key) ? undefined : value)));
     expect(content.join('')).not.toContain('229');
   });
 
