@@ -124,9 +124,8 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
     if (target && COUNTED.has(kind)) {
-      // The head (the last word: 志愿者 in 蒲公英普法志愿者) stands by the figure; its modifiers may come earlier.
-      const head = target.units.slice(-1);
-      const near = !target.counted || fresh.some((n) => targetStands(head, nextTo(text, n.literal), tuning));
+      // One of its words stands by the figure (志愿者 1037 名 for 蒲公英普法志愿者队伍); the rest may come earlier.
+      const near = !target.counted || fresh.some((n) => target.units.some((u) => targetStands([u], nextTo(text, n.literal), tuning)));
       if (!near || !targetStands(target.units, local, tuning)) return;
     }
     const score = Math.max(...strict.map((units) => coverage(units, local)));
