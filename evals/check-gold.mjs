@@ -148,7 +148,7 @@ if (blindHash !== frozen) err(`blind.jsonl changed (sha256 ${blindHash}, frozen 
 const readSplit = (file) => fs.readFileSync(path.join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 const blind = readSplit('blind.jsonl');
 const dev2 = readSplit('dev2.jsonl');
-for (const [split, set, idRe] of [['blind', blind, /^b[ab]\d{3}$/], ['dev2', dev2, /^d[23]\d{3}$/]]) {
+for (const [split, set, idRe] of [['blind', blind, /^b[ab]\d{3}$/], ['dev2', dev2, /^d[234]\d{3}$/]]) {
   for (const o of set) {
     if (o.split !== split || !idRe.test(o.id) || seen.has(o.id)) err(`${o.id}: bad ${split} id or split`);
     seen.add(o.id);

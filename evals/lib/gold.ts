@@ -23,9 +23,9 @@ export const GOLD_PATH = fileURLToPath(new URL('../gold.jsonl', import.meta.url)
  */
 export const BLIND_PATH = fileURLToPath(new URL('../blind.jsonl', import.meta.url));
 /**
- * A second tuning split: 280 citizen questions written later, from the report alone, by two writers who
+ * A second tuning split: 440 citizen questions written later, from the report alone, by three writers who
  * saw neither the code nor the other splits (d2…: everyday wording, English, lists; d3…: half of them
- * near misses) — to tune on, so that the blind split stays unseen.
+ * near misses; d4…: eight kinds of asker) — to tune on, so that the blind split stays unseen.
  */
 export const DEV2_PATH = fileURLToPath(new URL('../dev2.jsonl', import.meta.url));
 export const SPLITS = ['dev', 'dev2', 'test', 'blind'] as const;
