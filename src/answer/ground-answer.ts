@@ -17,7 +17,7 @@ export interface GroundingTuning {
 export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.4, minTargetCoverage: 0.5, sentencesTried: 3 };
 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
-const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth']);
+const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth', 'breakdown']);
 
 /** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
@@ -118,6 +118,8 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     if (!intent.holds(kind, text)) return;
     const fresh = extractNumbers(text).filter((n) => n.value === null || !analysis.required.includes(n.value));
     if (!fresh.length) return;
+    // What was added (核增 27 名) is not how many there are in all (总共多少人).
+    if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
     const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
     // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 
 /** The kinds of answer a question can ask for (see corpus/question-cues.json). */
-export const ANSWER_KINDS = ['list', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'person', 'place', 'procedure', 'outcome', 'ranking', 'growth', 'comparison', 'rate', 'count', 'figure', 'yesno', 'definition'] as const;
+export const ANSWER_KINDS = ['list', 'money', 'fee', 'duration', 'date', 'year', 'time', 'web', 'phone', 'person', 'place', 'procedure', 'outcome', 'ranking', 'growth', 'comparison', 'breakdown', 'rate', 'count', 'figure', 'yesno', 'definition'] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /** Kinds whose answer is a particular sort of fact the quoted sentence must hold. */
-export const EVIDENCE_KINDS = ['procedure', 'outcome', 'ranking', 'growth', 'comparison', 'fee', 'money', 'duration', 'time', 'date', 'year', 'phone', 'person', 'place', 'rate', 'count', 'figure'] as const;
+export const EVIDENCE_KINDS = ['procedure', 'outcome', 'ranking', 'growth', 'comparison', 'breakdown', 'fee', 'money', 'duration', 'time', 'date', 'year', 'web', 'phone', 'person', 'place', 'rate', 'count', 'figure'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const questionCuesSchema = z.object({
@@ -17,5 +17,9 @@ export const questionCuesSchema = z.object({
   negative: z.array(z.string().min(1)),
   polar: z.array(z.object({ pattern: z.string().min(1), zh: z.string(), en: z.string() })).min(1),
   places: z.array(z.string().min(2)).default([]),
+  /** A figure of what was added (核增, 新配备). */
+  increments: z.string().min(1),
+  /** Asking how many there are in all (总共, 一共). */
+  totals: z.string().min(1),
 });
 export type QuestionCues = z.infer<typeof questionCuesSchema>;

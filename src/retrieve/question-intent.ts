@@ -28,6 +28,10 @@ export interface IntentReader {
   counters: RegExp;
   /** Is the word only a measure word (家, 件, 人次)? */
   isCounter(word: string): boolean;
+  /** Does the question ask how many there are in all (总共, 一共)? */
+  asksTotal(normalizedQuestion: string): boolean;
+  /** Is the figure one of what was added (核增, 新配备)? */
+  isIncrement(text: string): boolean;
 }
 
 const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
@@ -43,6 +47,8 @@ const IMPLIED: Partial<Record<EvidenceKind, EvidenceKind[]>> = {
   year: ['count', 'figure'],
   time: ['count', 'figure', 'date'],
   phone: ['count', 'figure'],
+  web: ['count', 'figure'],
+  breakdown: ['count', 'figure'],
   rate: ['count', 'figure'],
   comparison: ['count', 'figure', 'rate', 'growth'],
 };
@@ -55,6 +61,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const evidence = new Map(Object.entries(cues.evidence).map(([kind, source]) => [kind as EvidenceKind, new RegExp(source, 'u')]));
   const negative = new RegExp(cues.negative.join('|'), 'u');
   const counterSet = new Set(cues.counters.split('|'));
+  const totals = new RegExp(cues.totals, 'u');
+  const increments = new RegExp(cues.increments, 'u');
   const polar = cues.polar.map((p) => ({ ...p, re: new RegExp(p.pattern, 'u') }));
 
   return {
@@ -80,6 +88,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       return form[language];
     },
     isCounter: (word) => counterSet.has(word),
+    asksTotal: (question) => totals.test(question) && !increments.test(question),
+    isIncrement: (text) => increments.test(text),
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(`^(?:${cues.counters.split('|').sort((a, b) => b.length - a.length).join('|')})`, 'u'),
   };
