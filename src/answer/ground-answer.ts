@@ -138,10 +138,13 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
 
 /**
  * The counted thing stands by the figure: most of its words are there, and none is a word the
- * report never uses (刑事案件立案数: the report counts no 刑事 cases, whatever else matches).
+ * report never uses whose characters are not there either (刑事案件立案数: the report counts no
+ * 刑事 cases, whatever else matches).
  */
 function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTuning): boolean {
-  return !units.some((u) => u.chars.length > 0) && coverage(units, local) >= tuning.minTargetCoverage;
+  // A word the report never uses passes only as a paraphrase whose every character is there (新聘 ~ 聘请…新一任).
+  const foreign = units.some((u) => u.chars.length > 0 && !u.chars.every((c) => local.includes(c.char)));
+  return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
 }
 
 /** Characters around a figure that name what it counts. */

@@ -67,6 +67,9 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
 /** How many X / how much X, up to the verb: what an English question counts. */
 const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]*?)\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|in|on|for|of|at|from|by|to|did)\b/u;
 
+/** Words that open the clause before a question word without naming anything (一共建了几个). */
+const FRAME_OPENERS = ['一共', '总共', '共计', '大概', '大约', '一起', '一块儿', '一块', '到底', '究竟'];
+
 /** What is the X rate / number / amount …: the measured thing of an English question. */
 const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:rate|percentage|share|number|amount|total))\b/u;
 
@@ -96,6 +99,11 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
  * names. Single characters the segmenter split off a word it did not know (模 / 块) are joined.
  */
 function contentWords(run: string, lexicon: Lexicon): string[] {
+  // Question frame at the start (一共建了 → 建了): cut before the segmenter glues it to the next word (一 / 共建).
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const stop of FRAME_OPENERS) if (run.startsWith(stop)) (run = run.slice(stop.length)), (cut = true);
+  }
   const words: string[] = [];
   let singles = '';
   const flush = () => {
