@@ -19,6 +19,9 @@ export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
 const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth', 'breakdown']);
 
+/** Nouns for a group, whose members a 多少人 question counts. */
+const GROUP_NOUN = /^(?:队伍|团队|班子|队|小组|团|协会|联盟)$/u;
+
 /** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
@@ -64,9 +67,9 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: missing, target: target?.text ?? null };
       continue;
     }
-    // A list question is answered by items: an enumeration in the sentence, or the paragraph's 一是…二是….
+    // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
     const quotesFigure = analysis.required.some((n) => /^\d/u.test(n) && !/^(?:19|20)\d{2}$/u.test(n));
-    if (analysis.intent.list && !expects.length && !listed(hit, text, analysis.wantsThings, quotesFigure)) {
+    if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotesFigure)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -82,17 +85,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
 
 /**
  * Items the sentence lists (、-separated, or quoted names in a row), or 一是…二是… clauses in its
- * paragraph (not when the question quotes a figure and asks which ones it counts: `anchored`); for a
- * question that does not ask for named things (`things`), also a run of actions.
+ * paragraph (not when the question quotes a figure and asks which ones it counts: `anchored`).
+ * Only questions for named things need this; what was done or planned may be one action.
  */
-function listed(hit: RetrievedParagraph, sentence: string, things: boolean, anchored: boolean): boolean {
+function listed(hit: RetrievedParagraph, sentence: string, anchored: boolean): boolean {
   if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence)) return true;
-  // The paragraph's 一是…二是… items, or a run of actions, answer a list question, but not one about the items
-  // of a figure it quotes (那8家是哪几家, 那11人次审计审出了哪些问题): those must be listed with the figure.
-  if (anchored) return false;
-  if (hit.paragraph.clauses.length >= 2) return true;
-  // What was done or planned (有哪些打算) may be a run of actions: three clauses or more.
-  return !things && (sentence.match(/[，,]/gu)?.length ?? 0) >= 2;
+  // The paragraph's 一是…二是… items answer a list question, but not one about the items of a figure it
+  // quotes (那8家是哪几家, 那11人次审计审出了哪些问题): those must be listed with the figure.
+  return !anchored && hit.paragraph.clauses.length >= 2;
 }
 
 /** Normalised text of the clause lead (一是深化商事制度改革。) a later sentence of that clause speaks under. */
@@ -126,8 +126,10 @@ function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: Evide
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
     if (target && COUNTED.has(kind)) {
-      // One of its words stands by the figure (志愿者 1037 名 for 蒲公英普法志愿者队伍); the rest may come earlier.
-      const near = !target.counted || fresh.some((n) => target.units.some((u) => targetStands([u], nextTo(text, n.literal), tuning)));
+      // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier. The head
+      // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
+      const head = [...target.units].reverse().find((u) => !GROUP_NOUN.test(u.unit.text)) ?? target.units[target.units.length - 1]!;
+      const near = !target.counted || fresh.some((n) => targetStands([head], nextTo(text, n.literal), tuning));
       if (!near || !targetStands(target.units, local, tuning)) return;
     }
     const score = Math.max(...strict.map((units) => coverage(units, local)));

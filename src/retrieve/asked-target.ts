@@ -10,7 +10,7 @@ export interface AskedTarget {
 }
 
 /** What a list question names when it asks what was done or planned, not which things. */
-export const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式|不足|问题)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
+export const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
 const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
@@ -65,7 +65,7 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
 }
 
 /** How many X / how much X, up to the verb: what an English question counts. */
-const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]*?)\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|in|on|for|of|at|from|by|to|did)\b/u;
+const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]{0,40}?)(?=\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|joined|held|received|made|took|gave|in|on|for|of|at|from|by|to|and)\b|\s*[,?.!]|$)/u;
 
 /** Words that open the clause before a question word without naming anything (一共建了几个). */
 const FRAME_OPENERS = ['一共', '总共', '共计', '大概', '大约', '一起', '一块儿', '一块', '到底', '究竟'];
@@ -90,7 +90,8 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
     rest = rest.replace(re, ' ');
     units.push({ text: e.user, forms: e.report, kind: 'glossary' });
   }
-  for (const w of rest.split(/\s+/u)) if (/^[a-z]{2,}/u.test(w) && !lexicon.stopEn.has(w)) units.push({ text: w, forms: [w], kind: 'latin' });
+  // An English word the vocabulary does not know can never be found in a Chinese sentence, so it says nothing
+  // about whether the report answers: only the words the vocabulary reads are checked.
   return units.length ? { text: phrase, units, counted: true } : null;
 }
 
