@@ -37,7 +37,7 @@ export interface WeightedUnit {
 export const HOMOPHONE_CREDIT = 0.8;
 
 /** Most a word the report never uses can earn through shared characters alone. */
-export const CHAR_CREDIT = 0.5;
+export const CHAR_CREDIT = 0.65;
 
 /**
  * Weight each unit by how rare its wording is; a glossary unit by its most common report form.
