@@ -203,8 +203,9 @@ describe('POST /api/chat with a configured model', () => {
     expect(answer).toMatchObject({ mode: 'extractive', degraded: true, degradedReason: 'unverified' });
     expect(text.join('')).not.toContain('229');
     expect(text).toEqual([answer.answer]);
-    // Everything shown or sent as content; ids and retrieval scores (0.229…) are not figures of the answer.
-    const content = chunks.map((c) => JSON.stringify(c, (key, value) => (key === 'retrieval' || /^id$|Id$/u.test(key) ? undefined : value)));
+    // Everything shown or sent as content; ids, arrival times and retrieval scores (0.229…) are not figures of the answer.
+    const notContent = (key: string) => key === 'retrieval' || key === 'at' || /^id$|Id$/u.test(key);
+    const content = chunks.map((c) => JSON.stringify(c, (key, value) => (notContent(key) ? undefined : value)));
     expect(content.join('')).not.toContain('229');
   });
 
