@@ -13,8 +13,6 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Numbers (incl. years other than the report's own) and places the report never names, that the evidence must contain verbatim. */
   required: string[];
-  /** The question asks for a quantity, so sentences with numbers are preferred. */
-  wantsNumber: boolean;
   /** The question asks for several things (哪些, 哪几, 有什么措施, what are): quote the whole enumeration. */
   wantsList: boolean;
   /** What is asked: the kinds of answer, and what the quoted sentence must hold. */
@@ -65,9 +63,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   }
   for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
   const intent = lexicon.intent.read(normalized);
-  const wantsNumber = intent.expects.some((k) => k !== 'person' && k !== 'place' && k !== 'procedure');
   const wantsThings = intent.list && !ACTION_HEAD.test(normalized);
-  return { normalized, units, expansions, required: [...new Set(required)], wantsNumber, wantsList: intent.list, wantsThings, intent, target: askedTarget(normalized, lexicon) };
+  return { normalized, units, expansions, required: [...new Set(required)], wantsList: intent.list, wantsThings, intent, target: askedTarget(normalized, lexicon) };
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
