@@ -1,4 +1,5 @@
 import type { Answer } from '../types.js';
+import { requiredParts } from '../retrieve/analyze-query.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { PHRASES } from './answer-phrases.js';
@@ -23,10 +24,9 @@ export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { sub
   const language = answerLanguage(retrieval.question);
   const related = retrieval.hits.filter((h) => h.coverage > 0);
   const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, maxSuggestions);
-  const missingYears = retrieval.analysis.required.filter((n) => /^(19|20)\d{2}$/u.test(n));
+  const { years: missingYears, places } = requiredParts(retrieval.analysis.required);
   const sections = suggestions.map((s) => `「${s.section}」`).join('、');
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const places = retrieval.analysis.required.filter((n) => !/^\d/u.test(n));
   const lead = reason === 'missing-number' && places.length
     ? words.noPlace(places)
     : reason === 'missing-number' && missingYears.length

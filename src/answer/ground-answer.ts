@@ -1,6 +1,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers } from './extract-numbers.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
+import { requiredParts } from '../retrieve/analyze-query.js';
 import type { EvidenceKind } from '../retrieve/question-intent.js';
 import { ENUMERATION, type Retrieval, type RetrievedParagraph, type ScoredSpan } from '../retrieve/retrieve.js';
 import type { Span } from '../types.js';
@@ -48,6 +49,7 @@ export type Grounding =
 export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuning: GroundingTuning = DEFAULT_GROUNDING_TUNING): Grounding {
   const { analysis, intent, strict, target } = retrieval;
   const expects = analysis.intent.expects;
+  const quotesFigure = requiredParts(analysis.required).figures.length > 0;
   let gap: GroundingGap = { kind: 'subject' };
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
@@ -68,7 +70,6 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
-    const quotesFigure = analysis.required.some((n) => /^\d/u.test(n) && !/^(?:19|20)\d{2}$/u.test(n));
     if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotesFigure)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;

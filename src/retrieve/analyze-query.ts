@@ -27,6 +27,16 @@ export interface QueryAnalysis {
 }
 
 const NUMBER = /\d+(?:\.\d+)?/gu;
+const YEAR = /^(?:19|20)\d{2}$/u;
+
+/**
+ * The requirements of a question by kind: years (2022: another year than the report's), figures
+ * it quotes from the report (那 5500 件), and places the report never names (晋江).
+ */
+export function requiredParts(required: readonly string[]): { years: string[]; figures: string[]; places: string[] } {
+  const numbers = required.filter((n) => /^\d/u.test(n));
+  return { years: numbers.filter((n) => YEAR.test(n)), figures: numbers.filter((n) => !YEAR.test(n)), places: required.filter((n) => !/^\d/u.test(n)) };
+}
 
 /**
  * Read a question: glossary phrases become units with report wording as alternatives,
