@@ -2,7 +2,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
 import type { Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
-import { glossaryPattern, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
+import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
 export { formGrams, type QueryUnit } from './question-words.js';
 
@@ -50,16 +50,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const expansions: string[] = [];
   let rest = normalized;
   for (const entry of lexicon.glossary) {
-    // Han terms match anywhere (a plain substring test, the common case); Latin ones as whole words.
-    if (entry.latin) {
-      if (!rest.includes(entry.user)) continue;
-      const pattern = glossaryPattern(entry.user);
-      if (!pattern.test(rest)) continue;
-      rest = rest.replace(pattern, ' ');
-    } else {
-      if (!rest.includes(entry.user)) continue;
-      rest = rest.replaceAll(entry.user, ' ');
-    }
+    const cut = cutOut(rest, entry);
+    if (cut === null) continue;
+    rest = cut;
     units.push({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' });
     expansions.push(...entry.report);
   }

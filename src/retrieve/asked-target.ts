@@ -1,5 +1,5 @@
 import type { Lexicon } from './lexicon.js';
-import { glossaryPattern, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
+import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
 /** What a question asks about, as its words: all of them count, the rarer the more. */
 export interface AskedTarget {
@@ -74,24 +74,22 @@ const FRAME_OPENERS = ['一共', '总共', '共计', '大概', '大约', '一起
 const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:rate|percentage|share|number|amount|total))\b/u;
 
 /**
- * The counted thing of an English question, read through the vocabulary (volunteers → 志愿者);
- * a word it does not know stays as written, which no Chinese sentence covers.
+ * The counted thing of an English question, read through the vocabulary (volunteers → 志愿者).
+ * An English word the vocabulary does not know can never be found in a Chinese sentence, so it
+ * says nothing about whether the report answers: only the words the vocabulary reads are checked.
  */
 function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
-  const words = phrase.split(/\s+/u).filter((w) => w.length > 1 && !lexicon.stopEn.has(w));
-  if (!words.length) return null;
+  // A phrase of stop words only (people, times) names nothing to look for.
+  if (!phrase.split(/\s+/u).some((w) => w.length > 1 && !lexicon.stopEn.has(w))) return null;
   // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
   let rest = phrase;
   const units: QueryUnit[] = [];
   for (const e of lexicon.glossary) {
-    if (!e.latin || !rest.includes(e.user)) continue;
-    const re = glossaryPattern(e.user);
-    if (!re.test(rest)) continue;
-    rest = rest.replace(re, ' ');
+    const cut = e.latin ? cutOut(rest, e) : null;
+    if (cut === null) continue;
+    rest = cut;
     units.push({ text: e.user, forms: e.report, kind: 'glossary' });
   }
-  // An English word the vocabulary does not know can never be found in a Chinese sentence, so it says nothing
-  // about whether the report answers: only the words the vocabulary reads are checked.
   return units.length ? { text: phrase, units, counted: true } : null;
 }
 
@@ -119,7 +117,7 @@ function contentWords(run: string, lexicon: Lexicon): string[] {
       continue;
     }
     flush();
-    if (!stop && !GENERIC_TARGET.test(w)) words.push(w);
+    if (!stop) words.push(w);
   }
   flush();
   return words.filter((w) => !GENERIC_TARGET.test(w));

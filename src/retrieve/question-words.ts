@@ -1,5 +1,5 @@
 import { hanBigrams } from '../text/tokenize.js';
-import { pinyinKey, type Lexicon } from './lexicon.js';
+import { pinyinKey, type GlossaryEntry, type Lexicon } from './lexicon.js';
 
 /** One piece of meaning in a question that a paragraph must cover to answer it. */
 export interface QueryUnit {
@@ -73,9 +73,20 @@ export function formGrams(form: string): string[] {
   return /\p{Script=Han}/u.test(form) ? form.split(/[^\p{Script=Han}]+/u).filter(Boolean).flatMap(hanBigrams) : [form];
 }
 
+/**
+ * The text with a citizen word cut out, or null when the word is not in it: Han words anywhere
+ * (a plain substring test, the common case), English ones as whole words only.
+ */
+export function cutOut(text: string, entry: Pick<GlossaryEntry, 'user' | 'latin'>): string | null {
+  if (!text.includes(entry.user)) return null;
+  if (!entry.latin) return text.replaceAll(entry.user, ' ');
+  const pattern = glossaryPattern(entry.user);
+  return pattern.test(text) ? text.replace(pattern, ' ') : null;
+}
+
 const patterns = new Map<string, RegExp>();
 /** Latin glossary terms match whole words only (`sue` is not in `issued`). */
-export function glossaryPattern(term: string): RegExp {
+function glossaryPattern(term: string): RegExp {
   let re = patterns.get(term);
   if (!re) {
     const escaped = term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
