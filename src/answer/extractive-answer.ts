@@ -68,15 +68,14 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   const language = answerLanguage(retrieval.question);
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
   const main = grounded.hit;
-  const ranked = [grounded.sentence, ...main.spans.filter((s) => s !== grounded.sentence)];
-  const span = answerSpan(main.paragraph, ranked, retrieval.analysis);
+  const span = groundedSpan(grounded, retrieval);
 
   // Further paragraphs only when they are as close and ground the answer themselves.
   const others = eligible(retrieval.hits, tuning)
     .filter((h) => h !== main && h.score >= tuning.secondaryRatio * main.score)
     .flatMap((h) => {
       const g = groundAnswer(retrieval, h, tuning.grounding);
-      return g.ok ? [citation(h.paragraph, answerSpan(h.paragraph, [g.sentence, ...h.spans.filter((s) => s !== g.sentence)], retrieval.analysis))] : [];
+      return g.ok ? [citation(h.paragraph, groundedSpan(g, retrieval))] : [];
     });
 
   const items = retrieval.analysis.wantsList ? listItems(main.paragraph, span) : [];
@@ -90,6 +89,11 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
       : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${sentences[i]}`).join('\n')}`;
   const answer = inScript(lead ? `${lead}\n${body}` : body, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
+}
+
+/** The span quoted from a grounded paragraph: its answering sentence ranked first, widened by `answerSpan`. */
+function groundedSpan({ hit, sentence }: Extract<Grounding, { ok: true }>, retrieval: Retrieval): Span {
+  return answerSpan(hit.paragraph, [sentence, ...hit.spans.filter((s) => s !== sentence)], retrieval.analysis);
 }
 
 /**

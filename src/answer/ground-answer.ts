@@ -60,9 +60,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     if (!hasRequired(analysis.required, context)) continue;
 
     let figure: Span | null = null;
+    let clauses: Clause[] | undefined;
     const missing = expects.find(function lacks(kind) {
       if (!FIGURE_KINDS.has(kind)) return !intent.holds(kind, text);
-      figure = figureClause(hit, sentence, kind, retrieval, tuning);
+      clauses ??= splitClauses(hit.paragraph.text, sentence);
+      figure = figureClause(clauses, kind, retrieval, tuning);
       return figure === null;
     });
     if (missing) {
@@ -110,9 +112,8 @@ function clauseLead(hit: RetrievedParagraph, sentence: ScoredSpan): string {
  * the question does not itself state, and (when the question names what is counted) that thing
  * within it or earlier in the sentence. The best covered such clause, or null.
  */
-function figureClause(hit: RetrievedParagraph, sentence: ScoredSpan, kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
+function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
   const { intent, target, strict, analysis } = retrieval;
-  const clauses = splitClauses(hit.paragraph.text, sentence);
   let best: { span: Span; score: number } | null = null;
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
@@ -160,9 +161,12 @@ function nextTo(clause: string, literal: string): string {
   return `${clause.slice(Math.max(0, at - BY_FIGURE), at)} ${clause.slice(at + literal.length, at + literal.length + BY_FIGURE + 2)}`;
 }
 
-/** The clauses of a sentence (cut at ，；：), with their normalised text for matching. */
-function splitClauses(text: string, sentence: Span): (Span & { match: string })[] {
-  const out: (Span & { match: string })[] = [];
+/** A clause of a sentence, with its normalised text for matching. */
+type Clause = Span & { match: string };
+
+/** The clauses of a sentence (cut at ，；：). */
+function splitClauses(text: string, sentence: Span): Clause[] {
+  const out: Clause[] = [];
   const body = text.slice(sentence.start, sentence.end);
   const re = /[^，；：,;:。！？]+[，；：,;:。！？]?/gu;
   for (const m of body.matchAll(re)) {
