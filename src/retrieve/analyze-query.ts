@@ -59,7 +59,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
   const required = [...normalized.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.
-  required.push(...lexicon.otherPlaces.filter((p) => p.pattern.test(normalized)).map((p) => p.name));
+  required.push(...lexicon.otherPlaces.filter((place) => cutOut(normalized, place) !== null).map((place) => place.user));
   for (const [, han, latin] of rest.matchAll(/(\p{Script=Han}+)|([a-z][a-z'-]*)/gu)) {
     if (han) units.push(...hanUnits(han, lexicon).map((u) => withHomophones(u, lexicon)));
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });

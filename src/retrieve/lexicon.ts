@@ -31,8 +31,11 @@ export interface Lexicon {
   /** The report's own terms and the glossary's words, for cutting a question into words. */
   terms: TermDictionary;
   /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
-  otherPlaces: { name: string; pattern: RegExp }[];
+  otherPlaces: Pick<GlossaryEntry, 'user' | 'latin'>[];
 }
+
+/** An English word or phrase (matched as whole words), not Chinese. */
+const isLatin = (word: string) => /^[\x00-\x7f]+$/u.test(word);
 
 /** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
 export function pinyinKey(text: string): string {
@@ -62,7 +65,7 @@ export function createLexicon(
     }
   }
   return {
-    glossary: [...entries].map(([user, report]) => ({ user, report: [...report], latin: /^[\x00-\x7f]+$/.test(user) })).sort((a, b) => b.user.length - a.user.length),
+    glossary: [...entries].map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) })).sort((a, b) => b.user.length - a.user.length),
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
@@ -73,7 +76,7 @@ export function createLexicon(
     otherPlaces: cues.places
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
-      .map((name) => ({ name, pattern: /^[\x00-\x7f]+$/u.test(name) ? new RegExp(`\\b${name}\\b`, 'u') : new RegExp(name, 'u') })),
+      .map((user) => ({ user, latin: isLatin(user) })),
   };
 }
 
