@@ -80,6 +80,19 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.abstained).toBe(true);
   });
 
+  it('does not give a total over several listed kinds as the figure for one of them', async () => {
+    const one = await service.ask('只算从轻处罚的话，办了多少件案子？');
+    expect(one.abstained).toBe(true);
+    expect(one.answer).not.toContain('5987');
+    const all = await service.ask('用四张清单办的案件一共多少件？');
+    expect(firstLine(all.answer)).toContain('5987 件');
+  });
+
+  it('reads a numeral the question writes as part of a name, not as the answer', async () => {
+    const answer = await service.ask('四张清单一共有多少项？');
+    expect(firstLine(answer.answer)).toContain('662 项');
+  });
+
   it('declines a figure about something the sentence does not count', async () => {
     const answer = await service.ask('“蒲公英”普法志愿者里有多少名律师？');
     expect(answer.abstained).toBe(true);

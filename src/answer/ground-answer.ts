@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
-import { extractNumbers } from './extract-numbers.js';
+import { extractNumbers, type NumberMention } from './extract-numbers.js';
+import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
 import { requiredParts } from '../retrieve/analyze-query.js';
 import type { EvidenceKind } from '../retrieve/question-intent.js';
@@ -118,8 +119,12 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
-    const fresh = extractNumbers(text).filter((n) => n.value === null || !analysis.required.includes(n.value));
+    // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
+    const stated = (n: NumberMention) => (n.value !== null && analysis.required.includes(n.value)) || (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal));
+    const fresh = extractNumbers(text).filter((n) => !stated(n));
     if (!fresh.length) return;
+    // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
+    if (COUNTED.has(kind) && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? [], analysis.normalized))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
