@@ -36,6 +36,17 @@ describe('answers lead with what was asked', () => {
     expect(firstLine(answer.answer)).not.toContain('228');
   });
 
+  it('counts the members of a group the question names only as a group', async () => {
+    const answer = await service.ask('那个“蒲公英”队伍现在有多少人了？');
+    expect(firstLine(answer.answer)).toBe('吸纳志愿者1037名。');
+  });
+
+  it('reads an everyday verb (held) as the report\'s own verb for holding activities (开展)', async () => {
+    const answer = await service.ask('How many law lectures were held in 2023?');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).toContain('100余场次');
+  });
+
   it('answers a yes/no question with yes in its own form when the sentence supports it', async () => {
     const answer = await service.ask('不动产登记信息可以在网上查吗？');
     expect(answer.abstained).toBe(false);

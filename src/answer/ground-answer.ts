@@ -135,8 +135,10 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (target && COUNTED.has(kind)) {
       // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier. The head
       // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
-      const head = [...target.units].reverse().find((u) => !GROUP_NOUN.test(u.unit.text)) ?? target.units[target.units.length - 1]!;
-      const near = !target.counted || fresh.some((n) => targetStands([head], nextTo(text, n.literal), tuning));
+      const head = [...target.units].reverse().find((u) => !GROUP_NOUN.test(u.unit.text));
+      // A group alone (那个队伍有多少人): its members are counted by a figure of people (吸纳志愿者 1037 名).
+      const stands = (n: NumberMention) => (head ? targetStands([head], nextTo(text, n.literal), tuning) : countsPeople(text, n.literal));
+      const near = !target.counted || fresh.some(stands);
       if (!near || !targetStands(target.units, local, tuning)) return;
     }
     const score = Math.max(...strict.map((units) => coverage(units, local)));
@@ -154,6 +156,12 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
   // A word the report never uses passes only as a paraphrase whose every character is there (新聘 ~ 聘请…新一任).
   const foreign = units.some((u) => u.chars.length > 0 && !u.chars.every((c) => local.includes(c.char)));
   return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
+}
+
+/** A figure of people: 1037 名, 53 人, 3 位. */
+function countsPeople(clause: string, literal: string): boolean {
+  const at = clause.indexOf(literal);
+  return at >= 0 && /^\s*(?:多|余)?\s*(?:名|人|位)/u.test(clause.slice(at + literal.length));
 }
 
 /** Characters around a figure that name what it counts. */
