@@ -1,5 +1,6 @@
 import { answerEvents, collectAnswer, type AnswerEvent } from './answer/answer-events.js';
 import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './answer/extractive-answer.js';
+import { historyForAsk, splitAsks, withFurtherAsks } from './answer/several-asks.js';
 import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
 import { vocabularyEntries } from './corpus/vocabulary.js';
@@ -67,11 +68,23 @@ export async function createQaService({
   async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
     const retrieval = await retrieve(question, history, { extraTerms: terms });
-    const extractive = extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning);
+    const extractive = await furtherAsks(question, history, terms, extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
     const events = answerWithModel ? answerWithModel({ question, history, retrieval, fallback: extractive, signal }) : answerEvents(extractive);
     if (!rewriteQuery) return yield* events;
     // The terms searched for, for diagnostics: they widened the search and are not part of the answer.
     for await (const event of events) yield event.type === 'final' ? { ...event, answer: { ...event.answer, rewrite: terms } } : event;
+  }
+
+  /** A message asking several things (…有多少件？…评估了多少件？): the further asks, each read as a follow-up. */
+  async function furtherAsks(question: string, history: ChatTurn[], terms: string[], whole: Answer): Promise<Answer> {
+    const asks = splitAsks(question);
+    if (whole.abstained || asks.length < 2) return whole;
+    const further: Answer[] = [];
+    for (let i = 1; i < asks.length; i++) {
+      const retrieval = await retrieve(asks[i]!, historyForAsk(history, asks, i), { extraTerms: terms });
+      further.push(extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
+    }
+    return withFurtherAsks(whole, further);
   }
 
   return {

@@ -71,6 +71,21 @@ describe('answers lead with what was asked', () => {
   });
 });
 
+describe('a message that asks several things', () => {
+  it('answers each ask told in the paragraph it cites, each with its own quote', async () => {
+    const answer = await service.ask('规范性文件清理时废止了多少件？实施后评估了多少件？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('19 件');
+    expect(answer.answer).toContain('8 件');
+    expect(answer.citations.map((c) => c.quote).join('')).toContain('后评估 8 件');
+  });
+
+  it('stays declined when the first ask is not answered, whatever the second one finds', async () => {
+    const answer = await service.ask('“蒲公英”普法志愿者怎么报名？要交钱吗？');
+    expect(answer.abstained).toBe(true);
+  });
+});
+
 describe('near misses are declined, saying what the report lacks', () => {
   it('declines a duration the report does not give for that subject, naming the section it does speak of', async () => {
     const answer = await service.ask('申请行政复议一般多久能出结果？');
@@ -97,6 +112,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(one.answer).not.toContain('5987');
     const all = await service.ask('用四张清单办的案件一共多少件？');
     expect(firstLine(all.answer)).toContain('5987 件');
+  });
+
+  it('finds what the counted things had after the figure (5 件规范性文件存在漏报备案情形)', async () => {
+    const answer = await service.ask('发文检查中漏报备案的有多少件？');
+    expect(firstLine(answer.answer)).toContain('5 件');
   });
 
   it('reads a numeral the question writes as part of a name, not as the answer', async () => {

@@ -171,7 +171,10 @@ const BY_FIGURE = 8;
 function nextTo(clause: string, literal: string): string {
   const at = clause.indexOf(literal);
   if (at < 0) return clause;
-  return `${clause.slice(Math.max(0, at - BY_FIGURE), at)} ${clause.slice(at + literal.length, at + literal.length + BY_FIGURE + 2)}`;
+  // After it, what the counted things did or had, up to the next figure (5 件规范性文件存在漏报备案情形).
+  const after = clause.slice(at + literal.length);
+  const next = after.search(/\d/u);
+  return `${clause.slice(Math.max(0, at - BY_FIGURE), at)} ${next < 0 ? after : after.slice(0, Math.max(next, BY_FIGURE + 2))}`;
 }
 
 /** A clause of a sentence, with its normalised text for matching. */
