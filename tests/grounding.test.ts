@@ -124,6 +124,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(answer.answer)).toContain('662 项');
   });
 
+  it('tells how many people only by a figure of people or of what people bring, and never by what was added', async () => {
+    const team = await service.ask('镇里的综合执法队伍有多少人？');
+    expect(team.abstained).toBe(true);
+    expect(team.answer).not.toMatch(/131|27 名/u);
+    const applicants = await service.ask('有多少人申请了行政复议？');
+    expect(firstLine(applicants.answer)).toContain('228 件');
+  });
+
   it('declines a figure about something the sentence does not count', async () => {
     const answer = await service.ask('“蒲公英”普法志愿者里有多少名律师？');
     expect(answer.abstained).toBe(true);

@@ -24,6 +24,9 @@ const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 
 /** Nouns for a group, whose members a 多少人 question counts. */
 const GROUP_NOUN = /^(?:队伍|团队|班子|队|小组|团|协会|联盟)$/u;
 
+/** A count of people asked for: 多少人, 几个人, 多少名, 几位 (not 多少个人民调解…). */
+const ASKS_PEOPLE = /(?:多少|几)个?(?:人|名|位)(?![民大员])/u;
+
 /** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
@@ -125,6 +128,8 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (!fresh.length) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     if (COUNTED.has(kind) && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? [], analysis.normalized))) return;
+    // 多少人 is told by a figure of people or of what people bring (1037 名, 228 件), not of towns or items (9 个镇, 131 项).
+    if (kind === 'count' && ASKS_PEOPLE.test(analysis.normalized) && !fresh.some((n) => countsPeople(text, n.literal, PEOPLE_OR_CASES))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
@@ -158,10 +163,15 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
   return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
 }
 
-/** A figure of people: 1037 名, 53 人, 3 位. */
-function countsPeople(clause: string, literal: string): boolean {
+/** Measure words of people: 1037 名, 53 人, 3 位. */
+const PEOPLE = /^\s*(?:多|余)?\s*(?:名|人|位)/u;
+/** …and of what people bring or take part in, one each: 228 件 applications, 10 起 suits, 30 人次. */
+const PEOPLE_OR_CASES = /^\s*(?:多|余)?\s*(?:名|人|位|件|起|宗|例)/u;
+
+/** Is the figure a count of people (or, with `measure`, of what people bring)? */
+function countsPeople(clause: string, literal: string, measure: RegExp = PEOPLE): boolean {
   const at = clause.indexOf(literal);
-  return at >= 0 && /^\s*(?:多|余)?\s*(?:名|人|位)/u.test(clause.slice(at + literal.length));
+  return at >= 0 && measure.test(clause.slice(at + literal.length));
 }
 
 /** Characters around a figure that name what it counts. */
