@@ -167,13 +167,18 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   };
 }
 
-/** A printable summary with the secret left out. */
-export function describeConfig(config: Config): string {
+/**
+ * A printable summary with the secret left out. `embedderInUse` is the model the index was
+ * actually built with, when start-up had to fall back from the configured one.
+ */
+export function describeConfig(config: Config, embedderInUse?: string): string {
   const { llm } = config;
   const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
   const rewrite = llm.rewrite.enabled ? `query rewrite on (${llm.rewrite.timeoutMs} ms)` : 'query rewrite off';
   const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, ${rewrite}, key set)` : 'offline (no API key)';
   const { embedding } = config;
-  const vectors = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
+  const configured = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
+  const fellBack = embedding.kind === 'openai' && embedderInUse !== undefined && embedderInUse !== `openai:${embedding.model}`;
+  const vectors = fellBack ? `${embedderInUse} (${configured} failed at start-up)` : configured;
   return `mode=${provider} embeddings=${vectors} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;
 }

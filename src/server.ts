@@ -34,8 +34,8 @@ async function main(config: Config, logger: Logger) {
   const { server, port } = await listen({ fetch: app.fetch, config });
   const how = 'snapshot' in read && service.index.buildMs < 100 ? 'index loaded from snapshot' : 'index built';
   logger.info(
-    `[startup] ${service.document.paragraphs.length} paragraphs, ${how} in ${service.index.buildMs.toFixed(0)} ms ` +
-      `(embeddings ${service.index.embedder.modelId}); ${describeConfig(config)}`,
+    `[startup] ${service.document.paragraphs.length} paragraphs, ${how} in ${service.index.buildMs.toFixed(0)} ms` +
+      `; ${describeConfig(config, service.index.embedder.modelId)}`,
   );
   logger.info(`[startup] listening on http://${config.host}:${port} (ready ${(performance.now() - started).toFixed(0)} ms after start)`);
 

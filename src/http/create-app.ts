@@ -125,7 +125,8 @@ export function createApp({
 
   app.openapi(askRoute, async function ask(c) {
     const { question, history } = c.req.valid('json');
-    return c.json(await service.ask(question, history ?? []), 200);
+    // A client that hangs up stops the model call, as on /api/chat.
+    return c.json(await service.ask(question, history ?? [], c.req.raw.signal), 200);
   });
 
   app.openapi(chatRoute, function chat(c) {

@@ -8,15 +8,20 @@ import { localHashEmbedder } from '../embed/local-hash-embedder.js';
 import type { LlmAnswerOptions } from '../answer/llm-answer.js';
 import type { IndexSnapshot } from '../index/index-snapshot.js';
 import { loadAnswerPrompts } from '../llm/load-answer-prompts.js';
+import { createLruCache } from '../llm/lru-cache.js';
 import { loadRewritePrompt } from '../llm/load-rewrite-prompt.js';
 import type { QueryRewriterOptions } from '../llm/rewrite-query.js';
 import { answerModel, remoteEmbedder, rewriteModel } from '../providers.js';
 import { createQaService, type QaService } from '../qa-service.js';
 
-/** The configured embedding endpoint with a file cache of vectors, or the local embedder offline. */
+/**
+ * The configured embedding endpoint, or the local embedder offline. Paragraph vectors are kept
+ * in a file (CACHE_DIR/embeddings.json), query vectors in a bounded in-memory LRU.
+ */
 export async function createEmbedder(config: Config): Promise<Embedder> {
   if (config.embedding.kind === 'local') return localHashEmbedder();
-  return cachedEmbedder(await remoteEmbedder(config.embedding), fileVectorStore(join(config.cacheDir, 'embeddings.json')));
+  const queries = config.embeddingQueryCacheSize > 0 ? createLruCache<number[]>(config.embeddingQueryCacheSize) : undefined;
+  return cachedEmbedder(await remoteEmbedder(config.embedding), fileVectorStore(join(config.cacheDir, 'embeddings.json')), queries);
 }
 
 /** The answer model with the prompts read from prompts/; none offline. */
