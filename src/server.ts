@@ -32,7 +32,7 @@ async function main(config: Config, logger: Logger) {
     requestLog: { write: requestLogWriter(config, logger), clientAddress: address },
   });
   const { server, port } = await listen({ fetch: app.fetch, config });
-  const how = 'snapshot' in read && service.index.buildMs < 100 ? 'index loaded from snapshot' : 'index built';
+  const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';
   logger.info(
     `[startup] ${service.document.paragraphs.length} paragraphs, ${how} in ${service.index.buildMs.toFixed(0)} ms` +
       `; ${describeConfig(config, service.index.embedder.modelId)}`,
