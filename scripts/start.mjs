@@ -1,35 +1,8 @@
 // `npm start`: run the built server (build/server/server.mjs) with plain node, in this very
 // process, so SIGINT/SIGTERM reach the server itself and nothing is left holding the port.
-// The build (web assets, index snapshot, server bundle) runs first only when an output is
-// missing or older than its sources, so `npm ci && npm start` works on a fresh clone.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The build runs first only when an output is missing or older than its sources, so
+// `npm ci && npm start` works on a fresh clone.
+import { buildIfStale } from './build-if-stale.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const OUTPUTS = ['build/server/server.mjs', 'build/index-snapshot.json', 'build/public/widget.js', 'build/public/index.html'];
-const INPUTS = ['src', 'corpus', 'prompts', 'package.json', 'package-lock.json'];
-const STEPS = ['build-web', 'build-index', 'build-server'];
-
-/** Latest modification time under a path (0 when it does not exist). */
-function newest(path) {
-  let stat;
-  try {
-    stat = statSync(path);
-  } catch {
-    return 0;
-  }
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newest(`${path}/${name}`)));
-}
-
-const built = Math.min(...OUTPUTS.map((path) => newest(`${root}${path}`) || -1));
-const changed = Math.max(...INPUTS.map((path) => newest(`${root}${path}`)));
-if (built < changed) {
-  console.error(built < 0 ? '[start] no build yet: building' : '[start] sources changed since the last build: rebuilding');
-  for (const step of STEPS) {
-    const { status } = spawnSync(process.execPath, ['--import', 'tsx', `src/cli/${step}.ts`], { cwd: root, stdio: 'inherit' });
-    if (status !== 0) process.exit(status ?? 1);
-  }
-}
+buildIfStale();
 await import('../build/server/server.mjs');

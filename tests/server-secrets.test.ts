@@ -29,7 +29,10 @@ function startRudeProvider() {
   return new Promise<{ baseURL: string; state: typeof state; close(): void }>((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve({ baseURL: `http://127.0.0.1:${port}/v1`, state, close: () => server.closeAllConnections() || server.close() });
+      resolve({ baseURL: `http://127.0.0.1:${port}/v1`, state, close() {
+        server.closeAllConnections();
+        server.close();
+      } });
     }),
   );
 }
