@@ -1,3 +1,4 @@
+import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const optionalString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
@@ -46,7 +47,42 @@ const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
     .pipe(z.array(z.union([z.literal('*'), z.url({ message: 'CORS_ORIGINS must list origins such as https://www.shishi.gov.cn' })]))),
+  /**
+   * Which proxies in front of the server may say who the client is (X-Forwarded-For): empty (none:
+   * the socket's address), a hop count (`1`: the nearest proxy), or comma-separated addresses/CIDRs
+   * (`loopback`, `10.0.0.0/8`, …). Rate limits and logs use the address this yields.
+   */
+  TRUST_PROXY: z.string().default('').transform(parseTrustProxy),
+  /** Time a client has to send the request headers. */
+  HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(120_000).default(10_000),
+  /** Time a client has to send the whole request (headers and body); answers may take longer. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(30_000),
+  /** An idle keep-alive connection is closed after this (behind a proxy: longer than the proxy's). */
+  KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(5_000),
+  /** Open connections beyond this are refused. */
+  MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_024),
+  /** On SIGTERM/SIGINT, answers in flight get this long to finish before the remaining connections are closed. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  /** Least severe log level written: `debug`, `info`, `warn`, `error`, `silent`. */
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Query vectors kept in memory (least recently used dropped first) with a remote embedding model. */
+  EMBEDDING_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
 });
+
+/** `TRUST_PROXY` as a hop count or a list proxy-addr understands; `null`: trust no proxy. */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): Config['trustProxy'] {
+  const v = value.trim();
+  if (v === '' || v === 'false' || v === '0') return null;
+  if (/^\d+$/.test(v)) return { hops: Number(v) };
+  const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+  try {
+    proxyAddr.compile(addresses);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: ${(error as Error).message} (a hop count, or addresses/CIDRs such as 10.0.0.0/8)` });
+    return z.NEVER;
+  }
+  return { addresses };
+}
 
 export interface Config {
   port: number;
@@ -74,6 +110,13 @@ export interface Config {
   corsOrigins: string[];
   /** Requests per client per minute (0: no limit). */
   rateLimits: { askPerMinute: number; searchPerMinute: number };
+  /** Proxies trusted to report the client's address; null: the socket's address is the client's. */
+  trustProxy: { hops: number } | { addresses: string[] } | null;
+  /** Node HTTP server limits and shutdown (ignored on Workers). */
+  server: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; shutdownTimeoutMs: number };
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Query vectors kept in memory with a remote embedding model. */
+  embeddingQueryCacheSize: number;
 }
 
 /**
@@ -110,16 +153,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
     rateLimits: { askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE, searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
+    trustProxy: e.TRUST_PROXY,
+    server: {
+      // Node requires headersTimeout ≤ requestTimeout.
+      headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS,
+      shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    },
+    logLevel: e.LOG_LEVEL,
+    embeddingQueryCacheSize: e.EMBEDDING_QUERY_CACHE_SIZE,
   };
 }
 
-/** A printable summary with the secret left out. */
-export function describeConfig(config: Config): string {
+/**
+ * A printable summary with the secret left out. `embedderInUse` is the model the index was
+ * actually built with, when start-up had to fall back from the configured one.
+ */
+export function describeConfig(config: Config, embedderInUse?: string): string {
   const { llm } = config;
   const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
   const rewrite = llm.rewrite.enabled ? `query rewrite on (${llm.rewrite.timeoutMs} ms)` : 'query rewrite off';
   const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, ${rewrite}, key set)` : 'offline (no API key)';
   const { embedding } = config;
-  const vectors = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
+  const configured = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
+  const fellBack = embedding.kind === 'openai' && embedderInUse !== undefined && embedderInUse !== `openai:${embedding.model}`;
+  const vectors = fellBack ? `${embedderInUse} (${configured} failed at start-up)` : configured;
   return `mode=${provider} embeddings=${vectors} host=${config.host} port=${config.port} bodyLimit=${config.bodyLimit}B`;
 }

@@ -20,7 +20,8 @@ export interface QaService {
   index: ReportIndex;
   lexicon: Lexicon;
   retrieve: Retriever;
-  ask(question: string, history?: ChatTurn[]): Promise<Answer>;
+  /** `signal` stops a model call when the client leaves (the answer is then not sent anywhere). */
+  ask(question: string, history?: ChatTurn[], signal?: AbortSignal): Promise<Answer>;
   /** The same answer as `ask`, as it is produced (for `/api/chat`); `signal` stops a model call when the client leaves. */
   answerStream(question: string, history?: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
@@ -92,7 +93,7 @@ export async function createQaService({
     index,
     lexicon,
     retrieve,
-    ask: (question, history = []) => collectAnswer(answerStream(question, history)),
+    ask: (question, history = [], signal) => collectAnswer(answerStream(question, history, signal)),
     answerStream,
     async search(query, limit = 10) {
       const { hits, analysis } = await retrieve(query);

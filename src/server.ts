@@ -1,27 +1,84 @@
-import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { fileURLToPath } from 'node:url';
-import { describeConfig, loadConfig } from './config.js';
+import { describeConfig, loadConfig, type Config } from './config.js';
 import { createApp } from './http/create-app.js';
+import type { RequestLogEntry } from './http/log-requests.js';
+import { checkCacheDir } from './node/check-cache-dir.js';
+import { clientAddress } from './node/client-address.js';
+import { createLogger, flushLog, type Logger } from './node/create-logger.js';
 import { createNodeService } from './node/create-node-service.js';
 import { nodeRateLimits } from './node/node-rate-limits.js';
+import { PUBLIC_DIR, SNAPSHOT_FILE } from './node/project-paths.js';
+import { readIndexSnapshot } from './node/read-index-snapshot.js';
+import { drain, listen } from './node/serve-node.js';
+import { routeConsole } from './node/route-console.js';
 
-/** Node entry point: read configuration once, build the index, serve the API. */
-async function main() {
-  const config = loadConfig(process.env);
-  const service = await createNodeService(config);
-  console.log(`[startup] ${service.document.paragraphs.length} paragraphs indexed in ${service.index.buildMs.toFixed(0)} ms (${service.index.embedder.modelId}); ${describeConfig(config)}`);
-  const publicDir = fileURLToPath(new URL('../build/public/', import.meta.url));
-  const app = createApp({ service, assets: serveStatic({ root: publicDir }), bodyLimit: config.bodyLimit, logRequests: config.logRequests, chatBodyLimit: config.chatBodyLimit, corsOrigins: config.corsOrigins, rateLimits: nodeRateLimits(config.rateLimits) });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, function listening(info) {
-    console.log(`[startup] listening on http://${config.host}:${info.port}`);
+const started = performance.now();
+
+/** Node entry point: read configuration once, load the prebuilt index (or build one), serve the API. */
+async function main(config: Config, logger: Logger) {
+  if (config.embedding.kind === 'openai') checkCacheDir(config.cacheDir);
+  const read = readIndexSnapshot(SNAPSHOT_FILE);
+  if ('missing' in read) logger.info(`[startup] ${read.missing}; ingesting the report`);
+  const log = (line: string) => logger.warn(`[startup] ${line}`);
+  const service = await createNodeService(config, { snapshot: 'snapshot' in read ? read.snapshot : undefined, log });
+  const address = clientAddress(config.trustProxy);
+  const app = createApp({
+    service,
+    assets: serveStatic({ root: PUBLIC_DIR }),
+    bodyLimit: config.bodyLimit,
+    chatBodyLimit: config.chatBodyLimit,
+    corsOrigins: config.corsOrigins,
+    rateLimits: nodeRateLimits(config.rateLimits, address),
+    requestLog: { write: requestLogWriter(config, logger), clientAddress: address },
   });
-  const shutdown = () => server.close(() => process.exit(0));
-  process.on('SIGINT', shutdown);
-  process.on('SIGTERM', shutdown);
+  const { server, port } = await listen({ fetch: app.fetch, config });
+  const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';
+  logger.info(
+    `[startup] ${service.document.paragraphs.length} paragraphs, ${how} in ${service.index.buildMs.toFixed(0)} ms` +
+      `; ${describeConfig(config, service.index.embedder.modelId)}`,
+  );
+  logger.info(`[startup] listening on http://${config.host}:${port} (ready ${(performance.now() - started).toFixed(0)} ms after start)`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`[shutdown] ${signal}: finishing requests in flight (up to ${config.server.shutdownTimeoutMs} ms)`);
+    const outcome = await drain(server, config.server.shutdownTimeoutMs);
+    logger.info(`[shutdown] ${outcome === 'drained' ? 'all requests finished' : 'closed the connections still open'}; exiting`);
+    flushLog(logger);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
-main().catch(function fatal(error: unknown) {
-  console.error(`[startup] ${(error as Error).message}`);
+/** Request lines at info when LOG_REQUESTS is on; refused requests (429) always, at warn. */
+function requestLogWriter(config: Config, logger: Logger) {
+  return function writeRequestLog(entry: RequestLogEntry) {
+    if (entry.status === 429) logger.warn(entry, 'rate limited');
+    else if (config.logRequests) logger.info(entry, 'request');
+  };
+}
+
+/** A failed start: one line naming the cause, exit code 1. */
+function fatal(logger: Logger | undefined, error: unknown): never {
+  const message = `[startup] ${(error as Error).message}`.replace(/\s*\n\s*/g, ' ');
+  if (logger) {
+    logger.fatal(message);
+    flushLog(logger);
+  } else {
+    process.stderr.write(`${message}\n`);
+  }
   process.exit(1);
-});
+}
+
+let logger: Logger | undefined;
+try {
+  const config = loadConfig(process.env);
+  logger = createLogger(config);
+  routeConsole(logger);
+  await main(config, logger);
+} catch (error) {
+  fatal(logger, error);
+}

@@ -299,7 +299,7 @@ describe('a provider that fails: the user still gets the extractive answer, in t
     const port = await closedPort();
     // The model wired from configuration as in production; the local embedder spares the start-up embedding retries.
     const config = loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` }));
-    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), llm: createAnswerModel(config) });
+    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), llm: await createAnswerModel(config) });
     const { answer, ms } = await timedAsk(Q, [], offline);
     expectExtractiveFallback(answer, 'provider-unavailable');
     expect(ms).toBeLessThan(FIRST_TOKEN_MS + SLACK_MS);

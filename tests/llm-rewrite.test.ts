@@ -154,7 +154,7 @@ describe('a rewrite that fails: the question is answered as if there were none, 
 
   it('a refused connection', async () => {
     const config = loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` }));
-    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), rewrite: createRewriteModel(config) });
+    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), rewrite: await createRewriteModel(config) });
     const { answer, ms } = await timedAsk(offline, SUED);
     expect(ms).toBeLessThan(REWRITE_MS + SLACK_MS);
     expect(answer.citations).toEqual(baseline.citations);

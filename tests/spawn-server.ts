@@ -5,15 +5,44 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 export interface SpawnedServer {
   baseUrl: string;
+  pid: number;
   /** Everything the process printed so far (stdout and stderr). */
   output(): string;
-  stop(): void;
+  /** Send a signal (SIGTERM by default) and wait for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Resolves with the exit code when the process ends. */
+  exited: Promise<number | null>;
 }
 
-/** Start the real entry point (`npm start` runs the same file) on a free port, with the given environment added. */
-export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
-    cwd: root,
+/**
+ * Start the server as `npm start` does — `node scripts/start.mjs`, which builds when the bundle is
+ * missing or stale, then runs build/server/server.mjs in the same process — on a free port.
+ * `cwd`/`script` run another copy (a bundle copied elsewhere, with a broken corpus, …).
+ */
+export async function spawnServer(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root } = {}): Promise<SpawnedServer> {
+  const child = startProcess(env, { script, cwd });
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${child.output()}`)), 60_000);
+    const poll = setInterval(() => {
+      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(child.output());
+      if (!match) return;
+      clearInterval(poll);
+      clearTimeout(timer);
+      resolve(match[1]!);
+    }, 20);
+    void child.exited.then((code) => {
+      clearInterval(poll);
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${child.output()}`));
+    });
+  });
+  return { ...child, baseUrl };
+}
+
+/** The server process without waiting for it to listen (for start-up failures). */
+export function startProcess(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root } = {}): Omit<SpawnedServer, 'baseUrl'> {
+  const child: ChildProcess = spawn(process.execPath, [script], {
+    cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -21,20 +50,14 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
   const collect = (chunk: Buffer) => void (output += chunk.toString());
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
-    const poll = setInterval(() => {
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (!match) return;
-      clearInterval(poll);
-      clearTimeout(timer);
-      resolve(match[1]!);
-    }, 20);
-    child.on('exit', (code) => {
-      clearInterval(poll);
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
-    });
-  });
-  return { baseUrl, output: () => output, stop: () => void child.kill('SIGTERM') };
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return {
+    pid: child.pid!,
+    output: () => output,
+    exited,
+    stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
 }

@@ -3,7 +3,11 @@ import { toSimplified } from '../text/normalize.js';
 
 export type AnswerLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
-const toTraditional = Converter({ from: 'cn', to: 'tw' });
+/**
+ * Built on first use: the Simplified→Traditional tables take about 40 MB of heap and 300 ms to
+ * build, and only answers to Traditional questions need them.
+ */
+let toTraditional: ((text: string) => string) | undefined;
 
 /**
  * The language to frame an answer in: English when the question is mostly Latin letters,
@@ -21,5 +25,7 @@ export function answerLanguage(question: string): AnswerLanguage {
  * citations keep the report's own characters, and numbers are unchanged by the conversion.
  */
 export function inScript(text: string, language: AnswerLanguage): string {
-  return language === 'zh-Hant' ? toTraditional(text) : text;
+  if (language !== 'zh-Hant') return text;
+  toTraditional ??= Converter({ from: 'cn', to: 'tw' });
+  return toTraditional(text);
 }

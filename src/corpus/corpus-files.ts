@@ -46,10 +46,18 @@ export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 export function parseCorpusFiles(raw: { source: string; meta: unknown; stopwords: unknown; labels: unknown; cues: unknown; vocabulary: unknown }): CorpusFiles {
   return {
     source: raw.source,
-    meta: reportMetaSchema.parse(raw.meta) as ReportMeta,
-    stopwords: stopwordsSchema.parse(raw.stopwords),
-    labels: structureLabelsSchema.parse(raw.labels),
-    cues: questionCuesSchema.parse(raw.cues),
-    vocabulary: vocabularySchema.parse(raw.vocabulary),
+    meta: parseFile(reportMetaSchema, raw.meta, 'report.meta.json') as ReportMeta,
+    stopwords: parseFile(stopwordsSchema, raw.stopwords, 'query-stopwords.json'),
+    labels: parseFile(structureLabelsSchema, raw.labels, 'structure-labels.json'),
+    cues: parseFile(questionCuesSchema, raw.cues, 'question-cues.json'),
+    vocabulary: parseFile(vocabularySchema, raw.vocabulary, 'vocabulary.json'),
   };
+}
+
+/** A schema's parse whose error names the corpus file and every problem, on one line. */
+function parseFile<S extends z.ZodType>(schema: S, value: unknown, file: string): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top level)'}: ${i.message}`).join('; ');
+  throw new Error(`corpus/${file} is not valid: ${problems}`);
 }

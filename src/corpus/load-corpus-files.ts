@@ -8,7 +8,13 @@ export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.
 
 /** Read and validate `corpus/` from disk; refuses a source whose sha256 differs from the metadata. */
 export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
-  const json = (name: string): unknown => JSON.parse(readFileSync(join(dir, name), 'utf8'));
+  const json = (name: string): unknown => {
+    try {
+      return JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    } catch (error) {
+      throw new Error(`corpus/${name} cannot be read: ${(error as Error).message}`);
+    }
+  };
   const meta = json('report.meta.json') as { file: string; sha256: string };
   const bytes = readFileSync(join(dir, meta.file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');

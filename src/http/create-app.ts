@@ -1,11 +1,13 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse, onError } from './error-response.js';
+import { limitBody } from './limit-body.js';
+import { logRequests as logEachRequest, type RequestLogOptions } from './log-requests.js';
 import {
   askRequestSchema,
   askResponseSchema,
@@ -22,8 +24,10 @@ export interface AppOptions {
   assets?: MiddlewareHandler;
   /** Largest accepted request body in bytes. */
   bodyLimit?: number;
-  /** Log one line per request (method, path, status, ms); never bodies or headers. */
+  /** Log one JSON line per request (request id, method, path, status, ms) to the console; never bodies or headers. */
   logRequests?: boolean;
+  /** Where request log entries go instead of the console (Node: pino); takes precedence over `logRequests`. */
+  requestLog?: RequestLogOptions;
   /** Largest `/api/chat` body: useChat sends the whole conversation back with every question. */
   chatBodyLimit?: number;
   /** Origins whose pages may call the API (the widget embedded on another site); `*` for any. */
@@ -76,7 +80,16 @@ const outlineRoute = createRoute({
 });
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
-export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRequests = false, chatBodyLimit = 1_048_576, corsOrigins = [], rateLimits = {} }: AppOptions) {
+export function createApp({
+  service,
+  assets,
+  bodyLimit: maxBytes = 16_384,
+  logRequests = false,
+  requestLog,
+  chatBodyLimit = 1_048_576,
+  corsOrigins = [],
+  rateLimits = {},
+}: AppOptions) {
   const app = new OpenAPIHono({
     defaultHook: function rejectInvalid(result, c) {
       if (!result.success) {
@@ -85,6 +98,11 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
       }
     },
   });
+
+  // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it.
+  app.use('*', requestId());
+  const log = requestLog ?? (logRequests ? { write: (entry: object) => console.log(JSON.stringify(entry)) } : undefined);
+  if (log) app.use('*', logEachRequest(log));
 
   if (corsOrigins.length) {
     const any = corsOrigins.includes('*');
@@ -98,14 +116,6 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
   }
   if (rateLimits.search) app.use('/api/search', rateLimits.search);
 
-  if (logRequests) {
-    app.use('*', async function logRequest(c, next) {
-      const started = performance.now();
-      await next();
-      console.log(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms`);
-    });
-  }
-  const limitBody = (max: number) => bodyLimit({ maxSize: max, onError: (c) => errorResponse(c, 'payload_too_large', `The request body is larger than ${max} bytes.`) });
   const [limitApi, limitChat] = [limitBody(maxBytes), limitBody(chatBodyLimit)];
   app.use('/api/*', function limitBodies(c, next) {
     return (c.req.path === '/api/chat' ? limitChat : limitApi)(c, next);
@@ -115,7 +125,8 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
 
   app.openapi(askRoute, async function ask(c) {
     const { question, history } = c.req.valid('json');
-    return c.json(await service.ask(question, history ?? []), 200);
+    // A client that hangs up stops the model call, as on /api/chat.
+    return c.json(await service.ask(question, history ?? [], c.req.raw.signal), 200);
   });
 
   app.openapi(chatRoute, function chat(c) {

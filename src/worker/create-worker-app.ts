@@ -31,8 +31,8 @@ export async function createWorkerApp(env: WorkerEnv) {
   const config = loadConfig({ LOG_REQUESTS: 'false', ...stringVars(env) });
   const corpus = parseCorpusFiles({ source, meta, stopwords, labels, cues, vocabulary });
   const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
-  const rewrite = rewriteModel(config, parseRewritePrompt({ version: REWRITE_PROMPT_VERSION, system: rewritePrompt }));
-  const service = await createQaService({ corpus, embedder: queryEmbedder(config), snapshot, llm: answerModel(config, prompts), rewrite });
+  const rewrite = await rewriteModel(config, parseRewritePrompt({ version: REWRITE_PROMPT_VERSION, system: rewritePrompt }));
+  const service = await createQaService({ corpus, embedder: await queryEmbedder(config), snapshot, llm: await answerModel(config, prompts), rewrite });
   return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config) });
 }
 
@@ -40,7 +40,7 @@ export async function createWorkerApp(env: WorkerEnv) {
  * Queries must be embedded by the model the snapshot was built with. When that model is not
  * reachable from here, an embedder that always fails makes retrieval use full-text search alone.
  */
-function queryEmbedder(config: Config): Embedder {
+async function queryEmbedder(config: Config): Promise<Embedder> {
   const local = localHashEmbedder({ dimensions: snapshot.dimensions });
   if (snapshot.embedder === local.modelId) return local;
   if (config.embedding.kind === 'openai' && snapshot.embedder === `openai:${config.embedding.model}`) return remoteEmbedder(config.embedding);

@@ -1,0 +1,111 @@
+import autocannon from 'autocannon';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startNodeProcess } from './lib/node-process.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+/** The built server (`npm run build`); `--source` runs src/server.ts through tsx instead (the code before the build existed). */
+const BUNDLE = 'build/server/server.mjs';
+
+/**
+ * `npm run bench:load`: the real HTTP server under load, next to a bare Hono POST route on the
+ * same Node in the same run, so the figures to compare across runs are the ratios.
+ * Questions rotate through the gold and dev2 splits (never the blind one); rate limits are off.
+ * Reports req/s (and its share of the bare route), p50/p99 latency, errors, the server's RSS
+ * after the load and the time from `node` start to the first 200 on /healthz.
+ */
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      duration: { type: 'string', default: '30' },
+      connections: { type: 'string', default: '50' },
+      starts: { type: 'string', default: '5' },
+      source: { type: 'boolean', default: false },
+    },
+  });
+  const duration = Number(values.duration);
+  const connections = Number(values.connections);
+  const serverArgs = values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE];
+  if (!values.source && !existsSync(`${root}/${BUNDLE}`)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
+  // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).
+  const env = { OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' };
+  const questions = loadQuestions();
+  const askBodies = questions.map((q) => JSON.stringify(q));
+  // What the staff page sends while someone types: prefixes of varied length.
+  const searchPaths = questions.map((q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20`);
+
+  const starts: number[] = [];
+  for (let i = 0; i < Number(values.starts); i++) {
+    const server = await startNodeProcess(serverArgs, env, root);
+    starts.push(server.readyMs);
+    await server.stop();
+  }
+
+  const bare = await startNodeProcess(['evals/lib/bare-server.mjs'], {}, root);
+  const server = await startNodeProcess(serverArgs, env, root);
+  try {
+    const rssIdle = server.rssMiB();
+    const load = { duration, connections };
+    const bareRun = await run(bare.baseUrl, load, rotate('POST', '/bare', askBodies));
+    const askRun = await run(server.baseUrl, load, rotate('POST', '/api/ask', askBodies));
+    const searchRun = await run(server.baseUrl, load, rotate('GET', searchPaths));
+    const rssAfter = server.rssMiB();
+
+    console.log(`server: node ${serverArgs.join(' ')} · ${questions.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`);
+    for (const [name, r] of [['bare Hono POST', bareRun], ['POST /api/ask', askRun], ['GET /api/search', searchRun]] as const) {
+      const share = name === 'bare Hono POST' ? '' : ` (${((100 * r.rps) / bareRun.rps).toFixed(1)} % of bare)`;
+      console.log(`${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s${share} · p50 ${r.p50} ms · p99 ${r.p99} ms · errors ${r.errors} · non-2xx ${r.non2xx}`);
+    }
+    console.log(`RSS: ${rssIdle.toFixed(0)} MiB idle, ${rssAfter.toFixed(0)} MiB after ${2 * duration} s of load`);
+    const sorted = [...starts].sort((a, b) => a - b);
+    console.log(`start to first /healthz 200: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms (${sorted.map((s) => s.toFixed(0)).join(', ')})`);
+  } finally {
+    await Promise.all([bare.stop(), server.stop()]);
+  }
+}
+
+interface Question {
+  question: string;
+  history: { role: string; content: string }[];
+}
+
+function loadQuestions(): Question[] {
+  const lines = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) => readFileSync(`${root}/${f}`, 'utf8').split('\n').filter((l) => l.trim()));
+  return lines.map((l) => JSON.parse(l) as Question).map((q) => ({ question: q.question, history: q.history ?? [] }));
+}
+
+/** One autocannon request whose body (POST) or path (GET) moves to the next item each time. */
+function rotate(method: 'POST', path: string, bodies: string[]): autocannon.Request;
+function rotate(method: 'GET', paths: string[]): autocannon.Request;
+function rotate(method: 'GET' | 'POST', pathOrPaths: string | string[], bodies: string[] = []): autocannon.Request {
+  let i = 0;
+  return {
+    method,
+    setupRequest: function nextItem(request) {
+      i++;
+      if (method === 'GET') return { ...request, path: (pathOrPaths as string[])[i % pathOrPaths.length]! };
+      return { ...request, path: pathOrPaths as string, headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length]! };
+    },
+  };
+}
+
+interface RunResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+}
+
+async function run(url: string, { duration, connections }: { duration: number; connections: number }, request: autocannon.Request): Promise<RunResult> {
+  // A short unmeasured warm-up first, so the figures are of optimised code, not of the JIT at work.
+  await autocannon({ url, duration: 2, connections, requests: [request] });
+  const r = await autocannon({ url, duration, connections, requests: [request] });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+}
+
+main().catch(function fatal(error: unknown) {
+  console.error((error as Error).message);
+  process.exit(1);
+});

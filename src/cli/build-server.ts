@@ -1,0 +1,46 @@
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where the Node server bundle goes; `npm start` runs `node build/server/server.mjs`. */
+export const SERVER_DIR = 'build/server';
+
+/**
+ * `npm run build:server`: bundle the Node entry point and its dependencies into build/server
+ * (ESM, Node 20), so the server starts with plain `node`: no TypeScript compiler, no module
+ * resolution across node_modules. Code that only a configured model needs (`ai`'s providers,
+ * the Simplified→Traditional converter) is imported dynamically and lands in its own chunk,
+ * loaded on first use. The bundle sits two levels below the project root, as src/x/ files
+ * do, so their `new URL('../../corpus/', import.meta.url)` still finds corpus/ and prompts/.
+ */
+async function main() {
+  const started = performance.now();
+  rmSync(`${root}/${SERVER_DIR}`, { recursive: true, force: true });
+  await build({
+    absWorkingDir: root,
+    entryPoints: { server: 'src/server.ts' },
+    outdir: SERVER_DIR,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    // Less to parse at start-up; names kept, so profiles and stack traces stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    sourcemap: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    // CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  console.log(`built ${SERVER_DIR}/server.mjs in ${(performance.now() - started).toFixed(0)} ms`);
+}
+
+main().catch(function fatal(error: unknown) {
+  console.error((error as Error).message);
+  process.exit(1);
+});

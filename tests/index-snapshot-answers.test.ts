@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.js';
+import { createNodeService } from '../src/node/create-node-service.js';
+import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
+import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
+import { createIndexSnapshot } from '../src/index/index-snapshot.js';
+import { createQaService } from '../src/qa-service.js';
+import { loadGold } from '../evals/lib/gold.js';
+
+describe('the server started from the prebuilt index snapshot', () => {
+  it('gives every gold and dev2 question the same answer, byte for byte, as a freshly ingested index', async () => {
+    const corpus = loadCorpusFiles();
+    const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
+    // Through JSON, as the server reads build/index-snapshot.json.
+    const snapshot = JSON.parse(JSON.stringify(createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones)));
+    const restored = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot });
+    const questions = loadGold().filter((g) => g.split !== 'blind');
+    expect(questions.length).toBeGreaterThan(600);
+    for (const q of questions) {
+      const [a, b] = await Promise.all([fresh.ask(q.question, q.history ?? []), restored.ask(q.question, q.history ?? [])]);
+      expect(JSON.stringify(b), q.id).toBe(JSON.stringify(a));
+    }
+  });
+
+  it('is set aside, and the report ingested, when it was built from another version of the report', async () => {
+    const snapshot = JSON.parse(readFileSync('build/index-snapshot.json', 'utf8'));
+    const notes: string[] = [];
+    const service = await createNodeService(loadConfig({}), { snapshot: { ...snapshot, sha256: '0'.repeat(64) }, log: (l) => notes.push(l) });
+    expect(notes).toEqual([expect.stringMatching(/index snapshot not used: it was built from another version of the report; ingesting/)]);
+    expect(service.document).not.toBe(snapshot.document);
+    expect((await service.ask('行政复议收到多少件？')).citations[0]?.id).toBe('s4.3');
+  });
+});
