@@ -82,8 +82,17 @@ describe('POST /api/ask', () => {
   it('rejects a body that is not JSON with 415', async () => {
     await expectError(await ask('question=hi', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
   });
-  it('answers a wrong method with a JSON 404', async () => {
-    await expectError(await app.request('/api/ask'), 404, 'not_found');
+  it('answers a wrong method with 405 and the methods the path takes in Allow', async () => {
+    const res = await app.request('/api/ask');
+    expect(res.headers.get('allow')).toBe('POST, OPTIONS');
+    await expectError(res, 405, 'method_not_allowed', /GET is not allowed on \/api\/ask/);
+    const del = await app.request('/api/paragraphs/s4.3', { method: 'DELETE' });
+    expect(del.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    await expectError(del, 405, 'method_not_allowed');
+    expect((await app.request('/api/search', { method: 'OPTIONS' })).status).toBe(204);
+  });
+  it('still answers an unknown path with 404, whatever the method', async () => {
+    await expectError(await app.request('/api/nope', { method: 'POST' }), 404, 'not_found');
   });
 });
 

@@ -3,7 +3,7 @@ import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage } 
 import type { QaService } from '../qa-service.js';
 import type { Answer, Citation } from '../types.js';
 import { chatRequestSchema, toQuestionAndHistory, type ChatRequest } from './chat-request-schema.js';
-import { errorSchema } from './schemas.js';
+import { errorResponses } from './error-responses.js';
 
 /** `data-citation`: one verified citation; the answer text refers to it as `[n]`. Part id `citation-<n>`. */
 export type CitationData = Citation & { n: number };
@@ -21,6 +21,7 @@ export type ChatUIMessage = UIMessage<never, { citation: CitationData; answer: A
 export const chatRoute = createRoute({
   method: 'post',
   path: '/api/chat',
+  operationId: 'chat',
   summary: 'Answer the last question of a conversation as an AI SDK UI message stream (what useChat reads)',
   request: { body: { required: true, content: { 'application/json': { schema: chatRequestSchema } } } },
   responses: {
@@ -29,7 +30,7 @@ export const chatRoute = createRoute({
         'Server-sent events (`x-vercel-ai-ui-message-stream: v1`): start, text-start/text-delta/text-end, data-citation and source-document parts as citations are verified, data-answer (the final answer), finish.',
       content: { 'text/event-stream': { schema: z.string() } },
     },
-    400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
+    ...errorResponses(400, 405, 413, 415, 429, 500),
   },
 });
 
