@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.js';
 import { json, offlineService } from './helpers.js';
+import { checkedAgainstOpenApi } from './openapi-conformance.js';
 
+// Every response in this file is checked against the published OpenAPI document (status, body, headers).
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  app = createApp({ service: await offlineService(), bodyLimit: 4096 });
+  app = checkedAgainstOpenApi(createApp({ service: await offlineService(), bodyLimit: 4096 }));
 });
 
 const ask = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -173,7 +175,7 @@ describe('robustness', () => {
 
 describe('cross-origin embedding', () => {
   it('lets an allowed site call the API from the browser and refuses others', async () => {
-    const embedded = createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] });
+    const embedded = checkedAgainstOpenApi(createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] }));
     const preflight = await embedded.request('/api/chat', { method: 'OPTIONS', headers: { origin: 'https://www.shishi.gov.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.shishi.gov.cn');
     const other = await embedded.request('/api/search?q=228', { headers: { origin: 'https://evil.example' } });
@@ -188,7 +190,7 @@ describe('cross-origin embedding', () => {
 describe('rate limiting', () => {
   it('answers a client over its limit with 429 and a JSON error, and other clients normally', async () => {
     const { nodeRateLimits } = await import('../src/node/node-rate-limits.js');
-    const limited = createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') });
+    const limited = checkedAgainstOpenApi(createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') }));
     const askAs = (client: string) => limited.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': client }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
     expect((await askAs('a')).status).toBe(200);
     expect((await askAs('a')).status).toBe(200);

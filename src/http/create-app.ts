@@ -90,3 +90,6 @@ async function requireJson(c: Context, next: Next) {
   }
   await next();
 }
+
+/** The app's routes and their types: `hc<AppType>(baseUrl)` from `hono/client` gives typed calls. */
+export type AppType = ReturnType<typeof createApp>;
