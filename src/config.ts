@@ -46,6 +46,13 @@ const configSchema = z.object({
     .default('')
     .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
     .pipe(z.array(z.union([z.literal('*'), z.url({ message: 'CORS_ORIGINS must list origins such as https://www.shishi.gov.cn' })]))),
+  /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('self')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/^'(self|none)'$/, '$1').replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.union([z.enum(['self', 'none']), z.url({ message: 'FRAME_ANCESTORS must be self, none or origins such as https://www.shishi.gov.cn' })])))
+    .transform((list) => list.map((o) => (o === 'self' || o === 'none' ? `'${o}'` : o))),
 });
 
 export interface Config {
@@ -74,6 +81,8 @@ export interface Config {
   corsOrigins: string[];
   /** Requests per client per minute (0: no limit). */
   rateLimits: { askPerMinute: number; searchPerMinute: number };
+  /** CSP `frame-ancestors` of the pages: `'self'`, `'none'` or origins. */
+  frameAncestors: string[];
 }
 
 /**
@@ -110,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
     rateLimits: { askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE, searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
+    frameAncestors: e.FRAME_ANCESTORS,
   };
 }
 
