@@ -42,6 +42,7 @@ describe.skipIf(!browserAvailable)('the pages under their Content-Security-Polic
 
   it('the staff page searches as staff type, Enter does not reload it, and nothing is refused', async () => {
     const { page, violations } = await open('/staff/');
+    await page.locator('#outline a').first().waitFor(); // loaded: the search listens from here on
     await page.locator('#q').fill('闽执法');
     await page.locator('#q').press('Enter');
     await page.locator('article mark').first().waitFor();
