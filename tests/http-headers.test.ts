@@ -46,6 +46,10 @@ describe('security headers', () => {
     }
   });
 
+  it('does not serve the Workers header rules (build/public/_headers) as a file', async () => {
+    expect((await app.request('/_headers')).status).toBe(404);
+  });
+
   it('lets the operator choose who may frame the pages', async () => {
     const framed = createApp({ service: await offlineService(), frameAncestors: ["'self'", 'https://www.shishi.gov.cn'] });
     const res = await framed.request('/healthz');

@@ -1,7 +1,9 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.js';
 import { widgetVersion } from '../http/cache-widget.js';
+import { staticHeadersFile } from '../http/security-headers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,6 +30,8 @@ async function main() {
     logLevel: 'warning',
   });
   const src = await versionWidgetUrl(`${root}/${PUBLIC_DIR}`);
+  // Workers serve build/public before the app runs: Cloudflare applies these headers there (Node sends them itself).
+  writeFileSync(`${root}/${PUBLIC_DIR}/_headers`, staticHeadersFile(loadConfig(process.env).frameAncestors));
   console.log(`built ${PUBLIC_DIR} (pages, widget.js, staff/staff.js) in ${(performance.now() - started).toFixed(0)} ms; embed ${src}`);
 }
 

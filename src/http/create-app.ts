@@ -73,6 +73,7 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
   const api = app.route('/', apiRoutes(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));
+  app.get('/_headers', (c) => c.notFound()); // the Workers assets' header rules, not a page
   if (assets) app.use('*', assets);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);

@@ -29,22 +29,49 @@ export function securityHeaders({ frameAncestors = ["'self'"] }: SecurityHeaderO
     overwrite: false,
     strictTransportSecurity: false,
     xFrameOptions: legacyFrameOptions(frameAncestors),
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors,
-    },
+    contentSecurityPolicy: cspDirectives(frameAncestors),
   });
 }
 
+/** The CSP directives, also written into the Workers assets' `_headers` by `npm run build:web`. */
+export function cspDirectives(frameAncestors: string[]) {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors,
+  };
+}
+
+/**
+ * The same headers for static files served by the Workers assets binding (before the app runs),
+ * as a Cloudflare `_headers` file.
+ */
+export function staticHeadersFile(frameAncestors: string[]): string {
+  const csp = Object.entries(cspDirectives(frameAncestors))
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+  const frameOptions = legacyFrameOptions(frameAncestors);
+  return [
+    '/*',
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    `  Content-Security-Policy: ${csp}`,
+    ...(frameOptions ? [`  X-Frame-Options: ${frameOptions}`] : []),
+    '/widget.js',
+    '  Cross-Origin-Resource-Policy: cross-origin',
+    '  Cache-Control: public, max-age=300',
+    '',
+  ].join('\n');
+}
+
 /** `X-Frame-Options` for browsers without CSP 3; it cannot name other origins, so it is left out then. */
-function legacyFrameOptions(frameAncestors: string[]): string | false {
+export function legacyFrameOptions(frameAncestors: string[]): string | false {
   if (frameAncestors.length === 1 && frameAncestors[0] === "'none'") return 'DENY';
   if (frameAncestors.length === 1 && frameAncestors[0] === "'self'") return 'SAMEORIGIN';
   return false;
