@@ -14,21 +14,28 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   // The pages and widget.js as `npm start` serves them (npm test builds them first; build again to be sure).
   execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/build-web.ts'], { cwd: root, stdio: 'ignore' });
-  app = createApp({ service: await offlineService(), assets: serveStatic({ root: publicDir }), corsOrigins: ['https://www.shishi.gov.cn'] });
+  const assets = serveStatic({ root: publicDir });
+  app = createApp({ service: await offlineService(), assets, corsOrigins: ['https://www.shishi.gov.cn'] });
 });
 
 const gzip = { 'accept-encoding': 'gzip, deflate, br' };
-const cspOf = (res: Response) => Object.fromEntries((res.headers.get('content-security-policy') ?? '').split(/;\s*/).map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
+/** The CSP as {directive: values}. */
+function cspOf(res: Response): Record<string, string[]> {
+  const directives = (res.headers.get('content-security-policy') ?? '').split(/;\s*/).map((d) => d.split(' '));
+  return Object.fromEntries(directives.map(([name, ...values]) => [name, values]));
+}
 
 describe('security headers', () => {
   it('marks API answers nosniff, no-referrer and never cacheable', async () => {
-    const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"question":"行政复议收到多少件？"}' });
+    const body = '{"question":"行政复议收到多少件？"}';
+    const res = await app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     expect(res.headers.get('cache-control')).toBe('no-store');
     const error = await app.request('/api/search');
-    expect([error.status, error.headers.get('cache-control'), error.headers.get('x-content-type-options')]).toEqual([400, 'no-store', 'nosniff']);
+    const errorHeaders = [error.headers.get('cache-control'), error.headers.get('x-content-type-options')];
+    expect([error.status, ...errorHeaders]).toEqual([400, 'no-store', 'nosniff']);
   });
 
   it('gives the demo and staff pages a CSP that runs only this origin\'s scripts and styles, and the pages need nothing else', async () => {
@@ -86,7 +93,8 @@ describe('compression on Node', () => {
   });
 
   it('never compresses the chat event stream, which must reach the reader as it is written', async () => {
-    const body = JSON.stringify({ messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: '行政复议收到多少件？' }] }] });
+    const question = { id: 'm1', role: 'user', parts: [{ type: 'text', text: '行政复议收到多少件？' }] };
+    const body = JSON.stringify({ messages: [question] });
     const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', ...gzip }, body });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     expect(res.headers.get('content-encoding')).toBeNull();

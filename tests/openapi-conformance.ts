@@ -3,7 +3,8 @@ import addFormatsModule from 'ajv-formats';
 import { expect } from 'vitest';
 
 // ajv-formats is CommonJS with a default export; under ESM interop the function may sit one level down.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as typeof addFormatsModule;
+type AddFormats = typeof addFormatsModule;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as AddFormats;
 
 type Request = (input: string | URL | globalThis.Request, init?: RequestInit) => Response | Promise<Response>;
 interface OpenApiDoc {
@@ -94,7 +95,9 @@ class Checker {
   private validate(ref: string, body: unknown, where: string) {
     let validate = this.validators.get(ref);
     if (!validate) this.validators.set(ref, (validate = this.ajv.compile({ $ref: `openapi.json${ref}` })));
-    const errors = validate(body) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+    const describe = (e: { instancePath: string; message?: string; params: unknown }) =>
+      `${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`;
+    const errors = validate(body) ? [] : (validate.errors ?? []).map(describe);
     expect(errors, `${where}: body does not match the document`).toEqual([]);
   }
 }

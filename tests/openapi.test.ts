@@ -60,7 +60,8 @@ describe('the OpenAPI document', () => {
 });
 
 describe('a typed client (hono/client)', () => {
-  const client = () => hc<AppType>('http://localhost', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
+  const inProcess = (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init);
+  const client = () => hc<AppType>('http://localhost', { fetch: inProcess });
 
   it('asks a question and reads the typed answer', async () => {
     const res = await client().api.ask.$post({ json: { question: '行政复议一共收到多少件申请？' } });

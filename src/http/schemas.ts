@@ -25,7 +25,10 @@ export const askRequestSchema = z
       .refine((q) => [...q].length <= MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`)
       // JSON Schema counts characters (code points), as the check above does; blank is refused too.
       .openapi({ minLength: 1, maxLength: MAX_QUESTION_CHARS, description: 'The question; not blank, at most 500 characters.' }),
-    history: z.array(chatTurnSchema, { error: 'history must be an array of {role, content} turns' }).max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`).optional(),
+    history: z
+      .array(chatTurnSchema, { error: 'history must be an array of {role, content} turns' })
+      .max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`)
+      .optional(),
   }, { error: 'the body must be a JSON object such as {"question": "…"}' })
   .openapi('AskRequest', { example: { question: '老百姓告政府，负责人出庭了吗？' } });
 

@@ -46,7 +46,8 @@ describe.skipIf(!browserAvailable)('the pages under their Content-Security-Polic
     await page.locator('#q').fill('闽执法');
     await page.locator('#q').press('Enter');
     await page.locator('article mark').first().waitFor();
-    await expect(page.evaluate(() => getComputedStyle(document.querySelector('header')!).backgroundColor)).resolves.toBe('rgb(183, 28, 28)');
+    const header = page.locator('header');
+    await expect(header.evaluate((h) => getComputedStyle(h).backgroundColor)).resolves.toBe('rgb(183, 28, 28)');
     await expect(page.locator('#q').inputValue()).resolves.toBe('闽执法');
     expect(violations).toEqual([]);
     await page.close();
