@@ -92,6 +92,8 @@ describe('POST /api/ask', () => {
     expect(del.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
     await expectError(del, 405, 'method_not_allowed');
     expect((await app.request('/api/search', { method: 'OPTIONS' })).status).toBe(204);
+    const doc = await app.request('/api/openapi.json', { method: 'POST' });
+    expect([doc.status, doc.headers.get('allow')]).toEqual([405, 'GET, HEAD, OPTIONS']);
   });
   it('still answers an unknown path with 404, whatever the method', async () => {
     await expectError(await app.request('/api/nope', { method: 'POST' }), 404, 'not_found');

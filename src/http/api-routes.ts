@@ -4,7 +4,6 @@ import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
 import { errorResponses } from './error-responses.js';
-import { answerMethodNotAllowed } from './method-not-allowed.js';
 import {
   askRequestSchema,
   askResponseSchema,
@@ -72,8 +71,7 @@ const healthRoute = createRoute({
 
 /**
  * The API's routes, chained so that their types flow into `ApiRoutes` (what `hono/client`'s
- * `hc<ApiRoutes>` reads). Validation failures become 400s through `defaultHook`; a known path
- * asked with another method is a 405 with `Allow`.
+ * `hc<ApiRoutes>` reads). Validation failures become 400s through `defaultHook`.
  */
 export function apiRoutes(service: QaService) {
   const api = new OpenAPIHono({ defaultHook: rejectInvalid })
@@ -106,7 +104,6 @@ export function apiRoutes(service: QaService) {
       const { paragraphs } = service.document;
       return c.json({ status: 'ok' as const, paragraphs: paragraphs.length, embedder: service.index.embedder.modelId }, 200);
     });
-  answerMethodNotAllowed(api);
   return api;
 }
 

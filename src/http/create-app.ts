@@ -8,6 +8,7 @@ import { apiRoutes } from './api-routes.js';
 import { cacheWidget } from './cache-widget.js';
 import { defaultCompression } from './default-compression.js';
 import { errorResponse, onError } from './error-response.js';
+import { answerMethodNotAllowed } from './method-not-allowed.js';
 import { noStore } from './no-store.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
@@ -77,6 +78,7 @@ export function createApp({ service, assets, bodyLimit: maxBytes = 16_384, logRe
   if (assets) app.use('*', assets);
 
   app.doc31('/api/openapi.json', OPENAPI_INFO);
+  answerMethodNotAllowed(app); // after every route: a known path asked with another method is a 405 with Allow
 
   app.notFound(function notFound(c) {
     return errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
