@@ -2,7 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.js';
 import { json, offlineService } from './helpers.js';
@@ -18,7 +18,8 @@ beforeAll(async () => {
   app = createApp({ service: await offlineService(), assets, corsOrigins: ['https://www.shishi.gov.cn'] });
 });
 
-const gzip = { 'accept-encoding': 'gzip, deflate, br' };
+const gzip = { 'accept-encoding': 'gzip, deflate' };
+const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 /** The CSP as {directive: values}. */
 function cspOf(res: Response): Record<string, string[]> {
   const directives = (res.headers.get('content-security-policy') ?? '').split(/;\s*/).map((d) => d.split(' '));
@@ -84,6 +85,21 @@ describe('compression on Node', () => {
     expect(gunzipSync(bytes).toString()).toBe(original);
   });
 
+  it('sends brotli to clients that accept it (every current browser), gzip to the others', async () => {
+    const original = await (await app.request('/api/paragraphs')).text();
+    const br = await app.request('/api/paragraphs', { headers: browser });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    const bytes = Buffer.from(await br.arrayBuffer());
+    expect(brotliDecompressSync(bytes).toString()).toBe(original);
+    const gz = await app.request('/api/paragraphs', { headers: gzip });
+    expect(bytes.length).toBeLessThan(Buffer.from(await gz.arrayBuffer()).length);
+    const preferGzip = await app.request('/api/paragraphs', { headers: { 'accept-encoding': 'br;q=0.5, gzip' } });
+    expect(preferGzip.headers.get('content-encoding')).toBe('gzip');
+    const widget = await app.request('/widget.js', { headers: browser });
+    expect(widget.headers.get('content-encoding')).toBe('br');
+    expect(brotliDecompressSync(Buffer.from(await widget.arrayBuffer())).toString()).toContain('attachShadow');
+  });
+
   it('gzips widget.js and the pages', async () => {
     for (const path of ['/widget.js', '/', '/staff/staff.js']) {
       const res = await app.request(path, { headers: gzip });
@@ -95,7 +111,8 @@ describe('compression on Node', () => {
   it('never compresses the chat event stream, which must reach the reader as it is written', async () => {
     const question = { id: 'm1', role: 'user', parts: [{ type: 'text', text: '行政复议收到多少件？' }] };
     const body = JSON.stringify({ messages: [question] });
-    const res = await app.request('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json', ...gzip }, body });
+    const headers = { 'content-type': 'application/json', ...browser };
+    const res = await app.request('/api/chat', { method: 'POST', headers, body });
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     expect(res.headers.get('content-encoding')).toBeNull();
     expect(await res.text()).toContain('data-answer');
@@ -106,7 +123,7 @@ describe('widget.js caching', () => {
   const versionedSrc = () => /src="(\/widget\.js\?v=[0-9a-f]{12})"/.exec(readFileSync(`${publicDir}/index.html`, 'utf8'))![1]!;
 
   it('has a strong ETag per representation and answers If-None-Match with a bodiless 304', async () => {
-    for (const headers of [{}, gzip]) {
+    for (const headers of [{}, gzip, browser]) {
       const first = await app.request('/widget.js', { headers });
       const tag = first.headers.get('etag');
       expect(tag).toMatch(/^"[^"]+"$/); // strong: no W/
@@ -115,8 +132,9 @@ describe('widget.js caching', () => {
       expect(again.headers.get('etag')).toBe(tag);
       expect(await again.text()).toBe('');
     }
-    const [identity, packed] = await Promise.all([app.request('/widget.js'), app.request('/widget.js', { headers: gzip })]);
-    expect(identity.headers.get('etag')).not.toBe(packed.headers.get('etag'));
+    const tagOf = async (headers: Record<string, string>) => (await app.request('/widget.js', { headers })).headers.get('etag');
+    const tags = await Promise.all([{}, gzip, browser].map(tagOf));
+    expect(new Set(tags).size).toBe(3);
     expect((await app.request('/widget.js', { headers: { 'if-none-match': '"stale"' } })).status).toBe(200);
   });
 
