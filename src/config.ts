@@ -67,6 +67,13 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Query vectors kept in memory (least recently used dropped first) with a remote embedding model. */
   EMBEDDING_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
+  /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
+  FRAME_ANCESTORS: z
+    .string()
+    .default('self')
+    .transform((v) => v.split(',').map((o) => o.trim().replace(/^'(self|none)'$/, '$1').replace(/\/$/, '')).filter(Boolean))
+    .pipe(z.array(z.union([z.enum(['self', 'none']), z.url({ message: 'FRAME_ANCESTORS must be self, none or origins such as https://www.shishi.gov.cn' })])))
+    .transform((list) => list.map((o) => (o === 'self' || o === 'none' ? `'${o}'` : o))),
 });
 
 /** `TRUST_PROXY` as a hop count or a list proxy-addr understands; `null`: trust no proxy. */
@@ -117,6 +124,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Query vectors kept in memory with a remote embedding model. */
   embeddingQueryCacheSize: number;
+  /** CSP `frame-ancestors` of the pages: `'self'`, `'none'` or origins. */
+  frameAncestors: string[];
 }
 
 /**
@@ -164,6 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     embeddingQueryCacheSize: e.EMBEDDING_QUERY_CACHE_SIZE,
+    frameAncestors: e.FRAME_ANCESTORS,
   };
 }
 

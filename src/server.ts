@@ -30,6 +30,7 @@ async function main(config: Config, logger: Logger) {
     corsOrigins: config.corsOrigins,
     rateLimits: nodeRateLimits(config.rateLimits, address),
     requestLog: { write: requestLogWriter(config, logger), clientAddress: address },
+    frameAncestors: config.frameAncestors,
   });
   const { server, port } = await listen({ fetch: app.fetch, config });
   const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';

@@ -1,10 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/http/create-app.js';
 import { json, offlineService } from './helpers.js';
+import { checkedAgainstOpenApi } from './openapi-conformance.js';
 
+// Every response in this file is checked against the published OpenAPI document (status, body, headers).
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
-  app = createApp({ service: await offlineService(), bodyLimit: 4096 });
+  app = checkedAgainstOpenApi(createApp({ service: await offlineService(), bodyLimit: 4096 }));
 });
 
 const ask = (body: unknown, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
@@ -82,8 +84,19 @@ describe('POST /api/ask', () => {
   it('rejects a body that is not JSON with 415', async () => {
     await expectError(await ask('question=hi', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'unsupported_media_type');
   });
-  it('answers a wrong method with a JSON 404', async () => {
-    await expectError(await app.request('/api/ask'), 404, 'not_found');
+  it('answers a wrong method with 405 and the methods the path takes in Allow', async () => {
+    const res = await app.request('/api/ask');
+    expect(res.headers.get('allow')).toBe('POST, OPTIONS');
+    await expectError(res, 405, 'method_not_allowed', /GET is not allowed on \/api\/ask/);
+    const del = await app.request('/api/paragraphs/s4.3', { method: 'DELETE' });
+    expect(del.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    await expectError(del, 405, 'method_not_allowed');
+    expect((await app.request('/api/search', { method: 'OPTIONS' })).status).toBe(204);
+    const doc = await app.request('/api/openapi.json', { method: 'POST' });
+    expect([doc.status, doc.headers.get('allow')]).toEqual([405, 'GET, HEAD, OPTIONS']);
+  });
+  it('still answers an unknown path with 404, whatever the method', async () => {
+    await expectError(await app.request('/api/nope', { method: 'POST' }), 404, 'not_found');
   });
 });
 
@@ -164,7 +177,7 @@ describe('robustness', () => {
 
 describe('cross-origin embedding', () => {
   it('lets an allowed site call the API from the browser and refuses others', async () => {
-    const embedded = createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] });
+    const embedded = checkedAgainstOpenApi(createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] }));
     const preflight = await embedded.request('/api/chat', { method: 'OPTIONS', headers: { origin: 'https://www.shishi.gov.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.shishi.gov.cn');
     const other = await embedded.request('/api/search?q=228', { headers: { origin: 'https://evil.example' } });
@@ -179,7 +192,7 @@ describe('cross-origin embedding', () => {
 describe('rate limiting', () => {
   it('answers a client over its limit with 429 and a JSON error, and other clients normally', async () => {
     const { nodeRateLimits } = await import('../src/node/node-rate-limits.js');
-    const limited = createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') });
+    const limited = checkedAgainstOpenApi(createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') }));
     const askAs = (client: string) => limited.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': client }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
     expect((await askAs('a')).status).toBe(200);
     expect((await askAs('a')).status).toBe(200);

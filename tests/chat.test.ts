@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DefaultChatTransport, readUIMessageStream, type UIMessageChunk } from 'ai';
+import { AbstractChat, DefaultChatTransport, readUIMessageStream, type ChatState, type UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { ChatUIMessage } from '../src/http/chat-route.js';
@@ -9,6 +9,7 @@ import { createApp } from '../src/http/create-app.js';
 import { createNodeService } from '../src/node/create-node-service.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 import { json, offlineService } from './helpers.js';
+import { checkedAgainstOpenApi } from './openapi-conformance.js';
 
 type App = ReturnType<typeof createApp>;
 
@@ -50,7 +51,7 @@ async function expectError(res: Response, status: number, code: string, message?
 describe('POST /api/chat offline', () => {
   let app: App;
   beforeAll(async () => {
-    app = createApp({ service: await offlineService() });
+    app = checkedAgainstOpenApi(createApp({ service: await offlineService() })); // every response checked against the OpenAPI document
   });
 
   it('streams the extractive answer in the UI message stream protocol', async () => {
@@ -61,7 +62,17 @@ describe('POST /api/chat offline', () => {
     expect(await res.text()).toMatch(/data: \[DONE\]\n\n$/);
 
     const { chunks, answer, citations, text } = await chat(app, conversation('老百姓告政府，负责人出庭了吗？'));
-    expect(chunks.map((c) => c.type)).toEqual(['start', 'text-start', 'text-delta', ...citations.flatMap(() => ['data-citation', 'source-document']), 'text-end', 'data-answer', 'finish']);
+    expect(chunks.map((c) => c.type)).toEqual([
+      'start',
+      'data-draft',
+      ...citations.map(() => 'data-citation'),
+      'text-start',
+      'text-delta',
+      'text-end',
+      ...citations.flatMap(() => ['data-citation', 'source-document']),
+      'data-answer',
+      'finish',
+    ]);
     expect(answer).toMatchObject({ mode: 'extractive', abstained: false });
     expect(text.join('')).toBe(answer.answer);
     expect(citations[0]).toMatchObject({ n: 1, id: 's4.2' });
@@ -94,6 +105,17 @@ describe('POST /api/chat offline', () => {
     expect(answer.citations[0]!.id).toBe('s5.3');
   });
 
+  it('answers the 101st exchange of a useChat conversation (201 messages) from its recent turns', async () => {
+    const earlier = Array.from({ length: 198 }, (_, i) => (i % 2 ? '根据报告，…' : `第${i}个问题：政务服务怎么样？`));
+    const messages = conversation(...earlier, '行政复议收到多少件？', '共收到行政复议申请 228 件。', '那纠错率呢？');
+    expect(messages).toHaveLength(201);
+    const { answer, citations } = await chat(app, messages);
+    expect(answer.abstained).toBe(false);
+    expect(citations[0]!.quote).toContain('纠错率'); // the follow-up was read with the last exchange
+    const longer = conversation(...Array.from({ length: 2000 }, (_, i) => (i % 2 ? '好的' : '你好')), '“闽执法”移动终端一共配了多少台？');
+    expect((await chat(app, longer)).answer.citations[0]!.id).toBe('s5.3');
+  });
+
   it('ignores parts that are not text (data, sources, steps) in earlier messages', async () => {
     const messages = [
       ...conversation('行政复议收到多少件？'),
@@ -119,7 +141,7 @@ describe('POST /api/chat offline', () => {
 
   it('rejects a body that is not JSON with 415 and one over the chat limit with 413', async () => {
     await expectError(await post(app, 'messages=hi', { 'content-type': 'text/plain' }), 415, 'unsupported_media_type');
-    const small = createApp({ service: await offlineService(), chatBodyLimit: 20_000 });
+    const small = checkedAgainstOpenApi(createApp({ service: await offlineService(), chatBodyLimit: 20_000 }));
     await expectError(await post(small, { messages: conversation('x'.repeat(30_000)) }), 413, 'payload_too_large');
   });
 
@@ -175,11 +197,16 @@ describe('POST /api/chat with a configured model', () => {
     const { chunks, answer, text, citations } = await chat(app, Q);
     expect(answer).toMatchObject({ mode: 'llm', abstained: false, answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]，行政争议化解率95.61%[3]。' });
     expect(text.join('')).toBe(answer.answer);
-    const deltas = chunks.filter((c) => c.type === 'text-delta');
-    expect(deltas).toHaveLength(3);
+    // Each verified claim goes out as a transient draft while the model writes; the message keeps only the final text.
+    const drafts = chunks.filter((c) => c.type === 'data-draft');
+    expect(drafts.map((c) => ('data' in c ? (c.data as { text: string }).text : ''))).toEqual([
+      '2023年共收到行政复议申请228件[1]，',
+      '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]，',
+      answer.answer,
+    ]);
     const finish = chunks.find((c) => c.type === 'finish')!;
-    expect(finish.at - deltas[0]!.at).toBeGreaterThan(300); // the first claim was shown long before the model finished
-    expect(chunks.findIndex((c) => c.type === 'data-citation')).toBeLessThan(chunks.findIndex((c) => c.type === 'text-delta'));
+    expect(finish.at - drafts[0]!.at).toBeGreaterThan(300); // the first claim was shown long before the model finished
+    expect(chunks.findIndex((c) => c.type === 'data-citation')).toBeLessThan(chunks.findIndex((c) => c.type === 'data-draft'));
     expect(citations.map((c) => c.n)).toEqual([1, 2, 3]);
     expect(answer.verification).toMatchObject({ claims: 3, claimsRemoved: 0, fallback: 0 });
   });
@@ -235,13 +262,37 @@ describe('POST /api/chat with a configured model', () => {
     expect(fake.chats[0]!.messages[2]).toEqual({ role: 'assistant', content: '根据报告：共收到行政复议申请 228 件。' });
   });
 
-  it('replaces what was shown when the stream breaks off after the first claim', async () => {
+  it('withdraws what was shown when the stream breaks off after the first claim: the message keeps only the final answer', async () => {
     fake.script({ kind: 'cut', text: GOOD, afterChars: GOOD.indexOf('纠错率为') + 3 });
-    const { answer, text, citations } = await chat(app, Q);
+    const { answer, text, citations, parts, chunks } = await chat(app, Q);
     expect(answer).toMatchObject({ mode: 'extractive', degraded: true, degradedReason: 'stream-interrupted' });
-    // Two text parts: the verified claim shown first, then the extractive answer; data-answer says which is final.
-    expect(text).toEqual(['2023年共收到行政复议申请228件[1]，', answer.answer]);
-    expect(citations.find((c) => c.n === 1)).toMatchObject({ id: 's4.3', quote: answer.citations[0]!.quote });
+    // The model's first claim and its citation were shown while it wrote…
+    const withdrawn = '2023年共收到行政复议申请228件[1]，';
+    expect(chunks.some((c) => c.type === 'data-draft' && (c.data as { text: string }).text === withdrawn)).toBe(true);
+    const shownQuote = chunks.flatMap((c) => (c.type === 'data-citation' && c.transient ? [(c.data as { quote: string }).quote] : [])).at(0);
+    expect(shownQuote).toBe('共收到行政复议申请 228 件');
+    // …and the message the reader keeps has none of it: one text part, the final answer's citations and sources only.
+    expect(text).toEqual([answer.answer]);
+    expect(JSON.stringify(parts)).not.toContain('2023年共收到行政复议申请228件');
+    const final = answer.citations.map(({ n, id, quote, start, end }) => ({ n, id, quote, start, end }));
+    expect(citations.map(({ n, id, quote, start, end }) => ({ n, id, quote, start, end }))).toEqual(final);
+    const sources = parts.flatMap((p) => (p.type === 'source-document' ? [p.sourceId] : []));
+    expect(sources).toEqual(answer.citations.map((c) => `${c.id}:${c.start}-${c.end}`));
+    expect(parts.map((p) => p.type).filter((t) => t !== 'data-citation' && t !== 'source-document')).toEqual(['text', 'data-answer']);
+  });
+
+  it('a useChat client (the AI SDK\'s own Chat) ends with one assistant message: the final answer, not the withdrawn one', async () => {
+    fake.script({ kind: 'cut', text: GOOD, afterChars: GOOD.indexOf('纠错率为') + 3 });
+    const drafts: string[] = [];
+    const chat = new NodeChat(app, (part) => part.type === 'data-draft' && drafts.push(part.data.text));
+    await chat.sendMessage({ text: '行政复议一共收到多少件申请？' });
+    expect(chat.messages.map((m) => m.role)).toEqual(['user', 'assistant']);
+    const reply = chat.messages[1]!;
+    const answer = reply.parts.find((p) => p.type === 'data-answer')!.data;
+    expect(answer).toMatchObject({ degraded: true, degradedReason: 'stream-interrupted' });
+    expect(reply.parts.flatMap((p) => (p.type === 'text' ? [p.text] : []))).toEqual([answer.answer]);
+    expect(drafts).toContain('2023年共收到行政复议申请228件[1]，'); // shown while written, through onData
+    expect(JSON.stringify(reply)).not.toContain('2023年共收到行政复议申请228件');
   });
 
   it('a slow first token: the extractive answer streams within the limit', async () => {
@@ -267,3 +318,21 @@ describe('POST /api/chat with a configured model', () => {
     }
   });
 });
+
+/** The AI SDK's chat (what `useChat` wraps) with plain arrays for state, posting to the in-process app. */
+class NodeChat extends AbstractChat<ChatUIMessage> {
+  constructor(app: App, onData: (part: Parameters<NonNullable<ConstructorParameters<typeof AbstractChat<ChatUIMessage>>[0]['onData']>>[0]) => unknown) {
+    const messages: ChatUIMessage[] = [];
+    const state: ChatState<ChatUIMessage> = {
+      status: 'ready',
+      error: undefined,
+      messages,
+      pushMessage: (m) => void messages.push(m),
+      popMessage: () => void messages.pop(),
+      replaceMessage: (i, m) => void (messages[i] = m),
+      snapshot: (thing) => structuredClone(thing),
+    };
+    const transport = new DefaultChatTransport<ChatUIMessage>({ api: 'http://local/api/chat', fetch: async (url, init) => app.request(String(url), init) });
+    super({ transport, state, onData: (part) => void onData(part) });
+  }
+}

@@ -45,3 +45,12 @@ describe('query rewrite configuration', () => {
     expect(describeConfig(loadConfig({ OPENAI_API_KEY: 'k', LLM_REWRITE: '0' }))).toMatch(/query rewrite off/);
   });
 });
+
+describe('frame-ancestors configuration', () => {
+  it('defaults to the same origin, accepts none or origins, and rejects what is neither', () => {
+    expect(loadConfig({}).frameAncestors).toEqual(["'self'"]);
+    expect(loadConfig({ FRAME_ANCESTORS: 'none' }).frameAncestors).toEqual(["'none'"]);
+    expect(loadConfig({ FRAME_ANCESTORS: "'self', https://www.shishi.gov.cn/" }).frameAncestors).toEqual(["'self'", 'https://www.shishi.gov.cn']);
+    expect(() => loadConfig({ FRAME_ANCESTORS: 'everyone' })).toThrow(/FRAME_ANCESTORS/);
+  });
+});

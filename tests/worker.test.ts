@@ -68,6 +68,16 @@ describe('the worker (workerd, offline) and the Node app', () => {
     expect((await onWorker('/staff/')).status).toBe(200);
   });
 
+  it('serve the pages with the same security headers as Node (build/public/_headers), and not the rules file itself', async () => {
+    for (const path of ['/', '/staff/']) {
+      const page = await onWorker(path);
+      expect(page.headers.get('content-security-policy'), path).toContain("script-src 'self'; style-src 'self'");
+      expect(page.headers.get('x-content-type-options'), path).toBe('nosniff');
+    }
+    expect((await onWorker('/widget.js')).headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect((await onWorker('/_headers')).status).toBe(404);
+  });
+
   it('reject bad input with the same 4xx and error code', async () => {
     const cases: [string, RequestInit | undefined][] = [
       ['/api/ask', post('{"question": ')],

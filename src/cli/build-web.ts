@@ -1,6 +1,9 @@
 import { build } from 'esbuild';
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config.js';
+import { widgetVersion } from '../http/cache-widget.js';
+import { staticHeadersFile } from '../http/security-headers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -26,7 +29,22 @@ async function main() {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  console.log(`built ${PUBLIC_DIR} (pages, widget.js, staff/staff.js) in ${(performance.now() - started).toFixed(0)} ms`);
+  const src = await versionWidgetUrl(`${root}/${PUBLIC_DIR}`);
+  // Workers serve build/public before the app runs: Cloudflare applies these headers there (Node sends them itself).
+  writeFileSync(`${root}/${PUBLIC_DIR}/_headers`, staticHeadersFile(loadConfig(process.env).frameAncestors));
+  console.log(`built ${PUBLIC_DIR} (pages, widget.js, staff/staff.js) in ${(performance.now() - started).toFixed(0)} ms; embed ${src}`);
+}
+
+/**
+ * The demo page loads the widget by its versioned URL (`/widget.js?v=<content hash>`), which the
+ * server lets browsers keep for a year; a new build changes the hash. Returns that URL.
+ */
+async function versionWidgetUrl(dir: string): Promise<string> {
+  const bytes = readFileSync(`${dir}/widget.js`);
+  const src = `/widget.js?v=${await widgetVersion(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))}`;
+  const page = `${dir}/index.html`;
+  writeFileSync(page, readFileSync(page, 'utf8').replace('src="/widget.js"', `src="${src}"`));
+  return src;
 }
 
 main().catch(function fatal(error: unknown) {

@@ -2,9 +2,6 @@ import { z } from '@hono/zod-openapi';
 import type { ChatTurn } from '../types.js';
 import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './schemas.js';
 
-/** Most messages one request may carry; a longer conversation is still answered from its last turns. */
-export const MAX_CHAT_MESSAGES = 200;
-
 /** A message part as `useChat` sends it: text parts are read, every other kind (data, sources, steps) is ignored. */
 const partSchema = z.looseObject({ type: z.string({ error: 'each part needs a type' }), text: z.unknown().optional(), data: z.unknown().optional() }, { error: 'each part must be an object with a type' }).refine((p) => p.type !== 'text' || typeof p.text === 'string', 'a text part needs text: string');
 
@@ -21,7 +18,9 @@ const messageSchema = z.looseObject(
 export const chatRequestSchema = z
   .looseObject(
     {
-      messages: z.array(messageSchema, { error: 'messages must be an array of {id, role, parts} messages' }).min(1, 'messages must not be empty').max(MAX_CHAT_MESSAGES, `messages may hold at most ${MAX_CHAT_MESSAGES} messages`),
+      // No cap on the number of messages: useChat posts the whole conversation every time, and a long one is answered
+      // from its recent turns (toQuestionAndHistory). The body limit (CHAT_BODY_LIMIT) bounds the work.
+      messages: z.array(messageSchema, { error: 'messages must be an array of {id, role, parts} messages' }).min(1, 'messages must not be empty'),
     },
     { error: 'the body must be a JSON object such as {"messages": [{"id": "1", "role": "user", "parts": [{"type": "text", "text": "…"}]}]}' },
   )

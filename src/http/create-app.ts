@@ -1,22 +1,19 @@
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import type { QaService } from '../qa-service.js';
-import { chatRoute, streamChatAnswer } from './chat-route.js';
+import { apiRoutes } from './api-routes.js';
+import { cacheWidget } from './cache-widget.js';
+import { defaultCompression } from './default-compression.js';
 import { errorResponse, onError } from './error-response.js';
 import { limitBody } from './limit-body.js';
 import { logRequests as logEachRequest, type RequestLogOptions } from './log-requests.js';
-import {
-  askRequestSchema,
-  askResponseSchema,
-  errorSchema,
-  paragraphParamsSchema,
-  paragraphSchema,
-  searchQuerySchema,
-  searchResponseSchema,
-} from './schemas.js';
+import { answerMethodNotAllowed } from './method-not-allowed.js';
+import { noStore } from './no-store.js';
+import { OPENAPI_INFO } from './openapi-info.js';
+import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
   service: QaService;
@@ -34,50 +31,11 @@ export interface AppOptions {
   corsOrigins?: string[];
   /** Per-client limits, built by each runtime (memory on Node, the rate-limit binding on Workers). */
   rateLimits?: { ask?: MiddlewareHandler; search?: MiddlewareHandler };
+  /** Who may frame the pages (CSP `frame-ancestors`): `'self'`, `'none'` or origins. */
+  frameAncestors?: string[];
+  /** Response compression; default gzip on Node, none elsewhere (Workers compresses at the edge). */
+  compression?: MiddlewareHandler | false;
 }
-
-const errors = {
-  400: { description: 'Invalid input', content: { 'application/json': { schema: errorSchema } } },
-  404: { description: 'Not found', content: { 'application/json': { schema: errorSchema } } },
-};
-
-const askRoute = createRoute({
-  method: 'post',
-  path: '/api/ask',
-  summary: 'Answer a question from the report, citing the paragraphs and exact spans it rests on',
-  request: { body: { required: true, content: { 'application/json': { schema: askRequestSchema } } } },
-  responses: { 200: { description: 'Answer', content: { 'application/json': { schema: askResponseSchema } } }, 400: errors[400] },
-});
-
-const searchRoute = createRoute({
-  method: 'get',
-  path: '/api/search',
-  summary: 'Ranked paragraphs with their matching sentences (for hotline staff)',
-  request: { query: searchQuerySchema },
-  responses: { 200: { description: 'Hits', content: { 'application/json': { schema: searchResponseSchema } } }, 400: errors[400] },
-});
-
-const paragraphRoute = createRoute({
-  method: 'get',
-  path: '/api/paragraphs/{id}',
-  summary: 'One paragraph, verbatim, with its sentence offsets',
-  request: { params: paragraphParamsSchema },
-  responses: { 200: { description: 'Paragraph', content: { 'application/json': { schema: paragraphSchema } } }, 404: errors[404] },
-});
-
-const paragraphsRoute = createRoute({
-  method: 'get',
-  path: '/api/paragraphs',
-  summary: 'Every paragraph in reading order (the staff page loads them once)',
-  responses: { 200: { description: 'Paragraphs', content: { 'application/json': { schema: z.object({ title: z.string(), docNumber: z.string(), paragraphs: z.array(paragraphSchema) }) } } } },
-});
-
-const outlineRoute = createRoute({
-  method: 'get',
-  path: '/api/outline',
-  summary: 'The section tree with paragraph ids',
-  responses: { 200: { description: 'Outline', content: { 'application/json': { schema: z.object({ title: z.string(), docNumber: z.string(), sections: z.array(z.unknown()) }) } } } },
-});
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
 export function createApp({
@@ -89,25 +47,26 @@ export function createApp({
   chatBodyLimit = 1_048_576,
   corsOrigins = [],
   rateLimits = {},
+  frameAncestors = ["'self'"],
+  compression = defaultCompression(),
 }: AppOptions) {
-  const app = new OpenAPIHono({
-    defaultHook: function rejectInvalid(result, c) {
-      if (!result.success) {
-        const message = result.error.issues.map((i) => (i.path.length && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-        return errorResponse(c, 'invalid_request', message);
-      }
-    },
-  });
-
+  const app = new OpenAPIHono();
   // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it.
   app.use('*', requestId());
   const log = requestLog ?? (logRequests ? { write: (entry: object) => console.log(JSON.stringify(entry)) } : undefined);
   if (log) app.use('*', logEachRequest(log));
+  const widget = cacheWidget();
+  app.use('*', securityHeaders({ frameAncestors }));
+  app.use('/widget.js', widget.outer);
+  if (compression) app.use('*', compression);
+  app.use('/widget.js', widget.inner);
+  app.use('/api/*', noStore);
+  app.use('/healthz', noStore);
 
   if (corsOrigins.length) {
     const any = corsOrigins.includes('*');
     // Disallowed origins get no CORS headers, so their browsers refuse the response.
-    app.use('/api/*', cors({ origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], maxAge: 600 }));
+    app.use('/api/*', cors({ origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: EXPOSED_HEADERS, maxAge: 600 }));
   }
 
   if (rateLimits.ask) {
@@ -123,52 +82,20 @@ export function createApp({
   app.use('/api/ask', requireJson);
   app.use('/api/chat', requireJson);
 
-  app.openapi(askRoute, async function ask(c) {
-    const { question, history } = c.req.valid('json');
-    // A client that hangs up stops the model call, as on /api/chat.
-    return c.json(await service.ask(question, history ?? [], c.req.raw.signal), 200);
-  });
-
-  app.openapi(chatRoute, function chat(c) {
-    return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
-  });
-
-  app.openapi(searchRoute, async function searchParagraphs(c) {
-    const { q, limit } = c.req.valid('query');
-    return c.json({ query: q, hits: await service.search(q, limit) }, 200);
-  });
-
-  app.openapi(paragraphsRoute, function listParagraphs(c) {
-    const { meta, paragraphs } = service.document;
-    return c.json({ title: meta.title, docNumber: meta.docNumber, paragraphs }, 200);
-  });
-
-  app.openapi(paragraphRoute, function getParagraph(c) {
-    const { id } = c.req.valid('param');
-    const paragraph = service.paragraph(id);
-    if (!paragraph) return errorResponse(c, 'not_found', `There is no paragraph with id "${id}". GET /api/outline lists them.`);
-    return c.json(paragraph, 200);
-  });
-
-  app.openapi(outlineRoute, function getOutline(c) {
-    const { meta } = service.document;
-    return c.json({ title: meta.title, docNumber: meta.docNumber, sections: service.outline() }, 200);
-  });
-
-  app.get('/healthz', function health(c) {
-    return c.json({ status: 'ok', paragraphs: service.document.paragraphs.length, embedder: service.index.embedder.modelId });
-  });
+  const api = app.route('/', apiRoutes(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));
+  app.get('/_headers', (c) => c.notFound()); // the Workers assets' header rules, not a page
   if (assets) app.use('*', assets);
 
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Shishi 2023 rule-of-law report Q&A', version: '0.1.0' } });
+  app.doc31('/api/openapi.json', OPENAPI_INFO);
+  answerMethodNotAllowed(app); // after every route: a known path asked with another method is a 405 with Allow
 
   app.notFound(function notFound(c) {
     return errorResponse(c, 'not_found', `No route for ${c.req.method} ${c.req.path}.`);
   });
   app.onError(onError);
-  return app;
+  return api;
 }
 
 async function requireJson(c: Context, next: Next) {
@@ -177,3 +104,6 @@ async function requireJson(c: Context, next: Next) {
   }
   await next();
 }
+
+/** The app's routes and their types: `hc<AppType>(baseUrl)` from `hono/client` gives typed calls. */
+export type AppType = ReturnType<typeof createApp>;

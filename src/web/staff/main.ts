@@ -17,6 +17,8 @@ interface OutlineNode {
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const input = $<HTMLInputElement>('q');
+// Search runs as the staff type; Enter must not reload the page (no inline handler: the CSP allows none).
+input.form?.addEventListener('submit', (e) => e.preventDefault());
 const list = $('list');
 const status = $('status');
 let title = '';
@@ -34,7 +36,7 @@ async function copy(text: string) {
     await navigator.clipboard.writeText(text);
   } catch {
     // Clipboard API needs a secure context; fall back to a selection copy.
-    const area = el('textarea', { style: 'position:fixed;left:-9999px' }, text);
+    const area = el('textarea', { class: 'offscreen' }, text);
     document.body.append(area);
     area.select();
     document.execCommand('copy');

@@ -18,7 +18,7 @@ export interface FinalAnswer {
   citations: Omit<Citation, 'text'>[];
 }
 export interface StreamHandlers {
-  /** A new text part starts (a degraded answer replaces the streamed one with a new part). */
+  /** The text shown so far is replaced (a new draft of the answer, or the final answer's text). */
   onTextStart(): void;
   onText(delta: string): void;
   onCitation(c: Citation): void;
@@ -91,6 +91,11 @@ function dispatch(part: { type: string; delta?: string; data?: unknown; errorTex
       return false;
     case 'text-delta':
       h.onText(part.delta ?? '');
+      return false;
+    case 'data-draft':
+      // The verified text so far of an answer still being written (transient): shown in place of the last draft.
+      h.onTextStart();
+      h.onText((part.data as { text?: string } | undefined)?.text ?? '');
       return false;
     case 'data-citation':
       h.onCitation(part.data as Citation);

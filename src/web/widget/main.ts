@@ -1,6 +1,6 @@
 import { el, highlighted } from '../shared/dom.js';
 import { ChatError, streamChat, type ChatMessage, type Citation, type FinalAnswer } from './chat-stream.js';
-import { STYLES } from './styles.js';
+import { adoptStyles, STYLES } from './styles.js';
 
 /**
  * The citizen chat widget. A site adds it with one tag:
@@ -15,7 +15,7 @@ const starters = (script?.dataset.starters ?? '老百姓告政府，负责人出
 
 const host = el('div', { 'data-shishi-qa': '' });
 const shadow = host.attachShadow({ mode: 'open' });
-shadow.append(el('style', {}, STYLES));
+adoptStyles(shadow, STYLES);
 
 const fab = el('button', { class: 'fab', type: 'button', 'aria-label': `打开${title}`, 'aria-expanded': 'false', 'aria-controls': 'qa-panel' }, '问答');
 const close = el('button', { type: 'button', 'aria-label': '关闭问答窗口' }, '×');

@@ -45,3 +45,20 @@ export const STYLES = `
 @keyframes blink{50%{opacity:0}}
 @media (max-width:480px){.root{bottom:12px;right:12px}.panel{position:fixed;inset:0;width:100vw;max-width:none;height:100%;max-height:none;border-radius:0}}
 `;
+
+/**
+ * Style the shadow root with a constructed stylesheet: unlike a <style> element it needs no
+ * `'unsafe-inline'` in the page's CSP (ours or the host site's). Browsers without constructed
+ * stylesheets get the <style> element.
+ */
+export function adoptStyles(root: ShadowRoot, css: string): void {
+  if ('adoptedStyleSheets' in root && typeof CSSStyleSheet === 'function' && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}

@@ -1,0 +1,120 @@
+import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-openapi';
+import type { Env } from 'hono';
+import type { QaService } from '../qa-service.js';
+import { chatRoute, streamChatAnswer } from './chat-route.js';
+import { errorResponse } from './error-response.js';
+import { errorResponses } from './error-responses.js';
+import {
+  askRequestSchema,
+  askResponseSchema,
+  healthSchema,
+  outlineSchema,
+  paragraphListSchema,
+  paragraphParamsSchema,
+  paragraphSchema,
+  searchQuerySchema,
+  searchResponseSchema,
+} from './schemas.js';
+
+const jsonBody = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
+
+const askRoute = createRoute({
+  method: 'post',
+  path: '/api/ask',
+  operationId: 'ask',
+  summary: 'Answer a question from the report, citing the paragraphs and exact spans it rests on',
+  request: { body: { required: true, content: { 'application/json': { schema: askRequestSchema } } } },
+  responses: { 200: jsonBody('Answer', askResponseSchema), ...errorResponses(400, 405, 413, 415, 429, 500) },
+});
+
+const searchRoute = createRoute({
+  method: 'get',
+  path: '/api/search',
+  operationId: 'search',
+  summary: 'Ranked paragraphs with their matching sentences (for hotline staff)',
+  request: { query: searchQuerySchema },
+  responses: { 200: jsonBody('Hits', searchResponseSchema), ...errorResponses(400, 405, 429, 500) },
+});
+
+const paragraphRoute = createRoute({
+  method: 'get',
+  path: '/api/paragraphs/{id}',
+  operationId: 'getParagraph',
+  summary: 'One paragraph, verbatim, with its sentence offsets',
+  request: { params: paragraphParamsSchema },
+  responses: { 200: jsonBody('Paragraph', paragraphSchema), ...errorResponses(400, 404, 405, 500) },
+});
+
+const paragraphsRoute = createRoute({
+  method: 'get',
+  path: '/api/paragraphs',
+  operationId: 'listParagraphs',
+  summary: 'Every paragraph in reading order (the staff page loads them once)',
+  responses: { 200: jsonBody('Paragraphs', paragraphListSchema), ...errorResponses(405, 500) },
+});
+
+const outlineRoute = createRoute({
+  method: 'get',
+  path: '/api/outline',
+  operationId: 'getOutline',
+  summary: 'The section tree with paragraph ids',
+  responses: { 200: jsonBody('Outline', outlineSchema), ...errorResponses(405, 500) },
+});
+
+const healthRoute = createRoute({
+  method: 'get',
+  path: '/healthz',
+  operationId: 'health',
+  summary: 'Liveness: the index is built and the service answers',
+  responses: { 200: jsonBody('Alive', healthSchema), ...errorResponses(405, 500) },
+});
+
+/**
+ * The API's routes, chained so that their types flow into `ApiRoutes` (what `hono/client`'s
+ * `hc<ApiRoutes>` reads). Validation failures become 400s through `defaultHook`.
+ */
+export function apiRoutes(service: QaService) {
+  const api = new OpenAPIHono({ defaultHook: rejectInvalid })
+    .openapi(askRoute, async function ask(c) {
+      const { question, history } = c.req.valid('json');
+      // A client that hangs up stops the model call, as on /api/chat.
+      return c.json(await service.ask(question, history ?? [], c.req.raw.signal), 200);
+    })
+    .openapi(chatRoute, function chat(c) {
+      return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
+    })
+    .openapi(searchRoute, async function searchParagraphs(c) {
+      const { q, limit } = c.req.valid('query');
+      return c.json({ query: q, hits: await service.search(q, limit) }, 200);
+    })
+    .openapi(paragraphsRoute, function listParagraphs(c) {
+      const { meta, paragraphs } = service.document;
+      return c.json({ title: meta.title, docNumber: meta.docNumber, paragraphs }, 200);
+    })
+    .openapi(paragraphRoute, function getParagraph(c) {
+      const { id } = c.req.valid('param');
+      const paragraph = service.paragraph(id);
+      if (!paragraph) return errorResponse(c, 'not_found', `There is no paragraph with id "${id}". GET /api/outline lists them.`);
+      return c.json(paragraph, 200);
+    })
+    .openapi(outlineRoute, function getOutline(c) {
+      const { meta } = service.document;
+      return c.json({ title: meta.title, docNumber: meta.docNumber, sections: service.outline() }, 200);
+    })
+    .openapi(healthRoute, function health(c) {
+      const { paragraphs } = service.document;
+      return c.json({ status: 'ok' as const, paragraphs: paragraphs.length, embedder: service.index.embedder.modelId }, 200);
+    });
+  return api;
+}
+
+/** The typed routes, for `hc<ApiRoutes>(baseUrl)` from `hono/client`. */
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
+
+const rejectInvalid: OpenAPIHonoOptions<Env>['defaultHook'] = function rejectInvalid(result, c) {
+  if (result.success) return;
+  const message = result.error.issues
+    .map((i) => (i.path.length && !i.message.includes(String(i.path[0])) ? `${i.path.join('.')}: ${i.message}` : i.message))
+    .join('; ');
+  return errorResponse(c, 'invalid_request', message);
+};
