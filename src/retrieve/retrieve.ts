@@ -45,8 +45,8 @@ export interface RetrievedParagraph {
   requiredOk: boolean;
   /** The question names the paragraph by its place in the document (落款, 印发日期, 第五部分). */
   namesPlace: boolean;
-  /** Sentences ranked by how well they answer. */
-  spans: ScoredSpan[];
+  /** Sentences ranked by how well they answer (ranked on first read, then the same array). */
+  readonly spans: ScoredSpan[];
   /** The paragraph's sentences normalised for matching, in document order. */
   sentenceText: string[];
   /** The paragraph's section path normalised for matching. */
@@ -137,6 +137,9 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
       if (namesPlace) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
+      const sentenceText = index.sentenceText.get(paragraph.id)!;
+      // Ranked when first read: an answer reads the sentences of one to three of the candidates.
+      let spans: ScoredSpan[] | undefined;
       return [{
         paragraph,
         hybrid,
@@ -144,8 +147,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         score,
         requiredOk: hasRequired(analysis.required, matchText),
         namesPlace,
-        spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis, lexicon),
-        sentenceText: index.sentenceText.get(paragraph.id)!,
+        get spans() {
+          return (spans ??= rankSentences(paragraph, sentenceText, combined, analysis, lexicon));
+        },
+        sentenceText,
         sectionText: index.sectionText.get(paragraph.id)!,
       }];
     });
