@@ -61,6 +61,20 @@ describe('the report index component (Orama’s, with faster scans)', () => {
     expect(await allHits(index.db, terms)).toEqual(await allHits(await stockDb(index), terms));
   });
 
+  it('scores afresh after documents are added: a word’s kept scores belong to the index they were computed on', async () => {
+    const base = [...(await offlineService()).index.paragraphs.values()] as Paragraph[];
+    const index = await buildReportIndex(syntheticParagraphs(base, 2), localHashEmbedder(), corpus.labels);
+    const terms = await queryTerms(index, 30);
+    await allHits(index.db, terms);
+    const more = syntheticParagraphs(base, 3).slice(2 * base.length);
+    const aliases = paragraphAliases(more, corpus.labels);
+    const vectors = await index.embedder.embed(more.map(embeddingInput));
+    const docs = more.map((p, i) => ({ id: p.id, text: p.text, section: p.section, aliases: aliases.get(p.id)!.join(' '), embedding: vectors[i]! }));
+    await insertMultiple(index.db, docs);
+    const all = await buildReportIndex(syntheticParagraphs(base, 3), localHashEmbedder(), corpus.labels);
+    expect(await allHits(index.db, terms)).toEqual(await allHits(await stockDb(all), terms));
+  });
+
   it('searches the same after a save and load into a new db', async () => {
     const { index } = await offlineService();
     const restored = createReportDb(index.dimensions);

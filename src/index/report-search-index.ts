@@ -1,9 +1,10 @@
 import { components } from '@orama/orama';
 import { SparseQueryVectorIndex } from './sparse-query-vector-index.js';
+import { wordPostings, type Postings, type RadixNode } from './word-postings.js';
 
 type IndexComponent = ReturnType<typeof components.index.createIndex>;
 type IndexStore = ReturnType<typeof components.index.create>;
-type RadixNode = { c: Map<string, RadixNode>; d: Set<number>; e: boolean; s: string; w: string };
+type BM25 = { k: number; b: number; d: number };
 
 /**
  * Orama's own index component with two scans made proportional to what they find, for the way
@@ -16,51 +17,58 @@ type RadixNode = { c: Map<string, RadixNode>; d: Set<number>; e: boolean; s: str
  */
 export function reportSearchIndex(): IndexComponent {
   const orama = components.index.createIndex();
+  // Changes of each index store, so that a word's cached scores are dropped when documents come or go.
+  const generations = new WeakMap<object, number>();
+  const changed = (index: object) => generations.set(index, (generations.get(index) ?? 0) + 1);
+  const postings = new WeakMap<RadixNode, Postings & { generation: number; docsCount: number; relevance: BM25 }>();
+
+  /** Prefix terms, every match kept; Orama's own search for anything else. */
+  const search: typeof components.index.search = function plainSearch(...args) {
+    const [index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, where, threshold] = args;
+    const plain = !exact && !tolerance && !where && threshold === 1 && term !== '';
+    const searchable = properties.every((p) => !(p in index.indexes) || (index.indexes[p]!.type === 'Radix' && (boost[p] ?? 1) > 0));
+    if (!plain || !searchable) return components.index.search(...args);
+    const generation = generations.get(index) ?? 0;
+    // Scores by internal id, and the ids in the order first scored (Orama's Map order, which breaks ties).
+    const size = index.sharedInternalDocumentStore.internalIdToId.length + 1;
+    const scores = new Float64Array(size);
+    const seen = new Uint8Array(size);
+    const scored: number[] = [];
+    const tokens = tokenizer.tokenize(term, language) as string[];
+    for (const prop of properties) {
+      if (!(prop in index.indexes)) continue;
+      const root = index.indexes[prop]!.node as unknown as RadixNode;
+      const boostOf = boost[prop] ?? 1;
+      for (const token of tokens) {
+        for (const node of wordsWithPrefix(root, token)) {
+          const word = wordPostings(index, prop, node, docsCount, relevance, generation, postings);
+          for (let i = 0; i < word.ids.length; i++) {
+            const id = word.ids[i]!;
+            const score = word.scores[i]! * boostOf;
+            if (seen[id]) scores[id] = scores[id]! + score;
+            else (seen[id] = 1), (scores[id] = score), scored.push(id);
+          }
+        }
+      }
+    }
+    return scored.map((id): [number, number] => [id, scores[id]!]).sort((a, b) => b[1] - a[1]);
+  };
+
   return {
     ...orama,
     create: (...args) => withSparseVectors(orama.create(...args)),
     load: (...args) => withSparseVectors(orama.load(...args)),
-    search: plainSearch as IndexComponent['search'],
+    insert(...args) {
+      changed(args[1]);
+      return orama.insert(...args);
+    },
+    remove(...args) {
+      changed(args[1]);
+      return orama.remove(...args);
+    },
+    search: search as IndexComponent['search'],
   };
 }
-
-/** Prefix terms, every match kept; Orama's own search for anything else. */
-const plainSearch: typeof components.index.search = function plainSearch(...args) {
-  const [index, term, tokenizer, language, properties, exact, tolerance, boost, relevance, docsCount, where, threshold] = args;
-  const plain = !exact && !tolerance && !where && threshold === 1 && term !== '';
-  const searchable = properties.every((p) => !(p in index.indexes) || (index.indexes[p]!.type === 'Radix' && (boost[p] ?? 1) > 0));
-  if (!plain || !searchable) return components.index.search(...args);
-  // Scores by internal id, and the ids in the order first scored (Orama's Map order, which breaks ties).
-  const size = index.sharedInternalDocumentStore.internalIdToId.length + 1;
-  const scores = new Float64Array(size);
-  const seen = new Uint8Array(size);
-  const scored: number[] = [];
-  const tokens = tokenizer.tokenize(term, language) as string[];
-  for (const prop of properties) {
-    if (!(prop in index.indexes)) continue;
-    const root = index.indexes[prop]!.node as unknown as RadixNode;
-    const boostOf = boost[prop] ?? 1;
-    const occurrences = index.tokenOccurrences[prop]!;
-    const frequencies = index.frequencies[prop];
-    const lengths = index.fieldLengths[prop]!;
-    const average = index.avgFieldLength[prop]!;
-    const { k, b, d } = relevance;
-    for (const token of tokens) {
-      for (const { w: word, d: ids } of wordsWithPrefix(root, token)) {
-        const count = typeof occurrences[word] === 'number' ? (occurrences[word] ?? 0) : 0;
-        // Orama's BM25 (components/algorithms.js), its idf computed once per word: the same numbers.
-        const idf = Math.log(1 + (docsCount - count + 0.5) / (count + 0.5));
-        for (const id of ids) {
-          const tf = frequencies?.[id]?.[word] ?? 0;
-          const score = ((idf * (d + tf * (k + 1))) / (tf + k * (1 - b + (b * lengths[id]!) / average))) * boostOf;
-          if (seen[id]) scores[id] = scores[id]! + score;
-          else (seen[id] = 1), (scores[id] = score), scored.push(id);
-        }
-      }
-    }
-  }
-  return scored.map((id): [number, number] => [id, scores[id]!]).sort((a, b) => b[1] - a[1]);
-};
 
 function withSparseVectors(index: IndexStore): IndexStore {
   for (const entry of Object.values(index.vectorIndexes)) entry.node = SparseQueryVectorIndex.wrap(entry.node);
