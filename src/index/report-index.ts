@@ -61,6 +61,9 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
     embedding: vectors[i]!,
   }));
   await insertMultiple(db, docs);
+  // The vector index holds each vector (as 32-bit floats); the stored document need not hold it again
+  // as a 64-bit array. Nothing reads it back (hits are used by id), and snapshots get smaller too.
+  for (const doc of docs) delete (doc as Partial<typeof doc>).embedding;
   return { db, ...matchingViews(paragraphs, aliases), embedder, dimensions, buildMs: performance.now() - started };
 }
 
