@@ -3,7 +3,7 @@ import { snapshotQuestions } from '../evals/lib/answer-snapshot.js';
 import { cutGlossary } from '../src/retrieve/cut-glossary.js';
 import type { GlossaryEntry, Lexicon } from '../src/retrieve/lexicon.js';
 import { cutOut } from '../src/retrieve/question-words.js';
-import { wordTrie } from '../src/retrieve/word-trie.js';
+import { wordFinder } from '../src/retrieve/word-finder.js';
 import { normalizeForMatch } from '../src/text/normalize.js';
 import { offlineService } from './helpers.js';
 
@@ -20,9 +20,9 @@ function scanEveryEntry(text: string, lexicon: Lexicon) {
   return { rest, entries };
 }
 
-describe('word trie', () => {
+describe('word finder', () => {
   it('finds every listed word that occurs in a text, overlapping or nested, and no other', () => {
-    const trie = wordTrie(['行政复议', '复议', '议', '复议案', 'legal adviser', 'sue']);
+    const trie = wordFinder(['行政复议', '复议', '议', '复议案', 'legal adviser', 'sue']);
     expect(trie.occurring('行政复议多少件')).toEqual([0, 1, 2]);
     expect(trie.occurring('issued by a legal adviser')).toEqual([4, 5]);
     expect(trie.occurring('')).toEqual([]);
@@ -43,7 +43,7 @@ describe('cutting glossary words out of a question', () => {
       { user: '法律顾问', report: ['法律顾问'], latin: false },
       { user: 'my lawyer', report: ['律师'], latin: true },
     ];
-    const lexicon = { glossary, glossaryWords: wordTrie(glossary.map((e) => e.user)) };
+    const lexicon = { glossary, glossaryWords: wordFinder(glossary.map((e) => e.user)) };
     // Normalising removes the spaces next to Han characters, so 'my 法律顾问 lawyer' reads 'my法律顾问lawyer'.
     const cut = cutGlossary('my法律顾问lawyer', lexicon);
     expect(cut.entries.map((e) => e.user)).toEqual(['法律顾问', 'my lawyer']);

@@ -4,7 +4,7 @@ import { cutOut } from './question-words.js';
 /**
  * The vocabulary's words cut out of a text one after another, longest first (`和政府打官司` before
  * `打官司`), as a scan of the whole glossary in order would cut them: `rest` is what is left, with a
- * space where each word was. Only the words the trie finds in the text are tried; after a cut the
+ * space where each word was. Only the words the finder sees in the text are tried; after a cut the
  * text is searched again, since the space it leaves can complete a phrase (`legal … adviser`).
  */
 export function cutGlossary(

@@ -4,7 +4,7 @@ import type { QuestionCues } from '../corpus/question-cues.js';
 import { createIntentReader, type IntentReader } from './question-intent.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
-import { wordTrie, type WordTrie } from './word-trie.js';
+import { wordFinder, type WordFinder } from './word-finder.js';
 
 export interface GlossaryEntry {
   /** Normalised everyday term as a citizen types it. */
@@ -20,7 +20,7 @@ export interface Lexicon {
   /** Longest user term first, so `和政府打官司` wins over `打官司`. */
   glossary: GlossaryEntry[];
   /** The glossary's citizen words (`glossary[i].user`), to find those in a question without testing each. */
-  glossaryWords: WordTrie;
+  glossaryWords: WordFinder;
   stopZh: Set<string>;
   /** Particles trimmed from the ends of segmented words. */
   particles: Set<string>;
@@ -70,7 +70,7 @@ export function createLexicon(
   const sorted = [...entries].map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) })).sort((a, b) => b.user.length - a.user.length);
   return {
     glossary: sorted,
-    glossaryWords: wordTrie(sorted.map((e) => e.user)),
+    glossaryWords: wordFinder(sorted.map((e) => e.user)),
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
