@@ -1,6 +1,6 @@
 /** Which of a fixed list of words occur in a text, found in one pass instead of one substring test per word. */
 export interface WordFinder {
-  /** Indexes (into the list the trie was built from) of the words that occur anywhere in `text`, ascending. */
+  /** Indexes (into the list it was built from) of the words that occur anywhere in `text`, ascending. */
   occurring(text: string): number[];
 }
 
