@@ -132,8 +132,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       // A paragraph the rewrite covers may answer; the kind of fact and the thing asked about are still
       // the citizen's (see groundAnswer), so a wrong rewrite cannot put another kind of figure in front of them.
       const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
-      const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
-      const rankCov = coverage(combined, matchText);
+      const own = coverage(judged, matchText);
+      const cov = Math.max(own, rewritten.length ? coverage(rewritten, matchText) : 0);
+      // Without a rewrite or earlier questions the ranking units are the judged ones: the same coverage.
+      const rankCov = combined.length === judged.length ? own : coverage(combined, matchText);
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
       if (namesPlace) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
