@@ -24,7 +24,8 @@ async function main() {
   const paragraphs = syntheticParagraphs(ingest(corpus.source, corpus.meta).paragraphs, copies);
   const embedder = localHashEmbedder();
   const index = await buildReportIndex(paragraphs, embedder, corpus.labels);
-  const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, [...index.matchText.values()]);
+  const texts = [...index.matchText.values()];
+  const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, texts);
   const queries = await Promise.all(
     snapshotQuestions().slice(0, 200).map(async function query({ question }) {
       const a = analyzeQuery(question, lexicon, corpus.meta.subjectYear);
@@ -36,7 +37,16 @@ async function main() {
   const stock = await stockDb(paragraphs, corpus.labels, embedder);
   const all = ['text', 'section', 'aliases'];
   const shapes: Record<string, (q: (typeof queries)[number]) => object> = {
-    'hybrid, 3 properties, prefix (today)': (q) => ({ mode: 'hybrid', term: q.term, properties: all, threshold: 1, limit: 15, vector: { value: q.vector, property: 'embedding' }, similarity: 0.01, hybridWeights: { text: 0.7, vector: 0.3 } }),
+    'hybrid, 3 properties, prefix (today)': (q) => ({
+      mode: 'hybrid',
+      term: q.term,
+      properties: all,
+      threshold: 1,
+      limit: 15,
+      vector: { value: q.vector, property: 'embedding' },
+      similarity: 0.01,
+      hybridWeights: { text: 0.7, vector: 0.3 },
+    }),
     'full text, 3 properties, prefix': (q) => ({ term: q.term, properties: all, threshold: 1, limit: 15 }),
     'full text, text only, prefix': (q) => ({ term: q.term, properties: ['text'], threshold: 1, limit: 15 }),
     'full text, 3 properties, exact': (q) => ({ term: q.term, properties: all, threshold: 1, limit: 15, exact: true }),
@@ -69,7 +79,13 @@ async function stockDb(paragraphs: Paragraph[], labels: StructureLabels, embedde
     schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${embedder.dimensions}]` },
     components: { tokenizer: chineseTokenizer },
   } as Parameters<typeof create>[0]);
-  const docs = paragraphs.map((p, i) => ({ id: p.id, text: p.text, section: p.section, aliases: aliases.get(p.id)!.join(' '), embedding: vectors[i]! }));
+  const docs = paragraphs.map((p, i) => ({
+    id: p.id,
+    text: p.text,
+    section: p.section,
+    aliases: aliases.get(p.id)!.join(' '),
+    embedding: vectors[i]!,
+  }));
   await insertMultiple(db, docs);
   return db;
 }

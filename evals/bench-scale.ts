@@ -64,7 +64,8 @@ async function main() {
     rows.push({ copies, paragraphs: paragraphs.length, indexMs, wiringMs, heapMb, retrieval, answer });
     console.log(format(rows.at(-1)!, rows[0]!));
   }
-  console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MB; ${questions.length - WARM_UP} questions per scale, median of ${REPEATS} asks each`);
+  const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+  console.log(`rss ${rss} MB; ${questions.length - WARM_UP} questions per scale, median of ${REPEATS} asks each`);
 }
 
 interface Row {
@@ -85,7 +86,8 @@ function format(row: Row, base: Row): string {
   const ratio = (xs: number[], ys: number[]) => `×${(quantile(xs, 0.95) / quantile(ys, 0.95)).toFixed(1)}`;
   return [
     `${String(row.copies).padStart(3)}× ${String(row.paragraphs).padStart(5)} paragraphs`,
-    `index ${row.indexMs.toFixed(0)} ms (${perPara(row.indexMs, row.paragraphs)} µs/paragraph) + lexicon/stats ${row.wiringMs.toFixed(0)} ms`,
+    `index ${row.indexMs.toFixed(0)} ms (${perPara(row.indexMs, row.paragraphs)} µs/paragraph)`,
+    `lexicon/stats ${row.wiringMs.toFixed(0)} ms`,
     `heap +${row.heapMb.toFixed(1)} MB`,
     `retrieve ${p(row.retrieval)} (p95 ${ratio(row.retrieval, base.retrieval)} of 1×)`,
     `answer ${p(row.answer)} (p95 ${ratio(row.answer, base.answer)})`,

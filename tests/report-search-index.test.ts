@@ -4,7 +4,14 @@ import { snapshotQuestions } from '../evals/lib/answer-snapshot.js';
 import { syntheticParagraphs } from '../evals/lib/synthetic-corpus.js';
 import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
-import { buildReportIndex, chineseTokenizer, createReportDb, embeddingInput, paragraphAliases, type ReportIndex } from '../src/index/report-index.js';
+import {
+  buildReportIndex,
+  chineseTokenizer,
+  createReportDb,
+  embeddingInput,
+  paragraphAliases,
+  type ReportIndex,
+} from '../src/index/report-index.js';
 import { analyzeQuery } from '../src/retrieve/analyze-query.js';
 import type { Paragraph } from '../src/types.js';
 import { offlineService } from './helpers.js';
@@ -19,10 +26,20 @@ async function stockDb(index: ReportIndex): Promise<AnyOrama> {
   } as Parameters<typeof create>[0]);
   const paragraphs = [...index.paragraphs.values()];
   const vectors = await index.embedder.embed(paragraphs.map(embeddingInput));
-  const aliases = paragraphAliases(paragraphs, corpus.labels);
-  const docs = paragraphs.map((p, i) => ({ id: p.id, text: p.text, section: p.section, aliases: aliases.get(p.id)!.join(' '), embedding: vectors[i]! }));
-  await insertMultiple(db, docs);
+  await insertMultiple(db, documents(paragraphs, vectors));
   return db;
+}
+
+/** The documents buildReportIndex inserts. */
+function documents(paragraphs: Paragraph[], vectors: number[][]) {
+  const aliases = paragraphAliases(paragraphs, corpus.labels);
+  return paragraphs.map((p, i) => ({
+    id: p.id,
+    text: p.text,
+    section: p.section,
+    aliases: aliases.get(p.id)!.join(' '),
+    embedding: vectors[i]!,
+  }));
 }
 
 /** Every hit (id and score, in order) for each question's search, in the shapes retrieval uses. */
@@ -30,7 +47,13 @@ async function allHits(db: AnyOrama, terms: { term: string; vector: number[] }[]
   const out: unknown[] = [];
   for (const { term, vector } of terms) {
     const common = { term, properties: ['text', 'section', 'aliases'], threshold: 1, limit: 10_000 };
-    const hybrid = { ...common, mode: 'hybrid', vector: { value: vector, property: 'embedding' }, similarity: 0.01, hybridWeights: { text: 0.7, vector: 0.3 } };
+    const hybrid = {
+      ...common,
+      mode: 'hybrid',
+      vector: { value: vector, property: 'embedding' },
+      similarity: 0.01,
+      hybridWeights: { text: 0.7, vector: 0.3 },
+    };
     for (const params of [common, hybrid]) {
       const { hits } = await search(db, params as Parameters<typeof search>[1]);
       out.push(hits.map((h) => [h.id, h.score]));
@@ -67,10 +90,8 @@ describe('the report index component (Orama’s, with faster scans)', () => {
     const terms = await queryTerms(index, 30);
     await allHits(index.db, terms);
     const more = syntheticParagraphs(base, 3).slice(2 * base.length);
-    const aliases = paragraphAliases(more, corpus.labels);
     const vectors = await index.embedder.embed(more.map(embeddingInput));
-    const docs = more.map((p, i) => ({ id: p.id, text: p.text, section: p.section, aliases: aliases.get(p.id)!.join(' '), embedding: vectors[i]! }));
-    await insertMultiple(index.db, docs);
+    await insertMultiple(index.db, documents(more, vectors));
     const all = await buildReportIndex(syntheticParagraphs(base, 3), localHashEmbedder(), corpus.labels);
     expect(await allHits(index.db, terms)).toEqual(await allHits(await stockDb(all), terms));
   });

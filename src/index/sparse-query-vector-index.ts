@@ -37,7 +37,11 @@ export class SparseQueryVectorIndex extends vector.VectorIndex {
     this.packed = null;
   }
 
-  override find(query: Parameters<VectorIndexFind>[0], similarity: number, where: Parameters<VectorIndexFind>[2]): ReturnType<VectorIndexFind> {
+  override find(
+    query: Parameters<VectorIndexFind>[0],
+    similarity: number,
+    where: Parameters<VectorIndexFind>[2],
+  ): ReturnType<VectorIndexFind> {
     if (where) return super.find(query, similarity, where);
     const { ids, magnitudes, columns } = (this.packed ??= pack((this as unknown as { vectors: Map<number, Entry> }).vectors, this.size));
     const target = query instanceof Float32Array ? query : new Float32Array(query);

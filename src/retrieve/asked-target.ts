@@ -83,7 +83,8 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
   // A phrase of stop words only (people, times) names nothing to look for.
   if (!phrase.split(/\s+/u).some((w) => w.length > 1 && !lexicon.stopEn.has(w))) return null;
   // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
-  const units = cutGlossary(phrase, lexicon, (e) => e.latin).entries.map((e): QueryUnit => ({ text: e.user, forms: e.report, kind: 'glossary' }));
+  const { entries } = cutGlossary(phrase, lexicon, (e) => e.latin);
+  const units = entries.map((e): QueryUnit => ({ text: e.user, forms: e.report, kind: 'glossary' }));
   return units.length ? { text: phrase, units, counted: true } : null;
 }
 

@@ -67,7 +67,9 @@ export function createLexicon(
       entries.set(user, set);
     }
   }
-  const sorted = [...entries].map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) })).sort((a, b) => b.user.length - a.user.length);
+  const sorted = [...entries]
+    .map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) }))
+    .sort((a, b) => b.user.length - a.user.length);
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
