@@ -1,7 +1,7 @@
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/http/create-app.js';
 import { createNodeService } from '../src/node/create-node-service.js';
-import { loadGold } from './lib/gold.js';
+import { DEV2_PATH, GOLD_PATH, loadGold } from './lib/gold.js';
 
 /**
  * `npm run bench`: latency of POST /api/ask over the gold questions (and of GET /api/search on
@@ -13,7 +13,7 @@ async function main() {
   const rounds = Number(process.argv[2] ?? 5);
   const service = await createNodeService(loadConfig({ ...process.env, LOG_REQUESTS: 'false' }));
   const app = createApp({ service });
-  const questions = loadGold().map((g) => ({ question: g.question, history: g.history ?? [] }));
+  const questions = loadGold([GOLD_PATH, DEV2_PATH]).map((g) => ({ question: g.question, history: g.history ?? [] }));
 
   const time = async (fn: () => Response | Promise<Response>) => {
     const t = performance.now();

@@ -4,6 +4,7 @@ import type { Embedder } from '../embed/embedder.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { tokenize } from '../text/tokenize.js';
 import type { Paragraph } from '../types.js';
+import { reportSearchIndex } from './report-search-index.js';
 import { structureAliases } from './structure-aliases.js';
 
 /** The searchable report: Orama db plus, per paragraph, the normalised text used for matching. */
@@ -35,7 +36,7 @@ export const chineseTokenizer = {
 export function createReportDb(dimensions: number): AnyOrama {
   return create({
     schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${dimensions}]` },
-    components: { tokenizer: chineseTokenizer },
+    components: { tokenizer: chineseTokenizer, index: reportSearchIndex() },
   } as Parameters<typeof create>[0]);
 }
 
@@ -60,6 +61,9 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
     embedding: vectors[i]!,
   }));
   await insertMultiple(db, docs);
+  // The vector index holds each vector (as 32-bit floats); the stored document need not hold it again
+  // as a 64-bit array. Nothing reads it back (hits are used by id), and snapshots get smaller too.
+  for (const doc of docs) delete (doc as Partial<typeof doc>).embedding;
   return { db, ...matchingViews(paragraphs, aliases), embedder, dimensions, buildMs: performance.now() - started };
 }
 

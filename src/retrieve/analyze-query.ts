@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
+import { cutGlossary } from './cut-glossary.js';
 import type { Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
@@ -46,16 +47,9 @@ export function requiredParts(required: readonly string[]): { years: string[]; f
  */
 export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: number): QueryAnalysis {
   const normalized = normalizeForMatch(question);
-  const units: QueryUnit[] = [];
-  const expansions: string[] = [];
-  let rest = normalized;
-  for (const entry of lexicon.glossary) {
-    const cut = cutOut(rest, entry);
-    if (cut === null) continue;
-    rest = cut;
-    units.push({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' });
-    expansions.push(...entry.report);
-  }
+  const { rest, entries } = cutGlossary(normalized, lexicon);
+  const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
+  const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
   const required = [...normalized.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.

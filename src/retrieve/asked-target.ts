@@ -1,5 +1,6 @@
+import { cutGlossary, glossaryIn } from './cut-glossary.js';
 import type { Lexicon } from './lexicon.js';
-import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
+import { segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
 /** What a question asks about, as its words: all of them count, the rarer the more. */
 export interface AskedTarget {
@@ -58,7 +59,7 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
     // The word as the vocabulary reads it, or a citizen word making up half of it (起诉 in 法院起诉), not less (决策 in 重大行政决策).
-    const report = lexicon.glossary.filter((e) => w.includes(e.user) && 2 * e.user.length >= w.length).flatMap((e) => e.report);
+    const report = glossaryIn(w, lexicon).filter((e) => 2 * e.user.length >= w.length).flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units, counted };
@@ -82,14 +83,8 @@ function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
   // A phrase of stop words only (people, times) names nothing to look for.
   if (!phrase.split(/\s+/u).some((w) => w.length > 1 && !lexicon.stopEn.has(w))) return null;
   // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
-  let rest = phrase;
-  const units: QueryUnit[] = [];
-  for (const e of lexicon.glossary) {
-    const cut = e.latin ? cutOut(rest, e) : null;
-    if (cut === null) continue;
-    rest = cut;
-    units.push({ text: e.user, forms: e.report, kind: 'glossary' });
-  }
+  const { entries } = cutGlossary(phrase, lexicon, (e) => e.latin);
+  const units = entries.map((e): QueryUnit => ({ text: e.user, forms: e.report, kind: 'glossary' }));
   return units.length ? { text: phrase, units, counted: true } : null;
 }
 

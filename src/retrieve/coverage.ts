@@ -8,19 +8,44 @@ export interface GramStats {
   n: number;
 }
 
-/** BM25-style idf over paragraph match texts; a gram the report never uses gets the highest weight. */
+/** Distinct longer grams (Latin words, numbers) whose counts are kept; the words of questions, so bounded. */
+const LONG_GRAM_CACHE = 10_000;
+
+/**
+ * BM25-style idf over paragraph match texts; a gram the report never uses gets the highest weight.
+ * The document frequency of every one- and two-code-unit string (a Han character, a Han bigram)
+ * is counted once here; a longer gram is counted by a scan when first asked for, in a bounded cache.
+ */
 export function createGramStats(matchTexts: string[]): GramStats {
   const n = matchTexts.length;
-  const cache = new Map<string, number>();
+  const short = shortGramCounts(matchTexts);
+  const long = new Map<string, number>();
   function df(gram: string): number {
-    let value = cache.get(gram);
+    if (gram.length <= 2) return gram ? (short.get(gram) ?? 0) : n;
+    let value = long.get(gram);
     if (value === undefined) {
       value = matchTexts.reduce((count, text) => count + (text.includes(gram) ? 1 : 0), 0);
-      cache.set(gram, value);
+      if (long.size >= LONG_GRAM_CACHE) long.clear();
+      long.set(gram, value);
     }
     return value;
   }
   return { n, df, idf: (gram) => Math.log(1 + (n - df(gram) + 0.5) / (df(gram) + 0.5)) };
+}
+
+/** In how many texts each string of one or two UTF-16 code units occurs (what `includes` would find). */
+function shortGramCounts(texts: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  for (const text of texts) {
+    seen.clear();
+    for (let i = 0; i < text.length; i++) {
+      seen.add(text[i]!);
+      if (i + 1 < text.length) seen.add(text.slice(i, i + 2));
+    }
+    for (const gram of seen) counts.set(gram, (counts.get(gram) ?? 0) + 1);
+  }
+  return counts;
 }
 
 export interface WeightedUnit {

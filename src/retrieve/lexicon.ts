@@ -4,6 +4,7 @@ import type { QuestionCues } from '../corpus/question-cues.js';
 import { createIntentReader, type IntentReader } from './question-intent.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
+import { wordFinder, type WordFinder } from './word-finder.js';
 
 export interface GlossaryEntry {
   /** Normalised everyday term as a citizen types it. */
@@ -18,6 +19,8 @@ export interface GlossaryEntry {
 export interface Lexicon {
   /** Longest user term first, so `和政府打官司` wins over `打官司`. */
   glossary: GlossaryEntry[];
+  /** The glossary's citizen words (`glossary[i].user`), to find those in a question without testing each. */
+  glossaryWords: WordFinder;
   stopZh: Set<string>;
   /** Particles trimmed from the ends of segmented words. */
   particles: Set<string>;
@@ -64,8 +67,12 @@ export function createLexicon(
       entries.set(user, set);
     }
   }
+  const sorted = [...entries]
+    .map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) }))
+    .sort((a, b) => b.user.length - a.user.length);
   return {
-    glossary: [...entries].map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) })).sort((a, b) => b.user.length - a.user.length),
+    glossary: sorted,
+    glossaryWords: wordFinder(sorted.map((e) => e.user)),
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,

@@ -45,8 +45,8 @@ export interface RetrievedParagraph {
   requiredOk: boolean;
   /** The question names the paragraph by its place in the document (落款, 印发日期, 第五部分). */
   namesPlace: boolean;
-  /** Sentences ranked by how well they answer. */
-  spans: ScoredSpan[];
+  /** Sentences ranked by how well they answer (ranked on first read, then the same array). */
+  readonly spans: ScoredSpan[];
   /** The paragraph's sentences normalised for matching, in document order. */
   sentenceText: string[];
   /** The paragraph's section path normalised for matching. */
@@ -132,11 +132,16 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       // A paragraph the rewrite covers may answer; the kind of fact and the thing asked about are still
       // the citizen's (see groundAnswer), so a wrong rewrite cannot put another kind of figure in front of them.
       const namesPlace = (index.aliases.get(paragraph.id) ?? []).some((a) => analysis.normalized.includes(a));
-      const cov = Math.max(coverage(judged, matchText), rewritten.length ? coverage(rewritten, matchText) : 0);
-      const rankCov = coverage(combined, matchText);
+      const own = coverage(judged, matchText);
+      const cov = Math.max(own, rewritten.length ? coverage(rewritten, matchText) : 0);
+      // Without a rewrite or earlier questions the ranking units are the judged ones: the same coverage.
+      const rankCov = combined.length === judged.length ? own : coverage(combined, matchText);
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
       if (namesPlace) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
+      const sentenceText = index.sentenceText.get(paragraph.id)!;
+      // Ranked when first read: an answer reads the sentences of one to three of the candidates.
+      let spans: ScoredSpan[] | undefined;
       return [{
         paragraph,
         hybrid,
@@ -144,8 +149,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
         score,
         requiredOk: hasRequired(analysis.required, matchText),
         namesPlace,
-        spans: rankSentences(paragraph, index.sentenceText.get(paragraph.id)!, combined, analysis, lexicon),
-        sentenceText: index.sentenceText.get(paragraph.id)!,
+        get spans() {
+          return (spans ??= rankSentences(paragraph, sentenceText, combined, analysis, lexicon));
+        },
+        sentenceText,
         sectionText: index.sectionText.get(paragraph.id)!,
       }];
     });

@@ -14,6 +14,14 @@ const UNIT = /(\p{Script=Han}+)|([a-z][a-z'-]*)|(\d+(?:\.\d+)?)/gu;
  * Input is normalised first: full/half width, case, Traditional → Simplified, spaced numbers.
  */
 export function tokenize(raw: string): string[] {
+  // A query is tokenised twice in a row, by the embedder and by Orama: the second time is free.
+  if (raw !== last.raw) last = { raw, tokens: tokensOf(raw) };
+  return [...last.tokens];
+}
+
+let last: { raw: string | null; tokens: string[] } = { raw: null, tokens: [] };
+
+function tokensOf(raw: string): string[] {
   const text = normalizeForMatch(raw);
   const tokens = new Set<string>();
   for (const match of text.matchAll(UNIT)) {
