@@ -13,7 +13,9 @@ const BUNDLE = 'build/server/server.mjs';
  * same Node in the same run, so the figures to compare across runs are the ratios.
  * Questions rotate through the gold and dev2 splits (never the blind one); rate limits are off.
  * Reports req/s (and its share of the bare route), p50/p99 latency, errors, the server's RSS
- * after the load and the time from `node` start to the first 200 on /healthz.
+ * after the load and the time from `node` start to the first 200 on /healthz. The 660 questions
+ * repeat during a run, so the server's answer cache (ANSWER_CACHE_SIZE) serves most of them; a
+ * second server with the cache off shows what answering a question for the first time costs.
  */
 async function main() {
   const { values } = parseArgs({
@@ -51,13 +53,32 @@ async function main() {
     const askRun = await run(server.baseUrl, load, rotate('POST', '/api/ask', askBodies));
     const searchRun = await run(server.baseUrl, load, rotate('GET', searchPaths));
     const rssAfter = server.rssMiB();
+    const browserRun = await run(server.baseUrl, load, rotate('POST', '/api/ask', askBodies, BROWSER));
+    // The same questions with nothing kept: what answering itself costs (a first-time question).
+    const fresh = await startNodeProcess(serverArgs, { ...env, ANSWER_CACHE_SIZE: '0' }, root);
+    let freshAsk: Awaited<ReturnType<typeof run>>;
+    let freshSearch: Awaited<ReturnType<typeof run>>;
+    try {
+      freshAsk = await run(fresh.baseUrl, load, rotate('POST', '/api/ask', askBodies));
+      freshSearch = await run(fresh.baseUrl, load, rotate('GET', searchPaths));
+    } finally {
+      await fresh.stop();
+    }
 
     console.log(`server: node ${serverArgs.join(' ')} · ${questions.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`);
-    for (const [name, r] of [['bare Hono POST', bareRun], ['POST /api/ask', askRun], ['GET /api/search', searchRun]] as const) {
+    const rows = [
+      ['bare Hono POST', bareRun],
+      ['POST /api/ask', askRun],
+      ['GET /api/search', searchRun],
+      ['POST /api/ask, compressed for a browser', browserRun],
+      ['POST /api/ask, nothing kept (ANSWER_CACHE_SIZE=0)', freshAsk],
+      ['GET /api/search, nothing kept', freshSearch],
+    ] as const;
+    for (const [name, r] of rows) {
       const share = name === 'bare Hono POST' ? '' : ` (${((100 * r.rps) / bareRun.rps).toFixed(1)} % of bare)`;
       console.log(`${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s${share} · p50 ${r.p50} ms · p99 ${r.p99} ms · errors ${r.errors} · non-2xx ${r.non2xx}`);
     }
-    console.log(`RSS: ${rssIdle.toFixed(0)} MiB idle, ${rssAfter.toFixed(0)} MiB after ${2 * duration} s of load`);
+    console.log(`RSS: ${rssIdle.toFixed(0)} MiB idle, ${rssAfter.toFixed(0)} MiB after ${2 * duration} s of load (ask, then search)`);
     const sorted = [...starts].sort((a, b) => a - b);
     console.log(`start to first /healthz 200: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms (${sorted.map((s) => s.toFixed(0)).join(', ')})`);
   } finally {
@@ -76,19 +97,22 @@ function loadQuestions(): Question[] {
 }
 
 /** One autocannon request whose body (POST) or path (GET) moves to the next item each time. */
-function rotate(method: 'POST', path: string, bodies: string[]): autocannon.Request;
+function rotate(method: 'POST', path: string, bodies: string[], headers?: Record<string, string>): autocannon.Request;
 function rotate(method: 'GET', paths: string[]): autocannon.Request;
-function rotate(method: 'GET' | 'POST', pathOrPaths: string | string[], bodies: string[] = []): autocannon.Request {
+function rotate(method: 'GET' | 'POST', pathOrPaths: string | string[], bodies: string[] = [], headers: Record<string, string> = {}): autocannon.Request {
   let i = 0;
   return {
     method,
     setupRequest: function nextItem(request) {
       i++;
       if (method === 'GET') return { ...request, path: (pathOrPaths as string[])[i % pathOrPaths.length]! };
-      return { ...request, path: pathOrPaths as string, headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length]! };
+      return { ...request, path: pathOrPaths as string, headers: { 'content-type': 'application/json', ...headers }, body: bodies[i % bodies.length]! };
     },
   };
 }
+
+/** What a browser sends: the widget's requests get brotli-compressed answers. */
+const BROWSER = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 
 interface RunResult {
   rps: number;

@@ -65,6 +65,8 @@ const configSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
   /** Least severe log level written: `debug`, `info`, `warn`, `error`, `silent`. */
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+  /** Offline answers and staff searches kept in memory (least recently used dropped first); 0 keeps none. */
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** Query vectors kept in memory (least recently used dropped first) with a remote embedding model. */
   EMBEDDING_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
   /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
@@ -124,6 +126,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Query vectors kept in memory with a remote embedding model. */
   embeddingQueryCacheSize: number;
+  /** Offline answers and staff searches kept in memory (0: none). */
+  answerCacheSize: number;
   /** CSP `frame-ancestors` of the pages: `'self'`, `'none'` or origins. */
   frameAncestors: string[];
 }
@@ -173,6 +177,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     logLevel: e.LOG_LEVEL,
     embeddingQueryCacheSize: e.EMBEDDING_QUERY_CACHE_SIZE,
+    answerCacheSize: e.ANSWER_CACHE_SIZE,
     frameAncestors: e.FRAME_ANCESTORS,
   };
 }

@@ -7,6 +7,7 @@ import { vocabularyEntries } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
+import { createLruCache } from './llm/lru-cache.js';
 import { createQueryRewriter, type QueryRewriterOptions } from './llm/rewrite-query.js';
 import { createGramStats } from './retrieve/coverage.js';
 import { createLexicon, type Lexicon } from './retrieve/lexicon.js';
@@ -22,6 +23,8 @@ export interface QaService {
   retrieve: Retriever;
   /** `signal` stops a model call when the client leaves (the answer is then not sent anywhere). */
   ask(question: string, history?: ChatTurn[], signal?: AbortSignal): Promise<Answer>;
+  /** A model writes answers or rewrites queries: a client that hangs up should stop its call (see `signal`). */
+  usesModel: boolean;
   /** The same answer as `ask`, as it is produced (for `/api/chat`); `signal` stops a model call when the client leaves. */
   answerStream(question: string, history?: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent>;
   search(query: string, limit?: number): Promise<SearchHit[]>;
@@ -40,6 +43,12 @@ export interface QaServiceOptions {
   rewrite?: QueryRewriterOptions;
   /** Start from a prebuilt index instead of ingesting and embedding (Workers; see `npm run build:index`). */
   snapshot?: IndexSnapshot;
+  /**
+   * Offline answers and staff searches kept, least recently used dropped first: the same question
+   * (with the same earlier questions) gets the same extractive answer, so it is computed once.
+   * 0 keeps none. Answers written by a model are never kept.
+   */
+  cacheSize?: number;
 }
 
 /** Ingest the corpus, build the index and wire retrieval and answering together. */
@@ -51,6 +60,7 @@ export async function createQaService({
   llm,
   rewrite,
   snapshot,
+  cacheSize = 0,
 }: QaServiceOptions): Promise<QaService> {
   if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
@@ -66,7 +76,22 @@ export async function createQaService({
   const answerWithModel = llm ? createLlmAnswerer({ maxSuggestions: answerTuning.maxSuggestions, ...llm, document }) : null;
   const rewriteQuery = rewrite ? createQueryRewriter({ ...rewrite, outline: document.outline }) : null;
 
+  // Offline, an answer depends only on the question and the earlier questions: kept, it is computed once.
+  const answers = cacheSize > 0 && !answerWithModel && !rewriteQuery ? createLruCache<Answer>(cacheSize) : null;
+  const searches = cacheSize > 0 && !rewriteQuery ? createLruCache<SearchHit[]>(cacheSize) : null;
+
   async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
+    if (!answers) return yield* answerOnce(question, history, signal);
+    const key = JSON.stringify([question, history.filter((t) => t.role === 'user').map((t) => t.content)]);
+    const kept = answers.get(key);
+    if (kept) return yield* answerEvents(kept);
+    for await (const event of answerOnce(question, history, signal)) {
+      if (event.type === 'final') answers.set(key, event.answer);
+      yield event;
+    }
+  }
+
+  async function* answerOnce(question: string, history: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
     const retrieval = await retrieve(question, history, { extraTerms: terms });
     const extractive = await furtherAsks(question, history, terms, extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
@@ -94,21 +119,31 @@ export async function createQaService({
     lexicon,
     retrieve,
     ask: (question, history = [], signal) => collectAnswer(answerStream(question, history, signal)),
+    usesModel: Boolean(answerWithModel || rewriteQuery),
     answerStream,
     async search(query, limit = 10) {
-      const { hits, analysis } = await retrieve(query);
-      // Staff search lists only paragraphs that share a word or a number with the query, best first.
-      const relevant = (h: (typeof hits)[number]) => h.coverage > 0 || (analysis.required.length > 0 && h.requiredOk);
-      return hits.filter(relevant).slice(0, limit).map((h) => ({
-        id: h.paragraph.id,
-        section: h.paragraph.section,
-        text: h.paragraph.text,
-        score: h.score,
-        coverage: h.coverage,
-        spans: h.spans.filter((s) => s.score > 0).slice(0, 3),
-      }));
+      const key = JSON.stringify([query, limit]);
+      const kept = searches?.get(key);
+      if (kept) return kept;
+      const found = await searchOnce(query, limit);
+      searches?.set(key, found);
+      return found;
     },
     paragraph: (id) => index.paragraphs.get(id),
     outline: () => document.outline,
   };
+
+  async function searchOnce(query: string, limit: number): Promise<SearchHit[]> {
+    const { hits, analysis } = await retrieve(query);
+    // Staff search lists only paragraphs that share a word or a number with the query, best first.
+    const relevant = (h: (typeof hits)[number]) => h.coverage > 0 || (analysis.required.length > 0 && h.requiredOk);
+    return hits.filter(relevant).slice(0, limit).map((h) => ({
+      id: h.paragraph.id,
+      section: h.paragraph.section,
+      text: h.paragraph.text,
+      score: h.score,
+      coverage: h.coverage,
+      spans: h.spans.filter((s) => s.score > 0).slice(0, 3),
+    }));
+  }
 }

@@ -77,8 +77,10 @@ export function apiRoutes(service: QaService) {
   const api = new OpenAPIHono({ defaultHook: rejectInvalid })
     .openapi(askRoute, async function ask(c) {
       const { question, history } = c.req.valid('json');
-      // A client that hangs up stops the model call, as on /api/chat.
-      return c.json(await service.ask(question, history ?? [], c.req.raw.signal), 200);
+      // A client that hangs up stops the model call, as on /api/chat. Offline there is none to stop, and
+      // reading the signal makes @hono/node-server build a full Request (its slow path).
+      const signal = service.usesModel ? c.req.raw.signal : undefined;
+      return c.json(await service.ask(question, history ?? [], signal), 200);
     })
     .openapi(chatRoute, function chat(c) {
       return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);

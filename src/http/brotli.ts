@@ -33,10 +33,12 @@ export function brotli(shouldCompress: (contentType: string) => boolean): Middle
   const { zlib, stream } = node;
   return async function brotliResponse(c: Context, next: Next) {
     await next();
+    // Reading `body` turns @hono/node-server's light response into a full one (its slow path), so it is read last.
+    if (c.req.method === 'HEAD' || !prefersBrotli(c.req.header('accept-encoding'))) return;
     const res = c.res;
-    if (!res.body || c.req.method === 'HEAD' || !prefersBrotli(c.req.header('accept-encoding'))) return;
     if (res.status === 206 || res.headers.has('content-encoding') || !shouldCompress(res.headers.get('content-type') ?? '')) return;
     if (/(?:^|,)\s*no-transform\s*(?:,|$)/i.test(res.headers.get('cache-control') ?? '')) return;
+    if (!res.body) return;
     const params = { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 };
     const encoder = stream.Duplex.toWeb(zlib.createBrotliCompress({ params })) as unknown as TransformStream<Uint8Array, Uint8Array>;
     c.res = new Response(res.body.pipeThrough(encoder), res);

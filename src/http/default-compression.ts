@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { getRuntimeKey } from 'hono/adapter';
 import { compress, COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress';
+import { parseAccept } from 'hono/utils/accept';
 import { brotli } from './brotli.js';
 
 /** A server-sent event must reach the reader when written; a compressor would hold it back. */
@@ -15,10 +16,17 @@ export function defaultCompression(runtime = getRuntimeKey()): MiddlewareHandler
   if (runtime !== 'node') return false;
   const gzip = compress({ contentTypeFilter: compressible });
   const br = brotli(compressible);
-  if (!br) return gzip;
-  return function compressResponse(c, next) {
-    return gzip(c, async function brotliFirst() {
-      await br(c, next);
-    });
+  const encode: MiddlewareHandler = br ? (c, next) => gzip(c, async function brotliFirst() { await br(c, next); }) : gzip;
+  return async function compressResponse(c, next) {
+    if (acceptsEncoding(c.req.header('accept-encoding'))) return encode(c, next);
+    // A client that takes no encoding (API clients, load tests) gets the response untouched: Hono's `compress`
+    // sets Vary through `c.header`, which rebuilds the response and sends @hono/node-server down its slow path.
+    await next();
+    if (compressible(c.res.headers.get('content-type') ?? '')) c.res.headers.append('Vary', 'Accept-Encoding');
   };
+}
+
+/** Does the client take gzip, deflate or brotli (or any encoding, `*`)? */
+function acceptsEncoding(header: string | undefined): boolean {
+  return header !== undefined && parseAccept(header).some((a) => a.q > 0 && /^(?:gzip|deflate|br|\*)$/i.test(a.type));
 }

@@ -32,7 +32,7 @@ export async function createWorkerApp(env: WorkerEnv) {
   const corpus = parseCorpusFiles({ source, meta, stopwords, labels, cues, vocabulary });
   const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
   const rewrite = await rewriteModel(config, parseRewritePrompt({ version: REWRITE_PROMPT_VERSION, system: rewritePrompt }));
-  const service = await createQaService({ corpus, embedder: await queryEmbedder(config), snapshot, llm: await answerModel(config, prompts), rewrite });
+  const service = await createQaService({ corpus, embedder: await queryEmbedder(config), snapshot, llm: await answerModel(config, prompts), rewrite, cacheSize: config.answerCacheSize });
   return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config), frameAncestors: config.frameAncestors });
 }
 
