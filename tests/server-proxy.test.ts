@@ -30,6 +30,15 @@ describe('rate limits behind a proxy', () => {
     expect(await statuses('10.1.1.1, 203.0.113.7', 1)).toEqual([429]);
   });
 
+  it('reads the standard Forwarded header (RFC 7239) the same way, ports and IPv6 brackets aside', async () => {
+    server = await spawnServer({ OPENAI_API_KEY: '', TRUST_PROXY: 'loopback', RATE_LIMIT_ASK_PER_MINUTE: '1' });
+    const via = (forwarded: string) =>
+      fetch(`${server!.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', forwarded }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+    expect((await via('for="192.0.2.60:4711";proto=https')).status).toBe(200);
+    expect((await via('for="192.0.2.60"')).status, 'the same citizen, without the port').toBe(429);
+    expect((await via('for="[2001:db8:cafe::17]:4711"')).status, 'another citizen').toBe(200);
+  });
+
   it('without TRUST_PROXY, X-Forwarded-For is ignored (it can be forged): the socket address decides', async () => {
     server = await spawnServer({ OPENAI_API_KEY: '', RATE_LIMIT_ASK_PER_MINUTE: '2' });
     expect(await statuses('203.0.113.7', 2)).toEqual([200, 200]);
