@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,13 +19,15 @@ import { spawnServer, type SpawnedServer } from './spawn-server.js';
  */
 const repo = fileURLToPath(new URL('..', import.meta.url));
 const dockerfile = readFileSync(join(repo, 'Dockerfile'), 'utf8');
+const into = mkdtempSync(join(tmpdir(), 'dockerfile-'));
 let stages: ReplayedStage[];
 let runtime: ReplayedStage;
 
 beforeAll(() => {
-  stages = replayDockerfile(dockerfile, { context: repo, into: mkdtempSync(join(tmpdir(), 'dockerfile-')) });
+  stages = replayDockerfile(dockerfile, { context: repo, into });
   runtime = stages.at(-1)!;
 }, 180_000);
+afterAll(() => rmSync(into, { recursive: true, force: true }));
 
 /** The runtime stage's ENV with its absolute paths inside the replayed root; listening on loopback, on a free port. */
 function runtimeEnv(extra: Record<string, string> = {}): Record<string, string> {
