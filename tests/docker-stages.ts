@@ -47,7 +47,8 @@ export function replayDockerfile(dockerfile: string, { context, into }: ReplayOp
     const args = instruction.getArguments().map((a) => a.getValue());
     if (keyword === 'FROM') {
       const name = args[1]?.toUpperCase() === 'AS' ? args[2]! : null;
-      stage = { name, root: join(into, String(stages.length)), workdir: '/', env: {}, user: undefined, cmd: undefined, healthcheck: undefined, skippedRuns: [] };
+      const root = join(into, String(stages.length));
+      stage = { name, root, workdir: '/', env: {}, user: undefined, cmd: undefined, healthcheck: undefined, skippedRuns: [] };
       mkdirSync(stage.root, { recursive: true });
       stages.push(stage);
       continue;
@@ -80,7 +81,8 @@ export function replayDockerfile(dockerfile: string, { context, into }: ReplayOp
           if (/[*?[]/.test(source)) throw new Error(`COPY ${source}: wildcards are not replayed`);
           const origin = from === undefined ? join(context, source) : join(stageNamed(stages, from).root, posix.resolve('/', source));
           if (!existsSync(origin)) throw new Error(`COPY ${from ? `--from=${from} ` : ''}${source}: no such file`);
-          const target = statSync(origin).isDirectory() || !(dest.endsWith('/') || sources.length > 1) ? here(dest) : join(here(dest), basename(source));
+          const intoDir = !statSync(origin).isDirectory() && (dest.endsWith('/') || sources.length > 1);
+          const target = intoDir ? join(here(dest), basename(source)) : here(dest);
           const keep = (path: string) => from !== undefined || !ignored(relative(context, path));
           if (!keep(origin)) throw new Error(`COPY ${source}: excluded from the build context by .dockerignore`);
           cpSync(origin, target, { recursive: true, filter: keep, verbatimSymlinks: true });
@@ -144,7 +146,13 @@ export function dockerignore(context: string): (path: string) => boolean {
       const pattern = posix.normalize((negate ? line.slice(1) : line).replace(/^\/+/, ''));
       const body = pattern
         .split(/(\*\*\/?|\*|\?)/)
-        .map((part) => (part === '**/' ? '(?:.*/)?' : part === '**' ? '.*' : part === '*' ? '[^/]*' : part === '?' ? '[^/]' : part.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .map(function toRegex(part) {
+          if (part === '**/') return '(?:.*/)?';
+          if (part === '**') return '.*';
+          if (part === '*') return '[^/]*';
+          if (part === '?') return '[^/]';
+          return part.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        })
         .join('');
       return { negate, regex: new RegExp(`^${body}(?:/.*)?$`) };
     });

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validate } from 'dockerfile-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { replayDockerfile, type ReplayedStage } from './docker-stages.js';
+import { dockerignore, replayDockerfile, type ReplayedStage } from './docker-stages.js';
 import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 import { json } from './helpers.js';
 import { spawnServer, type SpawnedServer } from './spawn-server.js';
@@ -31,7 +31,8 @@ afterAll(() => rmSync(into, { recursive: true, force: true }));
 
 /** The runtime stage's ENV with its absolute paths inside the replayed root; listening on loopback, on a free port. */
 function runtimeEnv(extra: Record<string, string> = {}): Record<string, string> {
-  const env = Object.fromEntries(Object.entries(runtime.env).map(([name, value]) => [name, value.startsWith('/') ? join(runtime.root, value) : value]));
+  const inRoot = (value: string) => (value.startsWith('/') ? join(runtime.root, value) : value);
+  const env = Object.fromEntries(Object.entries(runtime.env).map(([name, value]) => [name, inRoot(value)]));
   return { ...env, HOST: '127.0.0.1', PORT: '0', OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', ...extra };
 }
 
@@ -56,6 +57,17 @@ const ask = (baseUrl: string, question: string) =>
 describe('the Dockerfile', () => {
   it('passes the Dockerfile linter (dockerfile-utils, as in the VS Code Docker extension)', () => {
     expect(validate(dockerfile).map((d) => `line ${d.range.start.line + 1}: ${d.message}`)).toEqual([]);
+  });
+
+  it('sends only the sources to the build (.dockerignore read as Docker reads it)', () => {
+    const ignored = dockerignore(repo);
+    for (const path of ['package.json', 'package-lock.json', 'src/server.ts', 'src/web/widget', 'corpus/vocabulary.json', 'prompts']) {
+      expect(ignored(path), path).toBe(false);
+    }
+    const local = ['node_modules', 'node_modules/hono/package.json', 'build/server/server.mjs', '.git/HEAD', '.env', '.wrangler/state', '.cache'];
+    for (const path of local) {
+      expect(ignored(path), path).toBe(true);
+    }
   });
 
   it('builds in one node:20-slim stage and runs from a fresh one', () => {
@@ -114,7 +126,8 @@ describe('the Dockerfile', () => {
     let server: SpawnedServer;
     beforeAll(async () => {
       fake = await startFakeOpenAi();
-      server = await startImage(runtimeEnv({ OPENAI_API_KEY: 'sk-image-test', OPENAI_BASE_URL: fake.baseURL, EMBEDDING_MODEL: 'fake-embed', LLM_REWRITE: 'false' }));
+      const model = { OPENAI_API_KEY: 'sk-image-test', OPENAI_BASE_URL: fake.baseURL, EMBEDDING_MODEL: 'fake-embed', LLM_REWRITE: 'false' };
+      server = await startImage(runtimeEnv(model));
     }, 60_000);
     afterAll(async () => {
       server?.stop();
