@@ -1,0 +1,44 @@
+# syntax=docker/dockerfile:1
+# The Node server in a container: docker build -t shishi-qa . && docker run -p 3000:3000 shishi-qa
+# (docs/deployment.md). tests/dockerfile.test.ts replays both stages without Docker: it copies what
+# each COPY line names, runs the build stage's RUN lines, then starts the runtime stage's CMD with its
+# ENV and checks /healthz, an answer and the HEALTHCHECK command, so a file left out here fails CI.
+
+FROM node:20-slim AS build
+WORKDIR /app
+# Dependencies first, so this layer is rebuilt only when the lockfile changes. Install scripts are
+# skipped: none of the dependencies needs its own (see .npmrc), and node:20's npm 10 would run them.
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json ./
+COPY src ./src
+COPY corpus ./corpus
+COPY prompts ./prompts
+# The web assets, the index snapshot and the server bundle (not `npm run build`: its wrangler
+# dry-run makes the Workers bundle, which this image does not serve).
+RUN npm run build:web && npm run build:index && npm run build:server
+
+FROM node:20-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=3000 \
+    CACHE_DIR=/app/.cache
+WORKDIR /app
+# The bundle carries its dependencies (esbuild), so no node_modules; it finds corpus/ and prompts/
+# two levels above build/server/. The files stay root's: the server cannot rewrite its own code.
+COPY --from=build /app/build/server ./build/server/
+COPY --from=build /app/build/public ./build/public/
+COPY --from=build /app/build/index-snapshot.json ./build/
+COPY --from=build /app/corpus ./corpus/
+COPY --from=build /app/prompts ./prompts/
+# The one writable directory: the embedding cache (used with a remote embedding model).
+RUN mkdir -p /app/.cache && chown node:node /app/.cache
+# The image's `node` user, by number so that Kubernetes' runAsNonRoot can check it.
+USER 1000:1000
+EXPOSE 3000
+# slim has no curl; Node 20's fetch does the check (HOST is 0.0.0.0, so loopback reaches it).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=10s --retries=3 \
+    CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+# node itself is PID 1: SIGTERM (docker stop) reaches the server, which drains answers in flight for
+# up to SHUTDOWN_TIMEOUT_MS (10 s); give docker stop more than that (docker stop -t 15).
+CMD ["node", "build/server/server.mjs"]
