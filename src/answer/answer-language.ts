@@ -3,7 +3,7 @@ import { createToTraditional } from '../text/to-traditional.js';
 
 export type AnswerLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
-/** Built on first use (about 8 MB and 25 ms): only answers to Traditional questions need it. */
+/** Built on first use (a few milliseconds): only answers to Traditional questions need it. */
 let toTraditional: ((text: string) => string) | undefined;
 
 /**
