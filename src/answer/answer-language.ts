@@ -1,12 +1,9 @@
-import { Converter } from 'opencc-js/cn2t';
 import { toSimplified } from '../text/normalize.js';
+import { createToTraditional } from '../text/to-traditional.js';
 
 export type AnswerLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
-/**
- * Built on first use: the Simplified→Traditional tables take about 40 MB of heap and 300 ms to
- * build, and only answers to Traditional questions need them.
- */
+/** Built on first use (a few milliseconds): only answers to Traditional questions need it. */
 let toTraditional: ((text: string) => string) | undefined;
 
 /**
@@ -26,6 +23,6 @@ export function answerLanguage(question: string): AnswerLanguage {
  */
 export function inScript(text: string, language: AnswerLanguage): string {
   if (language !== 'zh-Hant') return text;
-  toTraditional ??= Converter({ from: 'cn', to: 'tw' });
+  toTraditional ??= createToTraditional();
   return toTraditional(text);
 }

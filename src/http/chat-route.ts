@@ -1,5 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
-import { createUIMessageStream, createUIMessageStreamResponse, type UIMessage, type UIMessageStreamWriter } from 'ai';
+import type { UIMessage, UIMessageStreamWriter } from 'ai';
+import { loadAiSdk } from '../llm/load-ai-sdk.js';
 import type { QaService } from '../qa-service.js';
 import type { Answer, Citation } from '../types.js';
 import { chatRequestSchema, toQuestionAndHistory, type ChatRequest } from './chat-request-schema.js';
@@ -49,8 +50,9 @@ export const chatRoute = createRoute({
  * its citations (`data-citation`, `source-document`) and `data-answer`, so what a client keeps,
  * renders and sends back is what the service stands by.
  */
-export function streamChatAnswer(service: QaService, request: ChatRequest, signal?: AbortSignal): Response {
+export async function streamChatAnswer(service: QaService, request: ChatRequest, signal?: AbortSignal): Promise<Response> {
   const { question, history } = toQuestionAndHistory(request);
+  const { createUIMessageStream, createUIMessageStreamResponse } = await loadAiSdk();
   const stream = createUIMessageStream<ChatUIMessage>({
     async execute({ writer }) {
       writer.write({ type: 'start' });

@@ -1,4 +1,5 @@
-import { APICallError, generateText, type LanguageModel } from 'ai';
+import type { LanguageModel } from 'ai';
+import { loadAiSdk, type AiSdk } from './load-ai-sdk.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { ChatTurn, OutlineNode } from '../types.js';
 import { createLruCache, type Cache } from './lru-cache.js';
@@ -51,6 +52,7 @@ export function createQueryRewriter({
     const key = [question, ...earlier].map(normalizeForMatch).join('\n');
     const cached = cache.get(key);
     if (cached) return cached;
+    const { generateText, APICallError } = await loadAiSdk();
     const started = Date.now();
     try {
       const reply = await withDeadline(timeoutMs, signal, (abortSignal) =>
@@ -69,7 +71,7 @@ export function createQueryRewriter({
       cache.set(key, terms);
       return terms;
     } catch (error) {
-      if (!signal?.aborted) log(`[rewrite] searched without a rewrite: ${describeFailure(error, Date.now() - started)}`);
+      if (!signal?.aborted) log(`[rewrite] searched without a rewrite: ${describeFailure(error, Date.now() - started, APICallError)}`);
       return [];
     }
   };
@@ -121,7 +123,7 @@ async function withDeadline<T>(timeoutMs: number, signal: AbortSignal | undefine
 }
 
 /** Status codes and timings only: a provider's error body can echo the key. */
-function describeFailure(error: unknown, ms: number): string {
+function describeFailure(error: unknown, ms: number, APICallError: AiSdk['APICallError']): string {
   if (error instanceof RewriteFailure) return `${error.message} (${ms} ms)`;
   if (APICallError.isInstance(error)) {
     return error.statusCode ? `HTTP ${error.statusCode} from the provider (${ms} ms)` : `the provider could not be reached (${ms} ms)`;

@@ -1,4 +1,5 @@
-import { APICallError, streamText, type LanguageModel, type ModelMessage } from 'ai';
+import type { LanguageModel, ModelMessage } from 'ai';
+import { loadAiSdk, type AiSdk } from './load-ai-sdk.js';
 import type { DegradedReason } from '../types.js';
 
 export interface ModelLimits {
@@ -48,6 +49,7 @@ export interface StreamModelTextOptions {
  * at once instead. Throws `ModelFailure` for every way the call can fail.
  */
 export async function* streamModelText({ model, system, messages, limits = DEFAULT_MODEL_LIMITS, signal }: StreamModelTextOptions): AsyncGenerator<string, void, undefined> {
+  const { streamText, APICallError } = await loadAiSdk();
   const started = Date.now();
   const controller = new AbortController();
   let expired: DegradedReason | null = null;
@@ -67,8 +69,8 @@ export async function* streamModelText({ model, system, messages, limits = DEFAU
       const outcome = yield* attemptOnce();
       if (outcome === 'done') return;
       const failure = outcome.failed;
-      const classified = classify(failure);
-      const delay = retryDelay(failure, limits.retryDelayMs * 2 ** attempt);
+      const classified = classify(failure, APICallError);
+      const delay = retryDelay(failure, limits.retryDelayMs * 2 ** attempt, APICallError);
       const retryable = classified.reason === 'rate-limited' || classified.reason === 'provider-unavailable';
       if (!retryable || attempt >= limits.maxRetries || Date.now() + delay >= started + limits.firstTokenMs) throw classified;
       await sleep(delay, controller.signal);
@@ -77,7 +79,7 @@ export async function* streamModelText({ model, system, messages, limits = DEFAU
     if (expired) throw new ModelFailure(expired, `${expired} after ${Date.now() - started} ms`);
     if (error instanceof ModelFailure) throw error;
     if (receivedText || controller.signal.aborted) throw new ModelFailure('stream-interrupted', `the stream broke off after ${Date.now() - started} ms`);
-    throw classify(error);
+    throw classify(error, APICallError);
   } finally {
     clearTimeout(totalTimer);
     clearTimeout(firstTokenTimer);
@@ -104,7 +106,7 @@ export async function* streamModelText({ model, system, messages, limits = DEFAU
         yield part.text;
       } else if (part.type === 'error') {
         if (!receivedText) return { failed: part.error };
-        throw classify(part.error, 'stream-interrupted');
+        throw classify(part.error, APICallError, 'stream-interrupted');
       } else if (part.type === 'abort') {
         throw new ModelFailure(expired ?? 'stream-interrupted', 'the call was aborted');
       }
@@ -115,7 +117,7 @@ export async function* streamModelText({ model, system, messages, limits = DEFAU
 }
 
 /** Map a provider error to why the answer degraded; only status codes are kept. */
-function classify(error: unknown, otherwise: DegradedReason = 'invalid-response'): ModelFailure {
+function classify(error: unknown, APICallError: AiSdk['APICallError'], otherwise: DegradedReason = 'invalid-response'): ModelFailure {
   if (error instanceof ModelFailure) return error;
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
@@ -128,7 +130,7 @@ function classify(error: unknown, otherwise: DegradedReason = 'invalid-response'
 }
 
 /** `retry-after-ms` / `retry-after` (seconds or a date) when the server sends one, else the back-off. */
-function retryDelay(error: unknown, backoff: number): number {
+function retryDelay(error: unknown, backoff: number, APICallError: AiSdk['APICallError']): number {
   const headers = APICallError.isInstance(error) ? error.responseHeaders : undefined;
   const ms = Number.parseFloat(headers?.['retry-after-ms'] ?? '');
   if (Number.isFinite(ms) && ms >= 0) return ms;

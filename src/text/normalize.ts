@@ -1,10 +1,10 @@
-import { Converter } from 'opencc-js/t2cn';
+import { createToSimplified } from './to-simplified.js';
 
 /**
  * Traditional → Simplified, character level. OpenCC's `tw` table covers the
  * Taiwan and Hong Kong variants a citizen is likely to type (復議, 負責, 學).
  */
-export const toSimplified = Converter({ from: 'tw', to: 'cn' });
+export const toSimplified = createToSimplified();
 
 const HAN = '\\p{Script=Han}';
 /** Whitespace next to a Han character or CJK punctuation carries no meaning in Chinese text (`228 件`, `关于 2023年`). */
