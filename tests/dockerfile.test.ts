@@ -38,10 +38,11 @@ function runtimeEnv(extra: Record<string, string> = {}): Record<string, string> 
 
 /** Start the runtime stage's CMD in its WORKDIR. */
 function startImage(env: Record<string, string>): Promise<SpawnedServer> {
-  const [program, script, ...rest] = runtime.cmd ?? [];
+  const [program, ...args] = runtime.cmd ?? [];
   expect(program).toBe('node');
-  expect(rest).toEqual([]);
-  return spawnServer(env, { script: script!, cwd: join(runtime.root, runtime.workdir) });
+  const script = args.pop();
+  expect(args.every((a) => a.startsWith('--')), 'only node flags before the script').toBe(true);
+  return spawnServer(env, { script: script!, cwd: join(runtime.root, runtime.workdir), nodeArgs: args });
 }
 
 /** Run the HEALTHCHECK command as Docker would, with the container's environment; its exit code. */

@@ -19,8 +19,8 @@ export interface SpawnedServer {
  * missing or stale, then runs build/server/server.mjs in the same process — on a free port.
  * `cwd`/`script` run another copy (a bundle copied elsewhere, with a broken corpus, …).
  */
-export async function spawnServer(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root } = {}): Promise<SpawnedServer> {
-  const child = startProcess(env, { script, cwd });
+export async function spawnServer(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root, nodeArgs = [] as string[] } = {}): Promise<SpawnedServer> {
+  const child = startProcess(env, { script, cwd, nodeArgs });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${child.output()}`)), 60_000);
     const poll = setInterval(() => {
@@ -40,8 +40,11 @@ export async function spawnServer(env: Record<string, string>, { script = 'scrip
 }
 
 /** The server process without waiting for it to listen (for start-up failures). */
-export function startProcess(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root } = {}): Omit<SpawnedServer, 'baseUrl'> {
-  const child: ChildProcess = spawn(process.execPath, [script], {
+export function startProcess(
+  env: Record<string, string>,
+  { script = 'scripts/start.mjs', cwd = root, nodeArgs = [] as string[] } = {},
+): Omit<SpawnedServer, 'baseUrl'> {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     cwd,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
