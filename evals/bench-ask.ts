@@ -27,19 +27,28 @@ async function main() {
   for (let r = 0; r < rounds; r++) {
     for (const body of questions) {
       base.push(await time(() => app.request('/healthz')));
-      ask.push(await time(() => app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })));
+      ask.push(
+        await time(() =>
+          app.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        ),
+      );
       // What the staff page sends as someone types: every prefix of the question.
       const prefix = [...body.question].slice(0, 1 + (search.length % 8)).join('');
       search.push(await time(() => app.request(`/api/search?q=${encodeURIComponent(prefix)}&limit=20`)));
     }
   }
   const q = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
-  const row = (name: string, xs: number[]) => `${name.padEnd(16)} n=${xs.length}  p50 ${q(xs, 0.5).toFixed(2)} ms  p95 ${q(xs, 0.95).toFixed(2)} ms`;
+  const row = (name: string, xs: number[]) =>
+    `${name.padEnd(16)} n=${xs.length}  p50 ${q(xs, 0.5).toFixed(2)} ms  p95 ${q(xs, 0.95).toFixed(2)} ms`;
   console.log(row('GET /healthz', base));
   console.log(row('POST /api/ask', ask));
   console.log(row('GET /api/search', search));
-  console.log(`ratio /api/ask ÷ /healthz: p50 ×${(q(ask, 0.5) / q(base, 0.5)).toFixed(1)}, p95 ×${(q(ask, 0.95) / q(base, 0.95)).toFixed(1)}`);
-  console.log(`ratio /api/search ÷ /healthz: p50 ×${(q(search, 0.5) / q(base, 0.5)).toFixed(1)}, p95 ×${(q(search, 0.95) / q(base, 0.95)).toFixed(1)}`);
+  console.log(
+    `ratio /api/ask ÷ /healthz: p50 ×${(q(ask, 0.5) / q(base, 0.5)).toFixed(1)}, p95 ×${(q(ask, 0.95) / q(base, 0.95)).toFixed(1)}`,
+  );
+  console.log(
+    `ratio /api/search ÷ /healthz: p50 ×${(q(search, 0.5) / q(base, 0.5)).toFixed(1)}, p95 ×${(q(search, 0.95) / q(base, 0.95)).toFixed(1)}`,
+  );
   console.log(`index build at start-up: ${service.index.buildMs.toFixed(1)} ms (${service.index.embedder.modelId})`);
 }
 

@@ -41,7 +41,9 @@ async function main() {
   const questions = loadQuestions();
   const askBodies = questions.map((q) => JSON.stringify(q));
   // What the staff page sends while someone types: prefixes of varied length.
-  const searchPaths = questions.map((q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20`);
+  const searchPaths = questions.map(
+    (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20`,
+  );
 
   const starts: number[] = [];
   for (let i = 0; i < Number(values.starts); i++) {
@@ -71,7 +73,9 @@ async function main() {
       await fresh.stop();
     }
 
-    console.log(`server: node ${serverArgs.join(' ')} · ${questions.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`);
+    console.log(
+      `server: node ${serverArgs.join(' ')} · ${questions.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`,
+    );
     const rows = [
       ['bare Hono POST', bareRun],
       ['POST /api/ask', askRun],
@@ -82,11 +86,15 @@ async function main() {
     ] as const;
     for (const [name, r] of rows) {
       const share = name === 'bare Hono POST' ? '' : ` (${((100 * r.rps) / bareRun.rps).toFixed(1)} % of bare)`;
-      console.log(`${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s${share} · p50 ${r.p50} ms · p99 ${r.p99} ms · errors ${r.errors} · non-2xx ${r.non2xx}`);
+      console.log(
+        `${name.padEnd(16)} ${r.rps.toFixed(0).padStart(6)} req/s${share} · p50 ${r.p50} ms · p99 ${r.p99} ms · errors ${r.errors} · non-2xx ${r.non2xx}`,
+      );
     }
     console.log(`RSS: ${rssIdle.toFixed(0)} MiB idle, ${rssAfter.toFixed(0)} MiB after ${2 * duration} s of load (ask, then search)`);
     const sorted = [...starts].sort((a, b) => a - b);
-    console.log(`start to first /healthz 200: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms (${sorted.map((s) => s.toFixed(0)).join(', ')})`);
+    console.log(
+      `start to first /healthz 200: median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(0)} ms (${sorted.map((s) => s.toFixed(0)).join(', ')})`,
+    );
   } finally {
     await Promise.all([bare.stop(), server.stop()]);
   }
@@ -98,21 +106,35 @@ interface Question {
 }
 
 function loadQuestions(): Question[] {
-  const lines = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) => readFileSync(`${root}/${f}`, 'utf8').split('\n').filter((l) => l.trim()));
+  const lines = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) =>
+    readFileSync(`${root}/${f}`, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()),
+  );
   return lines.map((l) => JSON.parse(l) as Question).map((q) => ({ question: q.question, history: q.history ?? [] }));
 }
 
 /** One autocannon request whose body (POST) or path (GET) moves to the next item each time. */
 function rotate(method: 'POST', path: string, bodies: string[], headers?: Record<string, string>): autocannon.Request;
 function rotate(method: 'GET', paths: string[]): autocannon.Request;
-function rotate(method: 'GET' | 'POST', pathOrPaths: string | string[], bodies: string[] = [], headers: Record<string, string> = {}): autocannon.Request {
+function rotate(
+  method: 'GET' | 'POST',
+  pathOrPaths: string | string[],
+  bodies: string[] = [],
+  headers: Record<string, string> = {},
+): autocannon.Request {
   let i = 0;
   return {
     method,
     setupRequest: function nextItem(request) {
       i++;
       if (method === 'GET') return { ...request, path: (pathOrPaths as string[])[i % pathOrPaths.length]! };
-      return { ...request, path: pathOrPaths as string, headers: { 'content-type': 'application/json', ...headers }, body: bodies[i % bodies.length]! };
+      return {
+        ...request,
+        path: pathOrPaths as string,
+        headers: { 'content-type': 'application/json', ...headers },
+        body: bodies[i % bodies.length]!,
+      };
     },
   };
 }
@@ -128,7 +150,11 @@ interface RunResult {
   non2xx: number;
 }
 
-async function run(url: string, { duration, connections }: { duration: number; connections: number }, request: autocannon.Request): Promise<RunResult> {
+async function run(
+  url: string,
+  { duration, connections }: { duration: number; connections: number },
+  request: autocannon.Request,
+): Promise<RunResult> {
   // A short unmeasured warm-up first, so the figures are of optimised code, not of the JIT at work.
   await autocannon({ url, duration: 2, connections, requests: [request] });
   const r = await autocannon({ url, duration, connections, requests: [request] });

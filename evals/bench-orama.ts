@@ -28,12 +28,14 @@ async function main() {
   const texts = [...index.matchText.values()];
   const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, texts);
   const queries = await Promise.all(
-    snapshotQuestions().slice(0, 200).map(async function query({ question }) {
-      const a = analyzeQuery(question, lexicon, corpus.meta.subjectYear);
-      const term = [a.normalized, ...a.expansions].join(' ');
-      const [vector] = await embedder.embed([term], 'query');
-      return { term, vector: vector! };
-    }),
+    snapshotQuestions()
+      .slice(0, 200)
+      .map(async function query({ question }) {
+        const a = analyzeQuery(question, lexicon, corpus.meta.subjectYear);
+        const term = [a.normalized, ...a.expansions].join(' ');
+        const [vector] = await embedder.embed([term], 'query');
+        return { term, vector: vector! };
+      }),
   );
   const stock = await stockDb(paragraphs, corpus.labels, embedder);
   const all = ['text', 'section', 'aliases'];
@@ -55,9 +57,13 @@ async function main() {
   };
   console.log(`${paragraphs.length} paragraphs, ${queries.length} questions`);
   // One untimed pass of every shape first: the rows compare steady states, not who ran first.
-  for (const shape of Object.values(shapes)) for (const db of [stock, index.db]) for (const q of queries) await search(db, shape(q) as never);
+  for (const shape of Object.values(shapes))
+    for (const db of [stock, index.db]) for (const q of queries) await search(db, shape(q) as never);
   for (const [name, shape] of Object.entries(shapes)) {
-    for (const [component, db] of [['stock', stock], ['ours', index.db]] as const) {
+    for (const [component, db] of [
+      ['stock', stock],
+      ['ours', index.db],
+    ] as const) {
       if (component === 'ours' && name.includes('exact')) continue;
       const times: number[] = [];
       let hits = 0;

@@ -46,7 +46,9 @@ async function main() {
   await context.close();
   server.close();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`demo page, ${runs} loads: DOMContentLoaded median ${median(dcl).toFixed(1)} ms; widget button interactive median ${median(ready).toFixed(1)} ms (×${(median(ready) / median(dcl)).toFixed(2)} of DOMContentLoaded)`);
+  console.log(
+    `demo page, ${runs} loads: DOMContentLoaded median ${median(dcl).toFixed(1)} ms; widget button interactive median ${median(ready).toFixed(1)} ms (×${(median(ready) / median(dcl)).toFixed(2)} of DOMContentLoaded)`,
+  );
 }
 
 main().catch(function fatal(error: unknown) {

@@ -13,7 +13,11 @@ async function main() {
     try {
       const time = async (path: string) => {
         const t = performance.now();
-        const res = await fetch(worker.baseUrl + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+        const res = await fetch(worker.baseUrl + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ question: '行政复议收到多少件？' }),
+        });
         await res.arrayBuffer();
         if (!res.ok) throw new Error(`${path} answered ${res.status}`);
         return performance.now() - t;
@@ -26,9 +30,14 @@ async function main() {
       await worker.stop();
     }
   }
-  for (const r of rows) console.log(`wrangler dev ready ${r.ready.toFixed(0)} ms · first /api/ask (cold: builds the app from the snapshot) ${r.cold.toFixed(1)} ms · warm median ${r.warm.toFixed(1)} ms · ×${(r.cold / r.warm).toFixed(1)}`);
+  for (const r of rows)
+    console.log(
+      `wrangler dev ready ${r.ready.toFixed(0)} ms · first /api/ask (cold: builds the app from the snapshot) ${r.cold.toFixed(1)} ms · warm median ${r.warm.toFixed(1)} ms · ×${(r.cold / r.warm).toFixed(1)}`,
+    );
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  console.log(`median over ${rows.length} starts: cold first request ${med(rows.map((r) => r.cold)).toFixed(1)} ms, warm ${med(rows.map((r) => r.warm)).toFixed(1)} ms`);
+  console.log(
+    `median over ${rows.length} starts: cold first request ${med(rows.map((r) => r.cold)).toFixed(1)} ms, warm ${med(rows.map((r) => r.warm)).toFixed(1)} ms`,
+  );
 }
 
 main().catch(function fatal(error: unknown) {

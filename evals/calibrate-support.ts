@@ -43,7 +43,10 @@ function main() {
     samples.push({ kind, honest, claim, quote, ratio: claimSupport(claim, [quote], context).ratio });
 
   for (const item of items) {
-    const restated = restatement(item, grounded.filter((g) => g.item === item));
+    const restated = restatement(
+      item,
+      grounded.filter((g) => g.item === item),
+    );
     if (restated) add('honest: question restated', true, restated.claim, restated.quote);
   }
   grounded.forEach((g, i) => {
@@ -60,7 +63,10 @@ function main() {
   console.log(`support ratio of claims built from ${grounded.length} facts of ${items.length} answerable gold items (evals/gold.jsonl)\n`);
   console.log('kind                               n    min   p05   p25   p50   max');
   for (const kind of kinds) {
-    const r = samples.filter((s) => s.kind === kind).map((s) => s.ratio).sort((a, b) => a - b);
+    const r = samples
+      .filter((s) => s.kind === kind)
+      .map((s) => s.ratio)
+      .sort((a, b) => a - b);
     const figures = [r[0]!, q(r, 0.05), q(r, 0.25), q(r, 0.5), r.at(-1)!].map((x) => x.toFixed(2));
     console.log(`${kind.padEnd(32)} ${String(r.length).padStart(4)}  ${figures.join('  ')}`);
   }
@@ -69,8 +75,14 @@ function main() {
   // the mean share of honest claims kept and of corrupted claims removed, per kind.
   const honestKinds = kinds.filter((k) => k.startsWith('honest'));
   const corruptKinds = kinds.filter((k) => k.startsWith('corrupt'));
-  const right = (kind: string, t: number) => share(samples.filter((s) => s.kind === kind), (s) => (s.ratio >= t) === s.honest);
-  console.log(`\nthreshold  ${[...honestKinds.map((k) => `kept: ${k.slice(8)}`), ...corruptKinds.map((k) => `removed: ${k.slice(9)}`)].join('  ')}  balanced`);
+  const right = (kind: string, t: number) =>
+    share(
+      samples.filter((s) => s.kind === kind),
+      (s) => s.ratio >= t === s.honest,
+    );
+  console.log(
+    `\nthreshold  ${[...honestKinds.map((k) => `kept: ${k.slice(8)}`), ...corruptKinds.map((k) => `removed: ${k.slice(9)}`)].join('  ')}  balanced`,
+  );
   let best = { threshold: 0, score: -1 };
   for (let t = 0.3; t <= 0.951; t += 0.05) {
     const kept = honestKinds.map((k) => right(k, t));
@@ -83,7 +95,7 @@ function main() {
   console.log(`\nbest balanced accuracy ${best.score.toFixed(3)} at ${best.threshold.toFixed(2)}`);
   console.log(`MIN_CLAIM_SUPPORT in src/answer/claim-support.ts is ${MIN_CLAIM_SUPPORT}`);
 
-  const misjudged = samples.filter((s) => (s.ratio >= MIN_CLAIM_SUPPORT) !== s.honest);
+  const misjudged = samples.filter((s) => s.ratio >= MIN_CLAIM_SUPPORT !== s.honest);
   console.log(`\nmisjudged at ${MIN_CLAIM_SUPPORT}: ${misjudged.length} of ${samples.length}`);
   for (const s of misjudged.slice(0, 12)) console.log(`  ${s.ratio.toFixed(2)} ${s.kind}: ${s.claim}  ⟸  ${s.quote.slice(0, 50)}`);
 }
@@ -103,9 +115,14 @@ function factSentences(item: GoldItem, paragraphs: Map<string, Paragraph>): Grou
   return item.facts.flatMap((fact) => {
     for (const id of item.gold) {
       const paragraph = paragraphs.get(id);
-      const span = paragraph?.sentences.find((s) => normalizeForMatch(paragraph.text.slice(s.start, s.end)).includes(normalizeForMatch(fact)));
+      const span = paragraph?.sentences.find((s) =>
+        normalizeForMatch(paragraph.text.slice(s.start, s.end)).includes(normalizeForMatch(fact)),
+      );
       if (!paragraph || !span) continue;
-      const sentence = paragraph.text.slice(span.start, span.end).trim().replace(/[。；;]$/u, '');
+      const sentence = paragraph.text
+        .slice(span.start, span.end)
+        .trim()
+        .replace(/[。；;]$/u, '');
       const clause = sentence.split(/[，；：,;:]/u).find((c) => normalizeForMatch(c).includes(normalizeForMatch(fact))) ?? sentence;
       return [{ item, fact, paragraph, sentence, clause: clause.replace(/\s+/gu, '').replace(/^（[一二三四五六七八九十]+）/u, '') }];
     }

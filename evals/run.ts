@@ -64,7 +64,10 @@ async function main() {
     const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
     if (!values.offline && config.openai) {
       const rewrite = config.llm.rewrite.enabled;
-      if (rewrite) targets.push(inProcessTarget(`extractive + rewrite (${config.llm.model})`, await createNodeService(config, { answers: 'extractive' })));
+      if (rewrite)
+        targets.push(
+          inProcessTarget(`extractive + rewrite (${config.llm.model})`, await createNodeService(config, { answers: 'extractive' })),
+        );
       const model = await createNodeService(config);
       generated = `generated (${config.llm.model}, ${config.llm.strategy}${rewrite ? ' + rewrite' : ''})`;
       targets.push(inProcessTarget(generated, model));
@@ -78,15 +81,30 @@ async function main() {
   const service = targets[0]!.name;
   const of = (target: string, pred: (r: ItemResult) => boolean = () => true) => all.filter((r) => r.target === target && pred(r));
   const splits: string[] = values.split === 'all' ? [...SPLITS] : [values.split!];
-  const sideBySide: [string, Metrics][] = targets.flatMap((t) => [...splits, 'all'].map((s): [string, Metrics] => [`${shortName(t.name)} · ${s}`, aggregate(of(t.name, (r) => s === 'all' || r.item.split === s))]));
+  const sideBySide: [string, Metrics][] = targets.flatMap((t) =>
+    [...splits, 'all'].map((s): [string, Metrics] => [
+      `${shortName(t.name)} · ${s}`,
+      aggregate(of(t.name, (r) => s === 'all' || r.item.split === s)),
+    ]),
+  );
   const categories = [...new Set(items.map((i) => i.category))];
-  const byCategory = (split: string): [string, Metrics][] => categories.map((c) => [c, aggregate(of(service, (r) => r.item.category === c && (split === 'all' || r.item.split === split)))]);
+  const byCategory = (split: string): [string, Metrics][] =>
+    categories.map((c) => [c, aggregate(of(service, (r) => r.item.category === c && (split === 'all' || r.item.split === split)))]);
   const checks = countChecks(of(generated ?? service).map((r) => r.answer));
 
   console.log(`\n== ${service} vs baselines (same questions, same run) ==\n${table(sideBySide)}`);
   for (const s of splits) console.log(`\n== ${shortName(service)} by category · ${s} ==\n${table(byCategory(s))}`);
-  if (generated) for (const s of splits) console.log(`\n== ${generated} by category · ${s} ==\n${table(categories.map((c) => [c, aggregate(of(generated!, (r) => r.item.category === c && r.item.split === s))]))}`);
-  if (Object.keys(checks).length) console.log(`\n== citation checks fired (generated mode) ==\n${Object.entries(checks).map(([k, v]) => `${k}: ${v}`).join('\n')}`);
+  if (generated)
+    for (const s of splits)
+      console.log(
+        `\n== ${generated} by category · ${s} ==\n${table(categories.map((c) => [c, aggregate(of(generated!, (r) => r.item.category === c && r.item.split === s))]))}`,
+      );
+  if (Object.keys(checks).length)
+    console.log(
+      `\n== citation checks fired (generated mode) ==\n${Object.entries(checks)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('\n')}`,
+    );
 
   mkdirSync(values.out!, { recursive: true });
   const generatedAt = new Date().toISOString();
@@ -94,8 +112,24 @@ async function main() {
     { heading: 'Service vs baselines', rows: sideBySide },
     ...splits.map((s) => ({ heading: `Service by category · ${s}`, rows: byCategory(s) })),
   ];
-  writeFileSync(join(values.out!, 'report.json'), JSON.stringify({ generatedAt, targets: targets.map((t) => t.name), summary, checks, results: all.map(({ item, ...rest }) => ({ id: item.id, ...rest, item })) }, null, 1));
-  writeFileSync(join(values.out!, 'report.html'), renderHtml({ title: `Evaluation · ${generated ?? service}`, generatedAt, summary, checks, results: of(generated ?? service) }));
+  writeFileSync(
+    join(values.out!, 'report.json'),
+    JSON.stringify(
+      {
+        generatedAt,
+        targets: targets.map((t) => t.name),
+        summary,
+        checks,
+        results: all.map(({ item, ...rest }) => ({ id: item.id, ...rest, item })),
+      },
+      null,
+      1,
+    ),
+  );
+  writeFileSync(
+    join(values.out!, 'report.html'),
+    renderHtml({ title: `Evaluation · ${generated ?? service}`, generatedAt, summary, checks, results: of(generated ?? service) }),
+  );
   console.log(`\nwrote ${join(values.out!, 'report.json')} and report.html`);
 
   if (!values['no-gate']) {
@@ -130,7 +164,9 @@ async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<s
     results.push(scoreItem(item, target.name, answer, ranking, performance.now() - started, reference, error));
     if (!quiet && (tty || (i + 1) % 50 === 0 || i + 1 === items.length)) {
       const passed = results.filter((r) => r.pass).length;
-      process.stderr.write(`${tty ? '\r' : ''}${shortName(target.name)}: ${i + 1}/${items.length} (${passed} pass)${tty && i + 1 < items.length ? '' : '\n'}`);
+      process.stderr.write(
+        `${tty ? '\r' : ''}${shortName(target.name)}: ${i + 1}/${items.length} (${passed} pass)${tty && i + 1 < items.length ? '' : '\n'}`,
+      );
     }
   }
   return results;
@@ -146,12 +182,32 @@ async function sweep(items: GoldItem[]) {
   console.log('minCoverage  sentence  split  answered  factAcc  nearMissDecl  wrongFig');
   for (const minCoverage of [0.45, 0.5, 0.55, 0.6]) {
     for (const minSentenceCoverage of [0.3, 0.35, 0.4, 0.45, 0.5]) {
-      const answerTuning = { ...DEFAULT_ANSWER_TUNING, minCoverage, grounding: { ...DEFAULT_ANSWER_TUNING.grounding, minSentenceCoverage } };
+      const answerTuning = {
+        ...DEFAULT_ANSWER_TUNING,
+        minCoverage,
+        grounding: { ...DEFAULT_ANSWER_TUNING.grounding, minSentenceCoverage },
+      };
       const target = inProcessTarget('sweep', await createQaService({ corpus, embedder: localHashEmbedder(), answerTuning }));
-      const isDefault = minCoverage === DEFAULT_ANSWER_TUNING.minCoverage && minSentenceCoverage === DEFAULT_ANSWER_TUNING.grounding.minSentenceCoverage;
+      const isDefault =
+        minCoverage === DEFAULT_ANSWER_TUNING.minCoverage && minSentenceCoverage === DEFAULT_ANSWER_TUNING.grounding.minSentenceCoverage;
       for (const split of SPLITS) {
-        const m = aggregate(await runTarget(target, items.filter((i) => i.split === split), reference, true));
-        const row = [minCoverage.toFixed(2).padStart(11), minSentenceCoverage.toFixed(2).padStart(8), split.padEnd(5), m.answered.toFixed(3).padStart(8), m.factAccuracy.toFixed(3).padStart(7), m.nearMissDeclined.toFixed(3).padStart(12), String(m.wrongFigures).padStart(8)];
+        const m = aggregate(
+          await runTarget(
+            target,
+            items.filter((i) => i.split === split),
+            reference,
+            true,
+          ),
+        );
+        const row = [
+          minCoverage.toFixed(2).padStart(11),
+          minSentenceCoverage.toFixed(2).padStart(8),
+          split.padEnd(5),
+          m.answered.toFixed(3).padStart(8),
+          m.factAccuracy.toFixed(3).padStart(7),
+          m.nearMissDeclined.toFixed(3).padStart(12),
+          String(m.wrongFigures).padStart(8),
+        ];
         console.log(row.join('  ') + (isDefault ? '  ← default' : ''));
       }
     }

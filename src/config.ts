@@ -18,7 +18,10 @@ const configSchema = z.object({
   CACHE_DIR: z.string().default('.cache'),
   /** Largest accepted request body in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
-  LOG_REQUESTS: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  LOG_REQUESTS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** Chat-completions model that writes answers when OPENAI_API_KEY is set. */
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   /** `retrieved`: the model reads the top paragraphs; `whole-report`: it reads all of them. */
@@ -32,7 +35,10 @@ const configSchema = z.object({
   /** Extra attempts after a 429 / 5xx / refused connection, only while the first-token limit allows. */
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** Before retrieval, one short model call rewrites the question into the report's wording (only with a model configured). */
-  LLM_REWRITE: z.enum(['true', 'false', '1', '0']).default('true').transform((v) => v === 'true' || v === '1'),
+  LLM_REWRITE: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
   /** The rewrite's own deadline: past it the question is searched as asked. */
   LLM_REWRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
   /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
@@ -45,7 +51,12 @@ const configSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((v) => v.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean),
+    )
     .pipe(z.array(z.union([z.literal('*'), z.url({ message: 'CORS_ORIGINS must list origins such as https://www.shishi.gov.cn' })]))),
   /**
    * Which proxies in front of the server may say who the client is (X-Forwarded-For): empty (none:
@@ -73,8 +84,25 @@ const configSchema = z.object({
   FRAME_ANCESTORS: z
     .string()
     .default('self')
-    .transform((v) => v.split(',').map((o) => o.trim().replace(/^'(self|none)'$/, '$1').replace(/\/$/, '')).filter(Boolean))
-    .pipe(z.array(z.union([z.enum(['self', 'none']), z.url({ message: 'FRAME_ANCESTORS must be self, none or origins such as https://www.shishi.gov.cn' })])))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((o) =>
+          o
+            .trim()
+            .replace(/^'(self|none)'$/, '$1')
+            .replace(/\/$/, ''),
+        )
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.enum(['self', 'none']),
+          z.url({ message: 'FRAME_ANCESTORS must be self, none or origins such as https://www.shishi.gov.cn' }),
+        ]),
+      ),
+    )
     .transform((list) => list.map((o) => (o === 'self' || o === 'none' ? `'${o}'` : o))),
 });
 
@@ -83,11 +111,17 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): Config['trustProx
   const v = value.trim();
   if (v === '' || v === 'false' || v === '0') return null;
   if (/^\d+$/.test(v)) return { hops: Number(v) };
-  const addresses = v.split(',').map((a) => a.trim()).filter(Boolean);
+  const addresses = v
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
   try {
     proxyAddr.compile(addresses);
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `TRUST_PROXY: ${(error as Error).message} (a hop count, or addresses/CIDRs such as 10.0.0.0/8)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `TRUST_PROXY: ${(error as Error).message} (a hop count, or addresses/CIDRs such as 10.0.0.0/8)`,
+    });
     return z.NEVER;
   }
   return { addresses };
@@ -122,7 +156,13 @@ export interface Config {
   /** Proxies trusted to report the client's address; null: the socket's address is the client's. */
   trustProxy: { hops: number } | { addresses: string[] } | null;
   /** Node HTTP server limits and shutdown (ignored on Workers). */
-  server: { headersTimeoutMs: number; requestTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number; shutdownTimeoutMs: number };
+  server: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+    shutdownTimeoutMs: number;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** Query vectors kept in memory with a remote embedding model. */
   embeddingQueryCacheSize: number;
@@ -144,13 +184,16 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const e = parsed.data;
   const embeddingKey = e.EMBEDDING_API_KEY ?? e.OPENAI_API_KEY;
-  if (e.EMBEDDING_PROVIDER === 'openai' && !embeddingKey) throw new Error('Invalid configuration: EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY');
+  if (e.EMBEDDING_PROVIDER === 'openai' && !embeddingKey)
+    throw new Error('Invalid configuration: EMBEDDING_PROVIDER=openai needs EMBEDDING_API_KEY or OPENAI_API_KEY');
   const remoteEmbeddings = e.EMBEDDING_PROVIDER !== 'local' && embeddingKey;
   return {
     port: e.PORT,
     host: e.HOST,
     openai: e.OPENAI_API_KEY ? { apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL } : null,
-    embedding: remoteEmbeddings ? { kind: 'openai', apiKey: embeddingKey, baseURL: e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL, model: e.EMBEDDING_MODEL } : { kind: 'local' },
+    embedding: remoteEmbeddings
+      ? { kind: 'openai', apiKey: embeddingKey, baseURL: e.EMBEDDING_BASE_URL ?? e.OPENAI_BASE_URL, model: e.EMBEDDING_MODEL }
+      : { kind: 'local' },
     cacheDir: e.CACHE_DIR,
     bodyLimit: e.BODY_LIMIT,
     logRequests: e.LOG_REQUESTS,
@@ -190,7 +233,9 @@ export function describeConfig(config: Config, embedderInUse?: string): string {
   const { llm } = config;
   const answers = `answers ${llm.model} (${llm.strategy}${llm.strategy === 'retrieved' ? ` top ${llm.contextParagraphs}` : ''}, first token ${llm.firstTokenTimeoutMs} ms, total ${llm.totalTimeoutMs} ms, ${llm.maxRetries} retries)`;
   const rewrite = llm.rewrite.enabled ? `query rewrite on (${llm.rewrite.timeoutMs} ms)` : 'query rewrite off';
-  const provider = config.openai ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, ${rewrite}, key set)` : 'offline (no API key)';
+  const provider = config.openai
+    ? `openai-compatible (${config.openai.baseURL ?? 'api.openai.com'}, ${answers}, ${rewrite}, key set)`
+    : 'offline (no API key)';
   const { embedding } = config;
   const configured = embedding.kind === 'openai' ? `${embedding.model} at ${embedding.baseURL ?? 'api.openai.com'}` : 'local';
   const fellBack = embedding.kind === 'openai' && embedderInUse !== undefined && embedderInUse !== `openai:${embedding.model}`;

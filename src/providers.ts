@@ -20,7 +20,12 @@ async function openAiProvider(settings: { apiKey: string; baseURL?: string }) {
 /** The configured embedding endpoint through the AI SDK (no cache: callers add one where they can keep it). */
 export async function remoteEmbedder(embedding: Extract<Config['embedding'], { kind: 'openai' }>): Promise<Embedder> {
   const [provider, { aiSdkEmbedder }] = await Promise.all([openAiProvider(embedding), import('./embed/openai-embedder.js')]);
-  return aiSdkEmbedder({ model: provider.embedding(embedding.model), modelId: `openai:${embedding.model}`, dimensions: 0, document: { maxRetries: 1, timeoutMs: 30_000 } });
+  return aiSdkEmbedder({
+    model: provider.embedding(embedding.model),
+    modelId: `openai:${embedding.model}`,
+    dimensions: 0,
+    document: { maxRetries: 1, timeoutMs: 30_000 },
+  });
 }
 
 /** The model that writes answers, through chat completions (`/v1/chat/completions`, which every OpenAI-compatible server speaks); none offline. */

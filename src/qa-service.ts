@@ -62,10 +62,19 @@ export async function createQaService({
   snapshot,
   cacheSize = 0,
 }: QaServiceOptions): Promise<QaService> {
-  if (snapshot && snapshot.sha256 !== corpus.meta.sha256) throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
+  if (snapshot && snapshot.sha256 !== corpus.meta.sha256)
+    throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
-  const index = snapshot ? restoreReportIndex(snapshot, embedder, corpus.labels) : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones);
+  const index = snapshot
+    ? restoreReportIndex(snapshot, embedder, corpus.labels)
+    : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
+  const lexicon = createLexicon(
+    { entries: vocabularyEntries(corpus.vocabulary) },
+    corpus.stopwords,
+    corpus.cues,
+    [...index.matchText.values()],
+    snapshot?.homophones,
+  );
   const retrieve = createRetriever({
     index,
     lexicon,
@@ -95,7 +104,9 @@ export async function createQaService({
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
     const retrieval = await retrieve(question, history, { extraTerms: terms });
     const extractive = await furtherAsks(question, history, terms, extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
-    const events = answerWithModel ? answerWithModel({ question, history, retrieval, fallback: extractive, signal }) : answerEvents(extractive);
+    const events = answerWithModel
+      ? answerWithModel({ question, history, retrieval, fallback: extractive, signal })
+      : answerEvents(extractive);
     if (!rewriteQuery) return yield* events;
     // The terms searched for, for diagnostics: they widened the search and are not part of the answer.
     for await (const event of events) yield event.type === 'final' ? { ...event, answer: { ...event.answer, rewrite: terms } } : event;
@@ -137,13 +148,16 @@ export async function createQaService({
     const { hits, analysis } = await retrieve(query);
     // Staff search lists only paragraphs that share a word or a number with the query, best first.
     const relevant = (h: (typeof hits)[number]) => h.coverage > 0 || (analysis.required.length > 0 && h.requiredOk);
-    return hits.filter(relevant).slice(0, limit).map((h) => ({
-      id: h.paragraph.id,
-      section: h.paragraph.section,
-      text: h.paragraph.text,
-      score: h.score,
-      coverage: h.coverage,
-      spans: h.spans.filter((s) => s.score > 0).slice(0, 3),
-    }));
+    return hits
+      .filter(relevant)
+      .slice(0, limit)
+      .map((h) => ({
+        id: h.paragraph.id,
+        section: h.paragraph.section,
+        text: h.paragraph.text,
+        score: h.score,
+        coverage: h.coverage,
+        spans: h.spans.filter((s) => s.score > 0).slice(0, 3),
+      }));
   }
 }

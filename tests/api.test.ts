@@ -37,7 +37,13 @@ describe('POST /api/ask', () => {
   });
 
   it('uses history for follow-ups', async () => {
-    const res = await ask({ question: '那纠错率呢？', history: [{ role: 'user', content: '行政复议收到多少件？' }, { role: 'assistant', content: '228 件。' }] });
+    const res = await ask({
+      question: '那纠错率呢？',
+      history: [
+        { role: 'user', content: '行政复议收到多少件？' },
+        { role: 'assistant', content: '228 件。' },
+      ],
+    });
     const body = await json(res);
     expect(body.citations[0].quote).toContain('纠错率');
   });
@@ -102,7 +108,7 @@ describe('POST /api/ask', () => {
 
 describe('GET /api/search', () => {
   it('ranks paragraphs and returns the matched sentence spans', async () => {
-    const res = await app.request('/api/search?q=' + encodeURIComponent('闽执法') + '&limit=3');
+    const res = await app.request(`/api/search?q=${encodeURIComponent('闽执法')}&limit=3`);
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.hits.length).toBeLessThanOrEqual(3);
@@ -133,7 +139,7 @@ describe('paragraphs, outline, health', () => {
   });
   it('answers an unknown id with 404', async () => {
     await expectError(await app.request('/api/paragraphs/s99.1'), 404, 'not_found', /s99\.1/);
-    await expectError(await app.request('/api/paragraphs/' + encodeURIComponent('<script>')), 404, 'not_found');
+    await expectError(await app.request(`/api/paragraphs/${encodeURIComponent('<script>')}`), 404, 'not_found');
   });
   it('returns the section tree with paragraph ids', async () => {
     const body = await json(await app.request('/api/outline'));
@@ -161,13 +167,13 @@ describe('robustness', () => {
   it('never answers random input with a 5xx', async () => {
     const alphabet = [...'行政复议228件，。？?!a1 .*()[]\\%😀<>"\'', '\u0000', '\u200b'];
     let seed = 7;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     for (let i = 0; i < 200; i++) {
       const q = Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
       const responses = await Promise.all([
         ask({ question: q, history: [{ role: 'user', content: q }] }),
-        app.request('/api/search?q=' + encodeURIComponent(q)),
-        app.request('/api/paragraphs/' + encodeURIComponent(q)),
+        app.request(`/api/search?q=${encodeURIComponent(q)}`),
+        app.request(`/api/paragraphs/${encodeURIComponent(q)}`),
         ask(q),
       ]);
       for (const res of responses) expect(res.status, q).toBeLessThan(500);
@@ -178,7 +184,14 @@ describe('robustness', () => {
 describe('cross-origin embedding', () => {
   it('lets an allowed site call the API from the browser and refuses others', async () => {
     const embedded = checkedAgainstOpenApi(createApp({ service: await offlineService(), corsOrigins: ['https://www.shishi.gov.cn'] }));
-    const preflight = await embedded.request('/api/chat', { method: 'OPTIONS', headers: { origin: 'https://www.shishi.gov.cn', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    const preflight = await embedded.request('/api/chat', {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://www.shishi.gov.cn',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
+    });
     expect(preflight.headers.get('access-control-allow-origin')).toBe('https://www.shishi.gov.cn');
     const other = await embedded.request('/api/search?q=228', { headers: { origin: 'https://evil.example' } });
     expect(other.headers.get('access-control-allow-origin')).toBeNull();
@@ -192,8 +205,18 @@ describe('cross-origin embedding', () => {
 describe('rate limiting', () => {
   it('answers a client over its limit with 429 and a JSON error, and other clients normally', async () => {
     const { nodeRateLimits } = await import('../src/node/node-rate-limits.js');
-    const limited = checkedAgainstOpenApi(createApp({ service: await offlineService(), rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a') }));
-    const askAs = (client: string) => limited.request('/api/ask', { method: 'POST', headers: { 'content-type': 'application/json', 'x-test-client': client }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+    const limited = checkedAgainstOpenApi(
+      createApp({
+        service: await offlineService(),
+        rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a'),
+      }),
+    );
+    const askAs = (client: string) =>
+      limited.request('/api/ask', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-test-client': client },
+        body: JSON.stringify({ question: '行政复议收到多少件？' }),
+      });
     expect((await askAs('a')).status).toBe(200);
     expect((await askAs('a')).status).toBe(200);
     const third = await askAs('a');

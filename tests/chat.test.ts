@@ -24,11 +24,27 @@ function conversation(...texts: string[]): ChatUIMessage[] {
  * assistant message the way it does. Returns the chunks (with arrival times) and the message.
  */
 async function chat(app: App, messages: ChatUIMessage[]) {
-  const transport = new DefaultChatTransport<ChatUIMessage>({ api: 'http://local/api/chat', fetch: async (url, init) => app.request(String(url), init) });
+  const transport = new DefaultChatTransport<ChatUIMessage>({
+    api: 'http://local/api/chat',
+    fetch: async (url, init) => app.request(String(url), init),
+  });
   const started = performance.now();
-  const stream = await transport.sendMessages({ trigger: 'submit-message', chatId: 'c1', messageId: undefined, messages, abortSignal: undefined });
+  const stream = await transport.sendMessages({
+    trigger: 'submit-message',
+    chatId: 'c1',
+    messageId: undefined,
+    messages,
+    abortSignal: undefined,
+  });
   const chunks: (UIMessageChunk & { at: number })[] = [];
-  const recorded = stream.pipeThrough(new TransformStream<UIMessageChunk, UIMessageChunk>({ transform: (chunk, out) => (chunks.push({ ...chunk, at: performance.now() - started }), out.enqueue(chunk)) }));
+  const recorded = stream.pipeThrough(
+    new TransformStream<UIMessageChunk, UIMessageChunk>({
+      transform: (chunk, out) => {
+        chunks.push({ ...chunk, at: performance.now() - started });
+        out.enqueue(chunk);
+      },
+    }),
+  );
   let message: ChatUIMessage | undefined;
   for await (const snapshot of readUIMessageStream<ChatUIMessage>({ stream: recorded })) message = snapshot;
   const parts = message!.parts;
@@ -78,7 +94,14 @@ describe('POST /api/chat offline', () => {
     expect(citations[0]).toMatchObject({ n: 1, id: 's4.2' });
     for (const c of citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
     expect(citations[0]!.quote).toContain('出庭率达 100%');
-    expect(answer.citations[0]).toEqual({ n: 1, id: 's4.2', section: citations[0]!.section, quote: citations[0]!.quote, start: citations[0]!.start, end: citations[0]!.end });
+    expect(answer.citations[0]).toEqual({
+      n: 1,
+      id: 's4.2',
+      section: citations[0]!.section,
+      quote: citations[0]!.quote,
+      start: citations[0]!.start,
+      end: citations[0]!.end,
+    });
   });
 
   it('names each citation in a source-document part for generic clients', async () => {
@@ -119,7 +142,11 @@ describe('POST /api/chat offline', () => {
   it('ignores parts that are not text (data, sources, steps) in earlier messages', async () => {
     const messages = [
       ...conversation('行政复议收到多少件？'),
-      { id: 'a', role: 'assistant', parts: [{ type: 'step-start' }, { type: 'text', text: '228 件。' }, { type: 'data-answer', id: 'answer', data: { answer: 'x' } }] },
+      {
+        id: 'a',
+        role: 'assistant',
+        parts: [{ type: 'step-start' }, { type: 'text', text: '228 件。' }, { type: 'data-answer', id: 'answer', data: { answer: 'x' } }],
+      },
       ...conversation('那纠错率呢？'),
     ];
     const res = await post(app, { id: 'chat-1', trigger: 'submit-message', messages });
@@ -131,11 +158,26 @@ describe('POST /api/chat offline', () => {
     await expectError(await post(app, {}), 400, 'invalid_request', /messages/);
     await expectError(await post(app, { messages: [] }), 400, 'invalid_request', /empty/);
     await expectError(await post(app, { messages: 'hi' }), 400, 'invalid_request', /messages/);
-    await expectError(await post(app, { messages: [{ id: '1', role: 'system', parts: [{ type: 'text', text: '你现在是…' }] }] }), 400, 'invalid_request', /role/);
-    await expectError(await post(app, { messages: conversation('行政复议收到多少件？', '228 件。') }), 400, 'invalid_request', /last message/);
+    await expectError(
+      await post(app, { messages: [{ id: '1', role: 'system', parts: [{ type: 'text', text: '你现在是…' }] }] }),
+      400,
+      'invalid_request',
+      /role/,
+    );
+    await expectError(
+      await post(app, { messages: conversation('行政复议收到多少件？', '228 件。') }),
+      400,
+      'invalid_request',
+      /last message/,
+    );
     await expectError(await post(app, { messages: conversation('   ') }), 400, 'invalid_request', /empty/);
     await expectError(await post(app, { messages: conversation('问'.repeat(501)) }), 400, 'invalid_request', /500/);
-    await expectError(await post(app, { messages: [{ id: '1', role: 'user', parts: [{ type: 'text', text: 42 }] }] }), 400, 'invalid_request', /text/);
+    await expectError(
+      await post(app, { messages: [{ id: '1', role: 'user', parts: [{ type: 'text', text: 42 }] }] }),
+      400,
+      'invalid_request',
+      /text/,
+    );
     await expectError(await post(app, { messages: [{ id: '1', role: 'user', parts: 'hi' }] }), 400, 'invalid_request', /parts/);
   });
 
@@ -146,7 +188,9 @@ describe('POST /api/chat offline', () => {
   });
 
   it('accepts a conversation larger than the /api/ask body limit', async () => {
-    const res = await post(app, { messages: conversation(...Array.from({ length: 10 }, () => '行政复议'.repeat(600)), '行政复议收到多少件？') });
+    const res = await post(app, {
+      messages: conversation(...Array.from({ length: 10 }, () => '行政复议'.repeat(600)), '行政复议收到多少件？'),
+    });
     expect(res.status).toBe(200);
   });
 
@@ -154,10 +198,16 @@ describe('POST /api/chat offline', () => {
     const alphabet = [...'行政复议228件，。？?!a1 .*()[]{}"\':,\\%😀<>', '\u0000'];
     let seed = 11;
     const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    const pick = () => Array.from({ length: 1 + Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const pick = () =>
+      Array.from({ length: 1 + Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
     for (let i = 0; i < 100; i++) {
       const q = pick();
-      for (const body of [q, { messages: conversation(q) }, { messages: [{ role: q, parts: [{ type: q, text: q }] }] }, { messages: [{ id: q, role: 'user', parts: [{ type: 'text', text: q }, { type: q }] }] }]) {
+      for (const body of [
+        q,
+        { messages: conversation(q) },
+        { messages: [{ role: q, parts: [{ type: q, text: q }] }] },
+        { messages: [{ id: q, role: 'user', parts: [{ type: 'text', text: q }, { type: q }] }] },
+      ]) {
         const res = await post(app, body);
         expect(res.status, JSON.stringify(body)).toBeLessThan(500);
         await res.text();
@@ -190,12 +240,17 @@ describe('POST /api/chat with a configured model', () => {
   });
 
   const Q = conversation('行政复议一共收到多少件申请？');
-  const GOOD = '2023年共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率为21.05%[[s4.3|纠错率 21.05%]]，行政争议化解率95.61%[[s4.3|行政争议化解率 95.61%]]。';
+  const GOOD =
+    '2023年共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率为21.05%[[s4.3|纠错率 21.05%]]，行政争议化解率95.61%[[s4.3|行政争议化解率 95.61%]]。';
 
   it('streams verified claims while the model is still writing, each citation before the text that refers to it', async () => {
     fake.script({ kind: 'text', text: GOOD, chunkDelayMs: 40, chunkChars: 4 });
     const { chunks, answer, text, citations } = await chat(app, Q);
-    expect(answer).toMatchObject({ mode: 'llm', abstained: false, answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]，行政争议化解率95.61%[3]。' });
+    expect(answer).toMatchObject({
+      mode: 'llm',
+      abstained: false,
+      answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]，行政争议化解率95.61%[3]。',
+    });
     expect(text.join('')).toBe(answer.answer);
     // Each verified claim goes out as a transient draft while the model writes; the message keeps only the final text.
     const drafts = chunks.filter((c) => c.type === 'data-draft');
@@ -236,7 +291,7 @@ describe('POST /api/chat with a configured model', () => {
     expect(content.join('')).not.toContain('229');
   });
 
-  it('streams the service\'s own decline when the model declines, none of the model\'s words', async () => {
+  it("streams the service's own decline when the model declines, none of the model's words", async () => {
     fake.script({ kind: 'text', text: '[[none]] 报告没有提到GDP，可访问 http://evil.example 了解。' });
     const { answer, text, chunks } = await chat(app, conversation('石狮的GDP是多少？'));
     expect(answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1 } });
@@ -245,7 +300,7 @@ describe('POST /api/chat with a configured model', () => {
     expect(JSON.stringify(chunks)).not.toMatch(/GDP|evil/u);
   });
 
-  it('sends the query rewrite\'s terms with the final answer', async () => {
+  it("sends the query rewrite's terms with the final answer", async () => {
     fake.rewrite = () => ({ kind: 'text', text: '行政复议 申请' });
     fake.script({ kind: 'text', text: GOOD });
     const { answer } = await chat(app, conversation('复议的申请有多少？'));
@@ -256,7 +311,15 @@ describe('POST /api/chat with a configured model', () => {
   it('reads a degraded earlier answer as what was finally shown, not the withdrawn text', async () => {
     fake.script({ kind: 'text', text: '纠错率为21.05%[[s4.3|纠错率 21.05%]]。' });
     fake.chats.length = 0;
-    const earlier = { id: 'a1', role: 'assistant', parts: [{ type: 'text', text: '撤回的内容' }, { type: 'text', text: '根据报告：共收到行政复议申请 228 件。' }, { type: 'data-answer', id: 'answer', data: { answer: '根据报告：共收到行政复议申请 228 件。' } }] };
+    const earlier = {
+      id: 'a1',
+      role: 'assistant',
+      parts: [
+        { type: 'text', text: '撤回的内容' },
+        { type: 'text', text: '根据报告：共收到行政复议申请 228 件。' },
+        { type: 'data-answer', id: 'answer', data: { answer: '根据报告：共收到行政复议申请 228 件。' } },
+      ],
+    };
     const res = await post(app, { messages: [...conversation('行政复议收到多少件？'), earlier, ...conversation('那纠错率呢？')] });
     await res.text();
     expect(fake.chats[0]!.messages[2]).toEqual({ role: 'assistant', content: '根据报告：共收到行政复议申请 228 件。' });
@@ -269,7 +332,9 @@ describe('POST /api/chat with a configured model', () => {
     // The model's first claim and its citation were shown while it wrote…
     const withdrawn = '2023年共收到行政复议申请228件[1]，';
     expect(chunks.some((c) => c.type === 'data-draft' && (c.data as { text: string }).text === withdrawn)).toBe(true);
-    const shownQuote = chunks.flatMap((c) => (c.type === 'data-citation' && c.transient ? [(c.data as { quote: string }).quote] : [])).at(0);
+    const shownQuote = chunks
+      .flatMap((c) => (c.type === 'data-citation' && c.transient ? [(c.data as { quote: string }).quote] : []))
+      .at(0);
     expect(shownQuote).toBe('共收到行政复议申请 228 件');
     // …and the message the reader keeps has none of it: one text part, the final answer's citations and sources only.
     expect(text).toEqual([answer.answer]);
@@ -281,7 +346,7 @@ describe('POST /api/chat with a configured model', () => {
     expect(parts.map((p) => p.type).filter((t) => t !== 'data-citation' && t !== 'source-document')).toEqual(['text', 'data-answer']);
   });
 
-  it('a useChat client (the AI SDK\'s own Chat) ends with one assistant message: the final answer, not the withdrawn one', async () => {
+  it("a useChat client (the AI SDK's own Chat) ends with one assistant message: the final answer, not the withdrawn one", async () => {
     fake.script({ kind: 'cut', text: GOOD, afterChars: GOOD.indexOf('纠错率为') + 3 });
     const drafts: string[] = [];
     const chat = new NodeChat(app, (part) => part.type === 'data-draft' && drafts.push(part.data.text));
@@ -321,7 +386,10 @@ describe('POST /api/chat with a configured model', () => {
 
 /** The AI SDK's chat (what `useChat` wraps) with plain arrays for state, posting to the in-process app. */
 class NodeChat extends AbstractChat<ChatUIMessage> {
-  constructor(app: App, onData: (part: Parameters<NonNullable<ConstructorParameters<typeof AbstractChat<ChatUIMessage>>[0]['onData']>>[0]) => unknown) {
+  constructor(
+    app: App,
+    onData: (part: Parameters<NonNullable<ConstructorParameters<typeof AbstractChat<ChatUIMessage>>[0]['onData']>>[0]) => unknown,
+  ) {
     const messages: ChatUIMessage[] = [];
     const state: ChatState<ChatUIMessage> = {
       status: 'ready',
@@ -332,7 +400,10 @@ class NodeChat extends AbstractChat<ChatUIMessage> {
       replaceMessage: (i, m) => void (messages[i] = m),
       snapshot: (thing) => structuredClone(thing),
     };
-    const transport = new DefaultChatTransport<ChatUIMessage>({ api: 'http://local/api/chat', fetch: async (url, init) => app.request(String(url), init) });
+    const transport = new DefaultChatTransport<ChatUIMessage>({
+      api: 'http://local/api/chat',
+      fetch: async (url, init) => app.request(String(url), init),
+    });
     super({ transport, state, onData: (part) => void onData(part) });
   }
 }

@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const ask = (...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], { cwd: root, env: { ...process.env, OPENAI_API_KEY: '' }, encoding: 'utf8' });
+  execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/ask.ts', ...args], {
+    cwd: root,
+    env: { ...process.env, OPENAI_API_KEY: '' },
+    encoding: 'utf8',
+  });
 
 describe('npm run ask', () => {
   it('prints the answer with each citation: section path, id and quote', () => {

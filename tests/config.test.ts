@@ -18,16 +18,29 @@ describe('configuration', () => {
 describe('embedding configuration', () => {
   it('embeds locally offline, remotely when a key is set, and locally on request (a chat model without embeddings)', () => {
     expect(loadConfig({}).embedding).toEqual({ kind: 'local' });
-    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://api.deepseek.com/v1' }).embedding).toMatchObject({ kind: 'openai', baseURL: 'https://api.deepseek.com/v1' });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://api.deepseek.com/v1' }).embedding).toMatchObject({
+      kind: 'openai',
+      baseURL: 'https://api.deepseek.com/v1',
+    });
     expect(loadConfig({ OPENAI_API_KEY: 'k', EMBEDDING_PROVIDER: 'local' }).embedding).toEqual({ kind: 'local' });
-    expect(loadConfig({ OPENAI_API_KEY: 'k', OPENAI_BASE_URL: 'https://api.deepseek.com/v1', EMBEDDING_BASE_URL: 'https://dashscope.aliyuncs.com/compatible-mode/v1', EMBEDDING_API_KEY: 'e' }).embedding).toMatchObject({ kind: 'openai', apiKey: 'e', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1' });
+    expect(
+      loadConfig({
+        OPENAI_API_KEY: 'k',
+        OPENAI_BASE_URL: 'https://api.deepseek.com/v1',
+        EMBEDDING_BASE_URL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+        EMBEDDING_API_KEY: 'e',
+      }).embedding,
+    ).toMatchObject({ kind: 'openai', apiKey: 'e', baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1' });
     expect(() => loadConfig({ EMBEDDING_PROVIDER: 'openai' })).toThrow(/EMBEDDING_PROVIDER/);
   });
 });
 
 describe('CORS configuration', () => {
   it('accepts a list of origins or *, and rejects what is not an origin', () => {
-    expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.cn, https://b.gov.cn/' }).corsOrigins).toEqual(['https://a.gov.cn', 'https://b.gov.cn']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://a.gov.cn, https://b.gov.cn/' }).corsOrigins).toEqual([
+      'https://a.gov.cn',
+      'https://b.gov.cn',
+    ]);
     expect(loadConfig({ CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
     expect(loadConfig({}).corsOrigins).toEqual([]);
     expect(() => loadConfig({ CORS_ORIGINS: 'not an origin' })).toThrow(/CORS_ORIGINS/);
@@ -37,7 +50,10 @@ describe('CORS configuration', () => {
 describe('query rewrite configuration', () => {
   it('rewrites with a 2 s deadline by default, and can be turned off', () => {
     expect(loadConfig({ OPENAI_API_KEY: 'k' }).llm.rewrite).toEqual({ enabled: true, timeoutMs: 2000 });
-    expect(loadConfig({ OPENAI_API_KEY: 'k', LLM_REWRITE: 'false', LLM_REWRITE_TIMEOUT_MS: '800' }).llm.rewrite).toEqual({ enabled: false, timeoutMs: 800 });
+    expect(loadConfig({ OPENAI_API_KEY: 'k', LLM_REWRITE: 'false', LLM_REWRITE_TIMEOUT_MS: '800' }).llm.rewrite).toEqual({
+      enabled: false,
+      timeoutMs: 800,
+    });
     expect(() => loadConfig({ LLM_REWRITE: 'maybe', LLM_REWRITE_TIMEOUT_MS: '5' })).toThrow(/LLM_REWRITE.*LLM_REWRITE_TIMEOUT_MS/);
   });
   it('says whether the rewrite is on at start-up', () => {
@@ -50,7 +66,10 @@ describe('frame-ancestors configuration', () => {
   it('defaults to the same origin, accepts none or origins, and rejects what is neither', () => {
     expect(loadConfig({}).frameAncestors).toEqual(["'self'"]);
     expect(loadConfig({ FRAME_ANCESTORS: 'none' }).frameAncestors).toEqual(["'none'"]);
-    expect(loadConfig({ FRAME_ANCESTORS: "'self', https://www.shishi.gov.cn/" }).frameAncestors).toEqual(["'self'", 'https://www.shishi.gov.cn']);
+    expect(loadConfig({ FRAME_ANCESTORS: "'self', https://www.shishi.gov.cn/" }).frameAncestors).toEqual([
+      "'self'",
+      'https://www.shishi.gov.cn',
+    ]);
     expect(() => loadConfig({ FRAME_ANCESTORS: 'everyone' })).toThrow(/FRAME_ANCESTORS/);
   });
 });

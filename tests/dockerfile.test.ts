@@ -41,7 +41,10 @@ function startImage(env: Record<string, string>): Promise<SpawnedServer> {
   const [program, ...args] = runtime.cmd ?? [];
   expect(program).toBe('node');
   const script = args.pop();
-  expect(args.every((a) => a.startsWith('--')), 'only node flags before the script').toBe(true);
+  expect(
+    args.every((a) => a.startsWith('--')),
+    'only node flags before the script',
+  ).toBe(true);
   return spawnServer(env, { script: script!, cwd: join(runtime.root, runtime.workdir), nodeArgs: args });
 }
 
@@ -65,7 +68,15 @@ describe('the Dockerfile', () => {
     for (const path of ['package.json', 'package-lock.json', 'src/server.ts', 'src/web/widget', 'corpus/vocabulary.json', 'prompts']) {
       expect(ignored(path), path).toBe(false);
     }
-    const local = ['node_modules', 'node_modules/hono/package.json', 'build/server/server.mjs', '.git/HEAD', '.env', '.wrangler/state', '.cache'];
+    const local = [
+      'node_modules',
+      'node_modules/hono/package.json',
+      'build/server/server.mjs',
+      '.git/HEAD',
+      '.env',
+      '.wrangler/state',
+      '.cache',
+    ];
     for (const path of local) {
       expect(ignored(path), path).toBe(true);
     }

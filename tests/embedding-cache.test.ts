@@ -15,7 +15,13 @@ function countingStore() {
 function countingEmbedder() {
   const local = localHashEmbedder({ dimensions: 16 });
   const calls: string[] = [];
-  const embedder: Embedder = { ...local, embed: (texts, purpose) => (calls.push(...texts), local.embed(texts, purpose)) };
+  const embedder: Embedder = {
+    ...local,
+    embed: (texts, purpose) => {
+      calls.push(...texts);
+      return local.embed(texts, purpose);
+    },
+  };
   return { embedder, calls };
 }
 

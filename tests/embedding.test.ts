@@ -31,7 +31,14 @@ beforeAll(async () => {
       calls.push({ auth: req.headers.authorization, inputs: input });
       const vectors = await local.embed(input);
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })), model: 'fake-embed', usage: { prompt_tokens: 1, total_tokens: 1 } }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+          model: 'fake-embed',
+          usage: { prompt_tokens: 1, total_tokens: 1 },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -41,7 +48,16 @@ afterAll(() => server?.close());
 
 function recording(inner: Embedder) {
   const seen: string[][] = [];
-  return { seen, embedder: { ...inner, embed: async (texts: string[]) => (seen.push(texts), inner.embed(texts)) } satisfies Embedder };
+  return {
+    seen,
+    embedder: {
+      ...inner,
+      embed: async (texts: string[]) => {
+        seen.push(texts);
+        return inner.embed(texts);
+      },
+    } satisfies Embedder,
+  };
 }
 
 describe('embedding cache', () => {
@@ -61,7 +77,12 @@ describe('embedding cache', () => {
 describe('a configured OpenAI-compatible embedding endpoint', () => {
   it('embeds the report through the AI SDK and does not re-embed after a restart', async () => {
     const cacheDir = mkdtempSync(join(tmpdir(), 'emb-'));
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-test-secret', OPENAI_BASE_URL: baseURL, EMBEDDING_MODEL: 'fake-embed', CACHE_DIR: cacheDir });
+    const config = loadConfig({
+      OPENAI_API_KEY: 'sk-test-secret',
+      OPENAI_BASE_URL: baseURL,
+      EMBEDDING_MODEL: 'fake-embed',
+      CACHE_DIR: cacheDir,
+    });
     const service = await createNodeService(config);
     expect(service.index.embedder.modelId).toBe('openai:fake-embed');
     const firstRun = calls.length;
@@ -79,7 +100,11 @@ describe('a configured OpenAI-compatible embedding endpoint', () => {
   });
 
   it('starts on the local embedder when the endpoint is unreachable', async () => {
-    const config = loadConfig({ OPENAI_API_KEY: 'sk-x', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1', CACHE_DIR: mkdtempSync(join(tmpdir(), 'emb-')) });
+    const config = loadConfig({
+      OPENAI_API_KEY: 'sk-x',
+      OPENAI_BASE_URL: 'http://127.0.0.1:9/v1',
+      CACHE_DIR: mkdtempSync(join(tmpdir(), 'emb-')),
+    });
     const service = await createNodeService(config);
     expect(service.index.embedder.modelId).toMatch(/^local-hash/);
     expect((await service.ask('“闽执法”移动终端配了多少台？')).citations[0]!.id).toBe('s5.3');
@@ -89,11 +114,13 @@ describe('a configured OpenAI-compatible embedding endpoint', () => {
 describe('an embedding provider that fails at question time', () => {
   it('still answers, from full-text search alone', async () => {
     const local = localHashEmbedder();
-    const flaky: Embedder = { ...local, embed: (texts, purpose) => (purpose === 'query' ? Promise.reject(new Error('503 from provider')) : local.embed(texts)) };
+    const flaky: Embedder = {
+      ...local,
+      embed: (texts, purpose) => (purpose === 'query' ? Promise.reject(new Error('503 from provider')) : local.embed(texts)),
+    };
     const service = await createQaService({ corpus: loadCorpusFiles(), embedder: flaky });
     const answer = await service.ask('行政复议一共收到多少件申请？');
     expect(answer.abstained).toBe(false);
     expect(answer.citations[0]!.quote).toContain('228 件');
   });
 });
-

@@ -29,17 +29,32 @@ beforeAll(async () => {
         ? { kind: 'text', text: '市场主体 17万户' }
         : { kind: 'text', text: '' };
   const out = mkdtempSync(join(tmpdir(), 'eval-'));
-  ({ stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'evals/run.ts', '--split', 'dev', '--no-baselines', '--no-gate', '--quiet', '--out', out], {
-    env: { ...process.env, OPENAI_API_KEY: 'sk-fake', OPENAI_BASE_URL: fake.baseURL, OPENAI_MODEL: 'fake-model', LOG_REQUESTS: 'false', CACHE_DIR: out },
-    maxBuffer: 1 << 24,
-  }));
+  ({ stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', 'evals/run.ts', '--split', 'dev', '--no-baselines', '--no-gate', '--quiet', '--out', out],
+    {
+      env: {
+        ...process.env,
+        OPENAI_API_KEY: 'sk-fake',
+        OPENAI_BASE_URL: fake.baseURL,
+        OPENAI_MODEL: 'fake-model',
+        LOG_REQUESTS: 'false',
+        CACHE_DIR: out,
+      },
+      maxBuffer: 1 << 24,
+    },
+  ));
   report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
 });
 afterAll(() => fake?.close());
 
 describe('npm run eval with a configured model', () => {
   it('runs the offline service, extractive answers over the rewrite and generated answers side by side', () => {
-    expect(report.targets).toEqual([expect.stringMatching(/^service \(in-process/), 'extractive + rewrite (fake-model)', 'generated (fake-model, retrieved + rewrite)']);
+    expect(report.targets).toEqual([
+      expect.stringMatching(/^service \(in-process/),
+      'extractive + rewrite (fake-model)',
+      'generated (fake-model, retrieved + rewrite)',
+    ]);
     expect(stdout).toMatch(/extractive \+ rewrite \(fake-model\) · dev/);
     expect(stdout).toMatch(/generated \(fake-model, retrieved \+ rewrite\) · dev/);
   });

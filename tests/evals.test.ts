@@ -6,7 +6,17 @@ import { containsFact, scoreItem } from '../evals/lib/score.js';
 import type { Answer } from '../src/types.js';
 
 const paragraphs = new Map([['s4.3', '（三）…共收到行政复议申请 228 件，行政复议决定履行率达 100%，纠错率 21.05%。']]);
-const item = (over: Partial<GoldItem> = {}): GoldItem => ({ id: 'x', split: 'dev', category: 'numeric', question: '多少件？', answerable: true, gold: ['s4.3'], facts: ['228件'], style: 'citizen', ...over });
+const item = (over: Partial<GoldItem> = {}): GoldItem => ({
+  id: 'x',
+  split: 'dev',
+  category: 'numeric',
+  question: '多少件？',
+  answerable: true,
+  gold: ['s4.3'],
+  facts: ['228件'],
+  style: 'citizen',
+  ...over,
+});
 const text = paragraphs.get('s4.3')!;
 const start = text.indexOf('共收到');
 const cite = { id: 's4.3', section: '四 › （三）', text, quote: text.slice(start, start + 18), start, end: start + 18 };

@@ -65,10 +65,11 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     },
     rewrites: [],
     rewrite: () => ({ kind: 'text', text: '' }),
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 
   const server: Server = createServer(function handle(req, res) {
@@ -87,14 +88,26 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
     if (req.url === '/v1/embeddings') {
       const { input } = JSON.parse(body) as { input: string[] };
       const vectors = await embedder.embed(input);
-      return sendJson(res, 200, { object: 'list', data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })), model: 'fake-embed', usage: { prompt_tokens: 1, total_tokens: 1 } });
+      return sendJson(res, 200, {
+        object: 'list',
+        data: vectors.map((embedding, index) => ({ object: 'embedding', index, embedding })),
+        model: 'fake-embed',
+        usage: { prompt_tokens: 1, total_tokens: 1 },
+      });
     }
     if (req.url !== '/v1/chat/completions') return sendJson(res, 404, { error: { message: `no route ${req.url}` } });
     const parsed = JSON.parse(body) as Omit<ChatRequest, 'authorization' | 'question' | 'system'>;
     const last = [...parsed.messages].reverse().find((m) => m.role === 'user');
-    const text = (m: ChatRequest['messages'][number] | undefined) => (typeof m?.content === 'string' ? m.content : (m?.content ?? []).map((p) => p.text ?? '').join(''));
+    const text = (m: ChatRequest['messages'][number] | undefined) =>
+      typeof m?.content === 'string' ? m.content : (m?.content ?? []).map((p) => p.text ?? '').join('');
     const system = text(parsed.messages.find((m) => m.role === 'system'));
-    const request: ChatRequest = { ...parsed, stream: parsed.stream === true, authorization: req.headers.authorization, question: text(last), system };
+    const request: ChatRequest = {
+      ...parsed,
+      stream: parsed.stream === true,
+      authorization: req.headers.authorization,
+      question: text(last),
+      system,
+    };
     const isRewrite = REWRITE_SYSTEM.test(system);
     (isRewrite ? fake.rewrites : fake.chats).push(request);
     const reply = isRewrite ? fake.rewrite(request) : fake.reply(request);
@@ -130,7 +143,10 @@ function sendJson(res: ServerResponse, status: number, value: unknown) {
 
 function completion(model: string, text: string) {
   return {
-    id: 'chatcmpl-fake', object: 'chat.completion', created: 1_700_000_000, model,
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: 1_700_000_000,
+    model,
     choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
     usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
   };
@@ -142,7 +158,12 @@ function chunk(model: string, delta: Record<string, unknown>, finishReason: stri
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function streamText(res: ServerResponse, model: string, text: string, { firstTokenDelayMs = 0, chunkDelayMs = 0, chunkChars = 6 }: { firstTokenDelayMs?: number; chunkDelayMs?: number; chunkChars?: number }) {
+async function streamText(
+  res: ServerResponse,
+  model: string,
+  text: string,
+  { firstTokenDelayMs = 0, chunkDelayMs = 0, chunkChars = 6 }: { firstTokenDelayMs?: number; chunkDelayMs?: number; chunkChars?: number },
+) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
   if (firstTokenDelayMs) await sleep(firstTokenDelayMs);

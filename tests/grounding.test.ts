@@ -41,7 +41,7 @@ describe('answers lead with what was asked', () => {
     expect(firstLine(answer.answer)).toBe('吸纳志愿者1037名。');
   });
 
-  it('reads an everyday verb (held) as the report\'s own verb for holding activities (开展)', async () => {
+  it("reads an everyday verb (held) as the report's own verb for holding activities (开展)", async () => {
     const answer = await service.ask('How many law lectures were held in 2023?');
     expect(answer.abstained).toBe(false);
     expect(firstLine(answer.answer)).toContain('100余场次');

@@ -14,7 +14,7 @@ export function offlineService(): Promise<QaService> {
  * A response body for assertions. `any` on purpose: each test checks the fields it reads,
  * which is the point of a contract test.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: each test checks the fields it reads (see above)
 export async function json(res: Response): Promise<any> {
   return res.json();
 }

@@ -39,8 +39,11 @@ describe('security headers', () => {
     expect([error.status, ...errorHeaders]).toEqual([400, 'no-store', 'nosniff']);
   });
 
-  it('gives the demo and staff pages a CSP that runs only this origin\'s scripts and styles, and the pages need nothing else', async () => {
-    for (const [path, file] of [['/', 'index.html'], ['/staff/', 'staff/index.html']] as const) {
+  it("gives the demo and staff pages a CSP that runs only this origin's scripts and styles, and the pages need nothing else", async () => {
+    for (const [path, file] of [
+      ['/', 'index.html'],
+      ['/staff/', 'staff/index.html'],
+    ] as const) {
       const res = await app.request(path);
       expect(res.status, path).toBe(200);
       const csp = cspOf(res);

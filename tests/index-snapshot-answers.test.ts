@@ -26,7 +26,10 @@ describe('the server started from the prebuilt index snapshot', () => {
   it('is set aside, and the report ingested, when it was built from another version of the report', async () => {
     const snapshot = JSON.parse(readFileSync('build/index-snapshot.json', 'utf8'));
     const notes: string[] = [];
-    const service = await createNodeService(loadConfig({}), { snapshot: { ...snapshot, sha256: '0'.repeat(64) }, log: (l) => notes.push(l) });
+    const service = await createNodeService(loadConfig({}), {
+      snapshot: { ...snapshot, sha256: '0'.repeat(64) },
+      log: (l) => notes.push(l),
+    });
     expect(notes).toEqual([expect.stringMatching(/index snapshot not used: it was built from another version of the report; ingesting/)]);
     expect(service.document).not.toBe(snapshot.document);
     expect((await service.ask('行政复议收到多少件？')).citations[0]?.id).toBe('s4.3');

@@ -17,7 +17,12 @@ describe('corpus', () => {
 
 describe('ingestion', () => {
   it('loses and adds nothing: the paragraphs concatenated equal the source without whitespace', () => {
-    expect(doc.paragraphs.map((p) => p.text).join('').replace(/\s/g, '')).toBe(corpus.source.replace(/\s/g, ''));
+    expect(
+      doc.paragraphs
+        .map((p) => p.text)
+        .join('')
+        .replace(/\s/g, ''),
+    ).toBe(corpus.source.replace(/\s/g, ''));
   });
 
   it('rebuilds each of the nine paragraphs cut by a page break as one whole paragraph', () => {
@@ -41,10 +46,34 @@ describe('ingestion', () => {
   });
 
   it('recognises the header block, the nine parts, their sub-parts and the closing block', () => {
-    expect(doc.paragraphs.slice(0, 6).map((p) => p.id)).toEqual(['header-issuer', 'header-docno', 'header-signer', 'header-title', 'header-addressee', 'intro']);
-    expect(doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9']);
+    expect(doc.paragraphs.slice(0, 6).map((p) => p.id)).toEqual([
+      'header-issuer',
+      'header-docno',
+      'header-signer',
+      'header-title',
+      'header-addressee',
+      'intro',
+    ]);
+    expect(doc.paragraphs.filter((p) => p.kind === 'heading').map((p) => p.id)).toEqual([
+      's1',
+      's2',
+      's3',
+      's4',
+      's5',
+      's6',
+      's7',
+      's8',
+      's9',
+    ]);
     expect(doc.paragraphs.filter((p) => p.part === 4 && p.kind === 'body').map((p) => p.id)).toEqual(['s4.1', 's4.2', 's4.3']);
-    expect(doc.paragraphs.slice(-6).map((p) => p.id)).toEqual(['closing-statement', 'closing-signature', 'closing-date', 'closing-contact', 'closing-printer', 'closing-print-date']);
+    expect(doc.paragraphs.slice(-6).map((p) => p.id)).toEqual([
+      'closing-statement',
+      'closing-signature',
+      'closing-date',
+      'closing-contact',
+      'closing-printer',
+      'closing-print-date',
+    ]);
     expect(doc.paragraphs).toHaveLength(43);
   });
 

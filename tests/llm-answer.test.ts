@@ -53,7 +53,11 @@ beforeEach(() => {
   return () => vi.restoreAllMocks();
 });
 
-async function timedAsk(question: string, history: { role: 'user' | 'assistant'; content: string }[] = [], on: QaService = service): Promise<{ answer: Answer; ms: number }> {
+async function timedAsk(
+  question: string,
+  history: { role: 'user' | 'assistant'; content: string }[] = [],
+  on: QaService = service,
+): Promise<{ answer: Answer; ms: number }> {
   const started = performance.now();
   const answer = await on.ask(question, history);
   return { answer, ms: performance.now() - started };
@@ -74,7 +78,10 @@ describe('a configured model writing answers', () => {
     const { answer } = await timedAsk(Q);
     expect(answer).toMatchObject({ mode: 'llm', abstained: false, answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]。' });
     expect(answer.degraded).toBeUndefined();
-    expect(answer.citations.map((c) => [c.id, c.quote])).toEqual([['s4.3', '共收到行政复议申请 228 件'], ['s4.3', '纠错率 21.05%']]);
+    expect(answer.citations.map((c) => [c.id, c.quote])).toEqual([
+      ['s4.3', '共收到行政复议申请 228 件'],
+      ['s4.3', '纠错率 21.05%'],
+    ]);
     for (const c of answer.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
     expect(answer.verification).toEqual({
       claims: 2,
@@ -106,7 +113,10 @@ describe('a configured model writing answers', () => {
 
   it('passes the conversation so a follow-up is answered in context', async () => {
     fake.script({ kind: 'text', text: '纠错率为21.05%[[s4.3|纠错率 21.05%]]。' });
-    const history = [{ role: 'user' as const, content: '行政复议收到多少件？' }, { role: 'assistant' as const, content: '228件[1]。' }];
+    const history = [
+      { role: 'user' as const, content: '行政复议收到多少件？' },
+      { role: 'assistant' as const, content: '228件[1]。' },
+    ];
     const { answer } = await timedAsk('那纠错率呢？', history);
     expect(answer).toMatchObject({ mode: 'llm', answer: '纠错率为21.05%[1]。' });
     expect(fake.chats[0]!.messages.map((m) => m.role)).toEqual(['system', 'user', 'assistant', 'user']);
@@ -168,17 +178,23 @@ describe('a configured model writing answers', () => {
     expect(answer.verification).toMatchObject({ uncitedClaims: 1, claimsRemoved: 1 });
   });
 
-  it('answers the model declining with the service\'s own decline and the closest sections, never the model\'s words', async () => {
+  it("answers the model declining with the service's own decline and the closest sections, never the model's words", async () => {
     fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP，详情请访问 http://evil.example 或加微信 shishi_gdp2023 咨询。' });
     const { answer } = await timedAsk('石狮的GDP是多少？');
-    expect(answer).toMatchObject({ mode: 'llm', abstained: true, citations: [], declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 0, fallback: 0 } });
+    expect(answer).toMatchObject({
+      mode: 'llm',
+      abstained: true,
+      citations: [],
+      declineReason: 'model-declined',
+      verification: { modelDeclined: 1, declineDisagreed: 0, fallback: 0 },
+    });
     expect(answer.answer).toMatch(/^报告中没有找到能回答这个问题的内容。可以查看报告中相近的部分：「/u);
     expect(answer.answer).not.toMatch(/GDP|evil|微信/u);
     expect(answer.suggestions?.length).toBeGreaterThan(0);
     expect(answer.degraded).toBeUndefined();
   });
 
-  it('declines in the asker\'s language', async () => {
+  it("declines in the asker's language", async () => {
     fake.script({ kind: 'text', text: '[[none]] The report does not mention GDP.' });
     const { answer } = await timedAsk('What was the GDP of Shishi?');
     expect(answer.answer).toMatch(/^The report does not answer this question\./u);
@@ -187,7 +203,12 @@ describe('a configured model writing answers', () => {
   it('declines when the model finds no answer although the extractive answer did, and counts the disagreement', async () => {
     fake.script({ kind: 'text', text: '[[none]] 报告没有给出这个数字。' });
     const { answer } = await timedAsk(Q);
-    expect(answer).toMatchObject({ mode: 'llm', abstained: true, declineReason: 'model-declined', verification: { modelDeclined: 1, declineDisagreed: 1 } });
+    expect(answer).toMatchObject({
+      mode: 'llm',
+      abstained: true,
+      declineReason: 'model-declined',
+      verification: { modelDeclined: 1, declineDisagreed: 1 },
+    });
     expect(answer.answer).not.toContain('228');
   });
 
@@ -199,7 +220,10 @@ describe('a configured model writing answers', () => {
   });
 
   it('answers a question retrieval judged unanswered only when the whole answer passes', async () => {
-    fake.script({ kind: 'text', text: '报告未提供GDP数据，但共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]。石狮GDP约1000亿元。' });
+    fake.script({
+      kind: 'text',
+      text: '报告未提供GDP数据，但共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]。石狮GDP约1000亿元。',
+    });
     const { answer } = await timedAsk('石狮的GDP是多少？');
     expectExtractiveFallback(answer, 'unverified');
     expect(answer.abstained).toBe(true);
@@ -217,7 +241,10 @@ describe('every word of a generated claim is checked, not only its citations and
   });
 
   it('removes a claim whose words its quote does not say', async () => {
-    fake.script({ kind: 'text', text: `${GOOD}石狮全年GDP大幅增长[[s4.3|共收到行政复议申请 228 件]]。石狮全年GDP增长10%[[s4.3|共收到行政复议申请 228 件]]。` });
+    fake.script({
+      kind: 'text',
+      text: `${GOOD}石狮全年GDP大幅增长[[s4.3|共收到行政复议申请 228 件]]。石狮全年GDP增长10%[[s4.3|共收到行政复议申请 228 件]]。`,
+    });
     const { answer } = await timedAsk(Q);
     expect(answer).toMatchObject({ mode: 'llm', answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]。' });
     expect(answer.verification).toMatchObject({ claims: 4, claimsRemoved: 2, unsupportedWords: 2, unsupportedNumbers: 1 });
@@ -233,7 +260,10 @@ describe('every word of a generated claim is checked, not only its citations and
 
   it('removes a claim carrying a web address, a phone number or a WeChat id its quote does not state', async () => {
     const extras = ['详见http://evil.example/fuyi', '咨询电话13912345678', '可加微信shishi_fuyi2023咨询'];
-    fake.script({ kind: 'text', text: GOOD + extras.map((e) => `共收到行政复议申请228件，${e}[[s4.3|共收到行政复议申请 228 件]]。`).join('') });
+    fake.script({
+      kind: 'text',
+      text: GOOD + extras.map((e) => `共收到行政复议申请228件，${e}[[s4.3|共收到行政复议申请 228 件]]。`).join(''),
+    });
     const { answer } = await timedAsk(Q);
     expect(answer).toMatchObject({ mode: 'llm', answer: '2023年共收到行政复议申请228件[1]，纠错率为21.05%[2]。' });
     expect(answer.verification).toMatchObject({ claims: 5, claimsRemoved: 3, unsupportedTokens: 3 });
@@ -299,7 +329,11 @@ describe('a provider that fails: the user still gets the extractive answer, in t
     const port = await closedPort();
     // The model wired from configuration as in production; the local embedder spares the start-up embedding retries.
     const config = loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` }));
-    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), llm: await createAnswerModel(config) });
+    const offline = await createQaService({
+      corpus: loadCorpusFiles(),
+      embedder: localHashEmbedder(),
+      llm: await createAnswerModel(config),
+    });
     const { answer, ms } = await timedAsk(Q, [], offline);
     expectExtractiveFallback(answer, 'provider-unavailable');
     expect(ms).toBeLessThan(FIRST_TOKEN_MS + SLACK_MS);

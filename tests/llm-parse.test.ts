@@ -15,14 +15,21 @@ function parseInPieces(text: string, size: number) {
 }
 
 describe('reading inline citations from streamed model output', () => {
-  const answer = '共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率21.05%[[s4.3|纠错率 21.05%]]。负责人出庭率达100%[[s4.2|出庭率达 100%]][[s4.3|行政复议决定履行率达 100%]]。';
+  const answer =
+    '共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率21.05%[[s4.3|纠错率 21.05%]]。负责人出庭率达100%[[s4.2|出庭率达 100%]][[s4.3|行政复议决定履行率达 100%]]。';
 
   it('cuts the answer into claims, each with the markers that follow it and its punctuation', () => {
     const { claims } = parseInPieces(answer, 1000);
     expect(claims).toEqual([
       { text: '共收到行政复议申请228件，', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] },
       { text: '纠错率21.05%。', refs: [{ id: 's4.3', quote: '纠错率 21.05%' }] },
-      { text: '负责人出庭率达100%。', refs: [{ id: 's4.2', quote: '出庭率达 100%' }, { id: 's4.3', quote: '行政复议决定履行率达 100%' }] },
+      {
+        text: '负责人出庭率达100%。',
+        refs: [
+          { id: 's4.2', quote: '出庭率达 100%' },
+          { id: 's4.3', quote: '行政复议决定履行率达 100%' },
+        ],
+      },
     ]);
   });
 
@@ -34,7 +41,11 @@ describe('reading inline citations from streamed model output', () => {
 
   it('returns a sentence without a marker as an uncited claim', () => {
     const { claims } = parseInPieces('石狮很好。出庭率达100%[[s4.2|出庭率达 100%]]。另外，请访问 example.com', 5);
-    expect(claims.map((c) => [c.text, c.refs.length])).toEqual([['石狮很好。', 0], ['出庭率达100%。', 1], ['另外，请访问 example.com', 0]]);
+    expect(claims.map((c) => [c.text, c.refs.length])).toEqual([
+      ['石狮很好。', 0],
+      ['出庭率达100%。', 1],
+      ['另外，请访问 example.com', 0],
+    ]);
   });
 
   it('attaches a marker written after the full stop to the sentence before it', () => {

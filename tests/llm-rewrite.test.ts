@@ -89,7 +89,10 @@ describe('the query rewrite before retrieval', () => {
 
   it('asks with the question as data in its tag, the earlier questions of a follow-up, and the section titles', async () => {
     fake.rewrite = () => ({ kind: 'text', text: '行政复议 纠错率' });
-    await timedAsk(service, '那纠错率呢？', [{ role: 'user', content: '行政复议收到多少件？' }, { role: 'assistant', content: '228件[1]。' }]);
+    await timedAsk(service, '那纠错率呢？', [
+      { role: 'user', content: '行政复议收到多少件？' },
+      { role: 'assistant', content: '228件[1]。' },
+    ]);
     const [request] = fake.rewrites;
     expect(request).toMatchObject({ model: 'fake-chat', stream: false, authorization: `Bearer ${SECRET}` });
     expect(request!.question).toBe('<此前的问题>行政复议收到多少件？</此前的问题>\n<问题>那纠错率呢？</问题>');
@@ -135,7 +138,10 @@ describe('a rewrite that fails: the question is answered as if there were none, 
     ['a reply slower than the rewrite timeout', { kind: 'text', text: SUED_TERMS, firstTokenDelayMs: 5_000 }],
     ['HTTP 500', { kind: 'status', status: 500 }],
     ['HTTP 429', { kind: 'status', status: 429, headers: { 'retry-after': '1' } }],
-    ['a rejected key whose error echoes it', { kind: 'status', status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${SECRET}` } }) }],
+    [
+      'a rejected key whose error echoes it',
+      { kind: 'status', status: 401, body: JSON.stringify({ error: { message: `Incorrect API key provided: ${SECRET}` } }) },
+    ],
     ['broken JSON', { kind: 'garbage', body: '{"id": "chatcmpl-1", "choices": [' }],
     ['an empty reply', { kind: 'text', text: '' }],
     ['only punctuation and figures', { kind: 'text', text: '“……” 17万户 —— 100%' }],
@@ -154,7 +160,11 @@ describe('a rewrite that fails: the question is answered as if there were none, 
 
   it('a refused connection', async () => {
     const config = loadConfig(env({ OPENAI_BASE_URL: `http://127.0.0.1:${await closedPort()}/v1` }));
-    const offline = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), rewrite: await createRewriteModel(config) });
+    const offline = await createQaService({
+      corpus: loadCorpusFiles(),
+      embedder: localHashEmbedder(),
+      rewrite: await createRewriteModel(config),
+    });
     const { answer, ms } = await timedAsk(offline, SUED);
     expect(ms).toBeLessThan(REWRITE_MS + SLACK_MS);
     expect(answer.citations).toEqual(baseline.citations);
@@ -188,7 +198,9 @@ describe('reading the terms of a rewrite', () => {
   });
   it('drops sentences, repeats, and stops at 12 terms', () => {
     expect(parseRewriteTerms('根据报告全市市场主体总数近十七万户这是一个很长的句子 市场主体 市场主体', 'q')).toEqual(['市场主体']);
-    expect(parseRewriteTerms(Array.from({ length: 20 }, (_, i) => `词${'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'[i]}`).join(' '), 'q')).toHaveLength(12);
+    expect(
+      parseRewriteTerms(Array.from({ length: 20 }, (_, i) => `词${'甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉'[i]}`).join(' '), 'q'),
+    ).toHaveLength(12);
   });
   it('keeps a figure only when the question states it, in digits or in words', () => {
     expect(parseRewriteTerms('2023年 行政复议 228件 两次 第三批', '2023年行政复议情况')).toEqual(['2023年', '行政复议']);

@@ -29,8 +29,14 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const GOOD = '共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率21.05%[[s4.3|纠错率 21.05%]]，化解率95.61%[[s4.3|行政争议化解率 95.61%]]。';
-const ask = (question: string) => fetch(`${server.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question }) });
+const GOOD =
+  '共收到行政复议申请228件[[s4.3|共收到行政复议申请 228 件]]，纠错率21.05%[[s4.3|纠错率 21.05%]]，化解率95.61%[[s4.3|行政争议化解率 95.61%]]。';
+const ask = (question: string) =>
+  fetch(`${server.baseUrl}/api/ask`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
 
 describe('the real server with a configured model', () => {
   it('says at start-up which model and strategy answer, without the key', () => {

@@ -32,7 +32,12 @@ describe('finding a quote in a paragraph', () => {
 
 describe('numbers in an answer', () => {
   it('finds figures, decimals, percentages, thousands separators and full-width digits', () => {
-    expect(extractNumbers('共228件，纠错率21.05%，审结5,500件，出庭率１００％').map((n) => n.value)).toEqual(['228', '21.05', '5500', '100']);
+    expect(extractNumbers('共228件，纠错率21.05%，审结5,500件，出庭率１００％').map((n) => n.value)).toEqual([
+      '228',
+      '21.05',
+      '5500',
+      '100',
+    ]);
   });
   it('reads Chinese numerals that count something, but not idioms with 一', () => {
     expect(extractNumbers('集体学法七次，配备二十八台，第三批，一件事，一是深化').map((n) => n.value)).toEqual(['7', '28', '3']);
@@ -44,7 +49,10 @@ describe('numbers in an answer', () => {
 
 describe('verifying a claim', () => {
   it('keeps a claim whose quote is verbatim and states its numbers and words', () => {
-    const check = verifyClaim({ text: '2023年共收到行政复议申请228件。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    const check = verifyClaim(
+      { text: '2023年共收到行政复议申请228件。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] },
+      context,
+    );
     expect(check.kept).toBe(true);
     expect(check.support?.ratio).toBe(1);
     expect(check.citations[0]).toMatchObject({ id: 's4.3', quote: '共收到行政复议申请 228 件' });
@@ -72,7 +80,16 @@ describe('verifying a claim', () => {
   });
 
   it('keeps a claim with one good and one bad citation, dropping the bad one', () => {
-    const check = verifyClaim({ text: '负责人出庭率达100%。', refs: [{ id: 's9.9', quote: 'x' }, { id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context);
+    const check = verifyClaim(
+      {
+        text: '负责人出庭率达100%。',
+        refs: [
+          { id: 's9.9', quote: 'x' },
+          { id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' },
+        ],
+      },
+      context,
+    );
     expect(check.kept).toBe(true);
     expect(check.citations.map((c) => c.id)).toEqual(['s4.2']);
     expect(check.unknownIds).toEqual(['s9.9']);
@@ -84,10 +101,22 @@ describe('verifying a claim', () => {
   });
 
   it('removes a claim whose figure is elsewhere in the paragraph but not in its quote (a neighbouring figure is the likeliest wrong one)', () => {
-    const check = verifyClaim({ text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    const check = verifyClaim(
+      { text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] },
+      context,
+    );
     expect(check.kept).toBe(false);
     expect(check.unsupportedNumbers).toEqual(['21.05']);
-    const both = verifyClaim({ text: '2023年共收到行政复议申请228件，纠错率21.05%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }, { id: 's4.3', quote: '纠错率 21.05%' }] }, context);
+    const both = verifyClaim(
+      {
+        text: '2023年共收到行政复议申请228件，纠错率21.05%。',
+        refs: [
+          { id: 's4.3', quote: '共收到行政复议申请 228 件' },
+          { id: 's4.3', quote: '纠错率 21.05%' },
+        ],
+      },
+      context,
+    );
     expect(both.kept).toBe(true);
   });
 
@@ -97,7 +126,10 @@ describe('verifying a claim', () => {
   });
 
   it('lets the report year through without a citation of its own, and ignores list numbering', () => {
-    expect(verifyClaim({ text: '1. 2023年负责人出庭率达100%。', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context).kept).toBe(true);
+    expect(
+      verifyClaim({ text: '1. 2023年负责人出庭率达100%。', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context)
+        .kept,
+    ).toBe(true);
   });
 
   it('counts how often each check fired', () => {
@@ -133,7 +165,9 @@ describe('every word of a claim, not only its citations and numbers', () => {
 
   it('accepts a short quote that is a whole clause, and counts a clause by its letters and digits', () => {
     const given = new Map([['closing-statement', { ...s43, id: 'closing-statement', text: '特此报告。' }]]);
-    expect(verifyClaim({ text: '报告以“特此报告”结尾。', refs: [{ id: 'closing-statement', quote: '特此报告' }] }, { given }).quotesTooShort).toEqual([]);
+    expect(
+      verifyClaim({ text: '报告以“特此报告”结尾。', refs: [{ id: 'closing-statement', quote: '特此报告' }] }, { given }).quotesTooShort,
+    ).toEqual([]);
     expect(verifyClaim({ text: '纠错率为21.05%。', refs: [{ id: 's4.3', quote: '纠错率 21.05%' }] }, context).kept).toBe(true);
   });
 
@@ -141,7 +175,10 @@ describe('every word of a claim, not only its citations and numbers', () => {
     const gdp = verifyClaim({ text: '石狮全年GDP增长10%。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
     expect(gdp).toMatchObject({ kept: false, unsupportedWords: true, unsupportedNumbers: ['10'] });
     expect(gdp.support?.missing).toEqual(['10', 'gdp', '增长']);
-    const praise = verifyClaim({ text: '共收到行政复议申请228件，受到省领导高度肯定。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] }, context);
+    const praise = verifyClaim(
+      { text: '共收到行政复议申请228件，受到省领导高度肯定。', refs: [{ id: 's4.3', quote: '共收到行政复议申请 228 件' }] },
+      context,
+    );
     expect(praise).toMatchObject({ kept: false, unsupportedWords: true, unsupportedNumbers: [] });
   });
 
@@ -172,13 +209,24 @@ describe('every word of a claim, not only its citations and numbers', () => {
     const given = new Map([['closing-contact', { ...s43, id: 'closing-contact', text: '(联系人: 王丹蓉, 联系电话: 13788817686)' }]]);
     const quote = '联系人: 王丹蓉, 联系电话: 13788817686';
     for (const text of ['联系人是王丹蓉，联系电话13788817686。', 'The contact person is Wang Danrong, phone 13788817686.']) {
-      expect(verifyClaim({ text, refs: [{ id: 'closing-contact', quote }] }, { given }), text).toMatchObject({ kept: true, unsupportedTokens: [] });
+      expect(verifyClaim({ text, refs: [{ id: 'closing-contact', quote }] }, { given }), text).toMatchObject({
+        kept: true,
+        unsupportedTokens: [],
+      });
     }
   });
 
   it('does not measure the words of an English claim against a Chinese quote, but still its numbers and names', () => {
-    const check = verifyClaim({ text: 'Agency heads appeared in court in 100% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context);
+    const check = verifyClaim(
+      { text: 'Agency heads appeared in court in 100% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] },
+      context,
+    );
     expect(check).toMatchObject({ kept: true, support: { measured: false } });
-    expect(verifyClaim({ text: 'Agency heads appeared in 90% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] }, context).kept).toBe(false);
+    expect(
+      verifyClaim(
+        { text: 'Agency heads appeared in 90% of cases.', refs: [{ id: 's4.2', quote: '全市行政机关负责人出庭率达 100%' }] },
+        context,
+      ).kept,
+    ).toBe(false);
   });
 });

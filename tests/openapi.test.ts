@@ -5,7 +5,7 @@ import { createApp, type AppType } from '../src/http/create-app.js';
 import { json, offlineService } from './helpers.js';
 
 let app: AppType;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the document is walked by path in each test and validated by swagger-parser
 let doc: any;
 beforeAll(async () => {
   app = createApp({ service: await offlineService() });

@@ -56,7 +56,12 @@ describe('answers', () => {
   it('states no number that is not in the report text it cites, the sections it names, or the question it echoes', async () => {
     for (const item of dev) {
       const answer = await service.ask(item.question, item.history ?? []);
-      const cited = [...answer.citations.map((c) => c.section + c.text), ...(answer.suggestions ?? []).map((s) => s.section), item.question, '2023年度'].join('');
+      const cited = [
+        ...answer.citations.map((c) => c.section + c.text),
+        ...(answer.suggestions ?? []).map((s) => s.section),
+        item.question,
+        '2023年度',
+      ].join('');
       for (const n of answer.answer.match(/\d+(?:\.\d+)?/g) ?? []) expect(cited, `${item.question} → ${n}`).toContain(n);
     }
   });
@@ -98,7 +103,7 @@ describe('declining', () => {
     expect(answer.abstained).toBe(true);
     for (const s of answer.suggestions ?? []) expect(s.id, s.section).toMatch(/^s\d/);
   });
-  it('suggests the section that shares the question\'s words for a near miss', async () => {
+  it("suggests the section that shares the question's words for a near miss", async () => {
     const answer = await service.ask('申请行政复议的法定期限是多少天？');
     expect(answer.abstained).toBe(true);
     expect(answer.suggestions?.[0]?.id).toBe('s4.3');
@@ -129,7 +134,7 @@ describe('follow-up questions', () => {
   });
 });
 
-describe('the reader\'s language', () => {
+describe("the reader's language", () => {
   it('answers a Traditional Chinese question in Traditional script, citing the report verbatim', async () => {
     const answer = await service.ask('行政復議一共收到多少件申請？');
     expect(answer.answer).toContain('共收到行政複議申請 228 件');

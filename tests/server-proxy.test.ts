@@ -33,7 +33,11 @@ describe('rate limits behind a proxy', () => {
   it('reads the standard Forwarded header (RFC 7239) the same way, ports and IPv6 brackets aside', async () => {
     server = await spawnServer({ OPENAI_API_KEY: '', TRUST_PROXY: 'loopback', RATE_LIMIT_ASK_PER_MINUTE: '1' });
     const via = (forwarded: string) =>
-      fetch(`${server!.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', forwarded }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+      fetch(`${server!.baseUrl}/api/ask`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', forwarded },
+        body: JSON.stringify({ question: '行政复议收到多少件？' }),
+      });
     expect((await via('for="192.0.2.60:4711";proto=https')).status).toBe(200);
     expect((await via('for="192.0.2.60"')).status, 'the same citizen, without the port').toBe(429);
     expect((await via('for="[2001:db8:cafe::17]:4711"')).status, 'another citizen').toBe(200);
@@ -49,12 +53,22 @@ describe('rate limits behind a proxy', () => {
     server = await spawnServer({ OPENAI_API_KEY: '', TRUST_PROXY: 'loopback', RATE_LIMIT_ASK_PER_MINUTE: '2', LOG_REQUESTS: 'false' });
     for (let i = 0; i < 3; i++) expect((await ask('203.0.113.7', '{{{')).status).toBe(400);
     expect((await ask('203.0.113.7', { question: '' })).status).toBe(400);
-    const form = await fetch(`${server.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'text/plain', 'x-forwarded-for': '203.0.113.7' }, body: 'hi' });
+    const form = await fetch(`${server.baseUrl}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', 'x-forwarded-for': '203.0.113.7' },
+      body: 'hi',
+    });
     expect(form.status).toBe(415);
     expect(await statuses('203.0.113.7', 3)).toEqual([200, 200, 429]);
     await new Promise((r) => setTimeout(r, 100));
-    const logged = server.output().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
-    expect(logged.filter((e) => e.status === 429)).toEqual([expect.objectContaining({ path: '/api/ask', client: '203.0.113.7', msg: 'rate limited' })]);
+    const logged = server
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
+    expect(logged.filter((e) => e.status === 429)).toEqual([
+      expect.objectContaining({ path: '/api/ask', client: '203.0.113.7', msg: 'rate limited' }),
+    ]);
     expect(logged.filter((e) => e.status === 200 || e.status === 400)).toEqual([]); // LOG_REQUESTS=false: only the 429
   });
 });

@@ -8,11 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, startProcess, type SpawnedServer } from './spawn-server.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const ask = (baseUrl: string, body: unknown, headers: Record<string, string> = {}) =>
+const _ask = (baseUrl: string, body: unknown, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 /** What the server logged (after the build's own output, when npm start rebuilt first). */
 const logLines = (server: { output(): string }) => {
-  const lines = server.output().split('\n').filter((l) => l.trim());
+  const lines = server
+    .output()
+    .split('\n')
+    .filter((l) => l.trim());
   return lines.slice(lines.findIndex((l) => l.includes('"msg":"[startup]')));
 };
 
@@ -42,7 +45,9 @@ describe('the built server under npm start', () => {
     const id = res.headers.get('x-request-id');
     expect(id).toMatch(/^[\w-]{16,}$/);
     await new Promise((r) => setTimeout(r, 100));
-    const entry = logLines(server).map((l) => JSON.parse(l)).find((e) => e.reqId === id);
+    const entry = logLines(server)
+      .map((l) => JSON.parse(l))
+      .find((e) => e.reqId === id);
     expect(entry).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
   });
 
@@ -60,7 +65,11 @@ describe('the built server under npm start', () => {
     const small = await postChunked(server.baseUrl, '/api/ask', ['{"question":', '"行政复议一共收到多少件申请？"}']);
     expect(small.status).toBe(200);
     expect(JSON.parse(small.body).citations[0].id).toBe('s4.3');
-    const big = await postChunked(server.baseUrl, '/api/ask', ['{"question":"问","history":[', ...Array(40).fill(`{"role":"user","content":"${'x'.repeat(1000)}"},`), ']}']);
+    const big = await postChunked(server.baseUrl, '/api/ask', [
+      '{"question":"问","history":[',
+      ...Array(40).fill(`{"role":"user","content":"${'x'.repeat(1000)}"},`),
+      ']}',
+    ]);
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body).error.code).toBe('payload_too_large');
   });

@@ -23,16 +23,27 @@ function startRudeProvider() {
         return; // never answers
       }
       res.writeHead(401, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${KEY}. You sent header Authorization: ${req.headers.authorization}`, type: 'invalid_request_error' } }));
+      res.end(
+        JSON.stringify({
+          error: {
+            message: `Incorrect API key provided: ${KEY}. You sent header Authorization: ${req.headers.authorization}`,
+            type: 'invalid_request_error',
+          },
+        }),
+      );
     });
   });
   return new Promise<{ baseURL: string; state: typeof state; close(): void }>((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
-      resolve({ baseURL: `http://127.0.0.1:${port}/v1`, state, close() {
-        server.closeAllConnections();
-        server.close();
-      } });
+      resolve({
+        baseURL: `http://127.0.0.1:${port}/v1`,
+        state,
+        close() {
+          server.closeAllConnections();
+          server.close();
+        },
+      });
     }),
   );
 }
@@ -59,7 +70,11 @@ describe('a provider that echoes the API key', () => {
   });
 
   it('never writes the key or the bearer token to the log, but does log the failures, redacted', async () => {
-    const res = await fetch(`${server.baseUrl}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '行政复议收到多少件？' }) });
+    const res = await fetch(`${server.baseUrl}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: '行政复议收到多少件？' }),
+    });
     expect(res.status).toBe(200);
     expect((await res.json()).degraded).toBe(true);
     await new Promise((r) => setTimeout(r, 200));

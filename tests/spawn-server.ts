@@ -19,7 +19,10 @@ export interface SpawnedServer {
  * missing or stale, then runs build/server/server.mjs in the same process — on a free port.
  * `cwd`/`script` run another copy (a bundle copied elsewhere, with a broken corpus, …).
  */
-export async function spawnServer(env: Record<string, string>, { script = 'scripts/start.mjs', cwd = root, nodeArgs = [] as string[] } = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  env: Record<string, string>,
+  { script = 'scripts/start.mjs', cwd = root, nodeArgs = [] as string[] } = {},
+): Promise<SpawnedServer> {
   const child = startProcess(env, { script, cwd, nodeArgs });
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${child.output()}`)), 60_000);

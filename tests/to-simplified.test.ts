@@ -7,13 +7,18 @@ import { toSimplified } from '../src/text/normalize.js';
 const opencc = Converter({ from: 'tw', to: 'cn' });
 
 function differences(texts: string[]) {
-  return texts.flatMap((text) => (toSimplified(text) === opencc(text) ? [] : [{ text, expected: opencc(text), actual: toSimplified(text) }]));
+  return texts.flatMap((text) =>
+    toSimplified(text) === opencc(text) ? [] : [{ text, expected: opencc(text), actual: toSimplified(text) }],
+  );
 }
 
 describe('Traditional → Simplified', () => {
   it('folds every question, the vocabulary and the report as OpenCC does', () => {
     const questions = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) =>
-      readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { question: string }).question),
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { question: string }).question),
     );
     const vocabulary = JSON.stringify(JSON.parse(readFileSync('corpus/vocabulary.json', 'utf8'))).split(/[",[\]{}:]+/u);
     const report = readFileSync('corpus/shishi-2023-fazhi-zhengfu-report.txt', 'utf8');
@@ -23,7 +28,10 @@ describe('Traditional → Simplified', () => {
   it('converts every entry of OpenCC’s tw → cn dictionaries, alone and run together, as OpenCC does', () => {
     const { normalizationChain, segmentation, conversionChain } = configs.tw2s as unknown as Record<string, string[] | string[][]>;
     const dicts = [normalizationChain, segmentation, conversionChain].flat(2) as string[];
-    const sources = dicts.join('|').split('|').map((entry) => entry.split(' ')[0]!);
+    const sources = dicts
+      .join('|')
+      .split('|')
+      .map((entry) => entry.split(' ')[0]!);
     const texts: string[] = [...sources];
     for (let i = 0; i < sources.length; i += 30) texts.push(sources.slice(i, i + 30).join(''));
     expect(texts.length).toBeGreaterThan(6000);

@@ -19,7 +19,10 @@ function differences(texts: string[]) {
 }
 
 function questions(file: string): string[] {
-  return readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { question: string }).question);
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => (JSON.parse(l) as { question: string }).question);
 }
 
 describe('Simplified → Traditional without OpenCC’s full tries', () => {
@@ -42,7 +45,10 @@ describe('Simplified → Traditional without OpenCC’s full tries', () => {
   it('converts every phrase of OpenCC’s dictionary, alone and run together, as OpenCC does', () => {
     // s2tw segments the text with OpenCC's phrase dictionaries (STPhrases and the generated regional ones).
     const phrases = configs.s2tw!.segmentation as unknown as string[];
-    const sources = phrases.join('|').split('|').map((entry) => entry.split(' ')[0]!);
+    const sources = phrases
+      .join('|')
+      .split('|')
+      .map((entry) => entry.split(' ')[0]!);
     const texts: string[] = [];
     for (let i = 0; i < sources.length; i += 40) texts.push(sources.slice(i, i + 40).join(''), sources.slice(i, i + 40).join('，'));
     expect(texts.length).toBeGreaterThan(2400);

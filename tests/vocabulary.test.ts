@@ -5,7 +5,10 @@ import { vocabularyEntries } from '../src/corpus/vocabulary.js';
 import { offlineService } from './helpers.js';
 
 const corpus = loadCorpusFiles();
-const reportTermsFor = (word: string) => vocabularyEntries(corpus.vocabulary).filter((e) => e.user.includes(word)).flatMap((e) => e.report);
+const reportTermsFor = (word: string) =>
+  vocabularyEntries(corpus.vocabulary)
+    .filter((e) => e.user.includes(word))
+    .flatMap((e) => e.report);
 
 describe('the citizen vocabulary', () => {
   it('names the report term for the words citizens use', () => {

@@ -35,7 +35,10 @@ describe('the worker (workerd, offline) and the Node app', () => {
   it('give the same answers and citations to every gold question', async () => {
     for (const item of loadGold()) {
       const body = { question: item.question, ...(item.history ? { history: item.history } : {}) };
-      const [w, n] = await Promise.all([onWorker('/api/ask', post(body)).then(json), Promise.resolve(node.request('/api/ask', post(body))).then(json)]);
+      const [w, n] = await Promise.all([
+        onWorker('/api/ask', post(body)).then(json),
+        Promise.resolve(node.request('/api/ask', post(body))).then(json),
+      ]);
       expect(w, item.question).toEqual(n);
     }
   });
@@ -44,12 +47,18 @@ describe('the worker (workerd, offline) and the Node app', () => {
     for (const q of ['行政復議', '228 件', '２２８件', '闽执法', 'GDP', '洛江', 'administrative reconsideration', '中小學生']) {
       const path = `/api/search?q=${encodeURIComponent(q)}&limit=5`;
       const [w, n] = await Promise.all([onWorker(path).then(json), Promise.resolve(node.request(path)).then(json)]);
-      expect(w.hits.map((h: { id: string }) => h.id), q).toEqual(n.hits.map((h: { id: string }) => h.id));
+      expect(
+        w.hits.map((h: { id: string }) => h.id),
+        q,
+      ).toEqual(n.hits.map((h: { id: string }) => h.id));
     }
   });
 
   it('stream /api/chat in the UI message stream protocol', async () => {
-    const res = await onWorker('/api/chat', post({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: '那纠错率呢？' }] }] }));
+    const res = await onWorker(
+      '/api/chat',
+      post({ messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: '那纠错率呢？' }] }] }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
     expect(res.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
@@ -85,7 +94,19 @@ describe('the worker (workerd, offline) and the Node app', () => {
       ['/api/ask', post({ question: '问'.repeat(501) })],
       ['/api/ask', post({ question: 1 })],
       ['/api/ask', post({ question: '问', history: Array.from({ length: 11 }, () => ({ role: 'user', content: 'x' })) })],
-      ['/api/ask', post({ question: '问', history: [{ role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }, { role: 'user', content: 'x'.repeat(3900) }] })],
+      [
+        '/api/ask',
+        post({
+          question: '问',
+          history: [
+            { role: 'user', content: 'x'.repeat(3900) },
+            { role: 'user', content: 'x'.repeat(3900) },
+            { role: 'user', content: 'x'.repeat(3900) },
+            { role: 'user', content: 'x'.repeat(3900) },
+            { role: 'user', content: 'x'.repeat(3900) },
+          ],
+        }),
+      ],
       ['/api/ask', post('question=1', { 'content-type': 'application/x-www-form-urlencoded' })],
       ['/api/chat', post({ messages: [] })],
       ['/api/search', undefined],
@@ -104,9 +125,17 @@ describe('the worker (workerd, offline) and the Node app', () => {
 
   it('reach the same accuracy in the eval runner pointed at the worker by --url', async () => {
     const out = mkdtempSync(join(tmpdir(), 'eval-worker-'));
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'evals/run.ts', '--url', worker.baseUrl, '--no-baselines', '--no-gate', '--quiet', '--out', out], { maxBuffer: 1 << 24 });
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'evals/run.ts', '--url', worker.baseUrl, '--no-baselines', '--no-gate', '--quiet', '--out', out],
+      { maxBuffer: 1 << 24 },
+    );
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'evals/run.ts', '--offline', '--no-baselines', '--no-gate', '--quiet', '--out', join(out, 'node')], { maxBuffer: 1 << 24 });
+    await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', 'evals/run.ts', '--offline', '--no-baselines', '--no-gate', '--quiet', '--out', join(out, 'node')],
+      { maxBuffer: 1 << 24 },
+    );
     const nodeReport = JSON.parse(readFileSync(join(out, 'node', 'report.json'), 'utf8'));
     const accuracy = (r: { summary: { rows: [string, Record<string, number>][] }[] }) =>
       r.summary[0]!.rows.map(([, m]) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.endsWith('Ms'))));

@@ -73,19 +73,40 @@ export function aggregate(results: ItemResult[]): Metrics {
     'recall@3': mean(answerable.map((r) => r.recall[3])),
     'recall@5': mean(answerable.map((r) => r.recall[5])),
     mrr: mean(answerable.map((r) => (r.rank ? 1 / r.rank : 0))),
-    citationPrecision: ratio(answerable.reduce((s, r) => s + r.citedGold, 0), answerable.reduce((s, r) => s + r.cited, 0)),
+    citationPrecision: ratio(
+      answerable.reduce((s, r) => s + r.citedGold, 0),
+      answerable.reduce((s, r) => s + r.cited, 0),
+    ),
     factAccuracy: ratio(answerable.filter((r) => r.factCorrect).length, answerable.length),
     abstentionPrecision: ratio(abstained.filter((r) => !r.item.answerable).length, abstained.length),
     abstentionRecall: ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length),
-    abstentionAccuracy: (ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length) + ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length)) / 2,
+    abstentionAccuracy:
+      (ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length) +
+        ratio(unanswerable.filter((r) => r.answer.abstained).length, unanswerable.length)) /
+      2,
     answered: ratio(answerable.filter((r) => !r.answer.abstained).length, answerable.length),
-    nearMissDeclined: ratio(results.filter((r) => r.item.category === 'near-miss' && r.answer.abstained).length, results.filter((r) => r.item.category === 'near-miss').length),
+    nearMissDeclined: ratio(
+      results.filter((r) => r.item.category === 'near-miss' && r.answer.abstained).length,
+      results.filter((r) => r.item.category === 'near-miss').length,
+    ),
     wrongFigures: results.filter((r) => r.wrongFigure).length,
-    verbatimQuotes: ratio(results.reduce((s, r) => s + r.quotesVerbatim, 0), citations),
-    wholeParagraphs: ratio(results.reduce((s, r) => s + r.wholeParagraphs, 0), citations),
+    verbatimQuotes: ratio(
+      results.reduce((s, r) => s + r.quotesVerbatim, 0),
+      citations,
+    ),
+    wholeParagraphs: ratio(
+      results.reduce((s, r) => s + r.wholeParagraphs, 0),
+      citations,
+    ),
     passRate: ratio(results.filter((r) => r.pass).length, results.length),
-    p50Ms: quantile(results.map((r) => r.latencyMs), 0.5),
-    p95Ms: quantile(results.map((r) => r.latencyMs), 0.95),
+    p50Ms: quantile(
+      results.map((r) => r.latencyMs),
+      0.5,
+    ),
+    p95Ms: quantile(
+      results.map((r) => r.latencyMs),
+      0.95,
+    ),
   };
 }
 

@@ -12,14 +12,23 @@ import type { EvalTarget } from './target.js';
 export async function stockOramaBaseline(paragraphs: Paragraph[]): Promise<EvalTarget> {
   const tokenizer: Tokenizer = await createTokenizer();
   const db = create({ schema: { text: 'string', section: 'string' } as const, components: { tokenizer } });
-  await insertMultiple(db, paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section })));
+  await insertMultiple(
+    db,
+    paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section })),
+  );
   const byId = new Map(paragraphs.map((p) => [p.id, p]));
   return {
     name: 'baseline: Orama + stock mandarin tokenizer',
     async ask(question) {
       const result = await search(db, { term: question, properties: ['text', 'section'], limit: 10 });
       const ranking = result.hits.map((h) => String(h.id));
-      return { answer: topSentenceAnswer(question, ranking.map((id) => byId.get(id)!)), ranking };
+      return {
+        answer: topSentenceAnswer(
+          question,
+          ranking.map((id) => byId.get(id)!),
+        ),
+        ranking,
+      };
     },
   };
 }
@@ -36,7 +45,13 @@ export function charOverlapBaseline(paragraphs: Paragraph[]): EvalTarget {
         .filter((x) => x.score > 0)
         .sort((a, b) => b.score - a.score)
         .slice(0, 10);
-      return { answer: topSentenceAnswer(question, ranked.map((x) => x.p)), ranking: ranked.map((x) => x.p.id) };
+      return {
+        answer: topSentenceAnswer(
+          question,
+          ranked.map((x) => x.p),
+        ),
+        ranking: ranked.map((x) => x.p.id),
+      };
     },
   };
 }
@@ -49,5 +64,10 @@ function topSentenceAnswer(question: string, ranked: Paragraph[]): Answer {
     .map((s) => ({ s, score: [...top.text.slice(s.start, s.end)].filter((c) => q.has(c)).length }))
     .sort((a, b) => b.score - a.score)[0]!.s;
   const quote = top.text.slice(best.start, best.end);
-  return { answer: quote, abstained: false, mode: 'extractive', citations: [{ id: top.id, section: top.section, text: top.text, quote, start: best.start, end: best.end }] };
+  return {
+    answer: quote,
+    abstained: false,
+    mode: 'extractive',
+    citations: [{ id: top.id, section: top.section, text: top.text, quote, start: best.start, end: best.end }],
+  };
 }

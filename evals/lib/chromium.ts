@@ -15,7 +15,15 @@ export async function launch(options: { viewport?: { width: number; height: numb
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'pw-')), {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
     viewport: options.viewport ?? { width: 1280, height: 860 },
     isMobile: options.isMobile,
     hasTouch: options.isMobile,

@@ -31,5 +31,10 @@ export const DEV2_PATH = fileURLToPath(new URL('../dev2.jsonl', import.meta.url)
 export const SPLITS = ['dev', 'dev2', 'test', 'blind'] as const;
 
 export function loadGold(paths = [GOLD_PATH, DEV2_PATH, BLIND_PATH]): GoldItem[] {
-  return paths.flatMap((path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => goldItemSchema.parse(JSON.parse(l))));
+  return paths.flatMap((path) =>
+    readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => goldItemSchema.parse(JSON.parse(l))),
+  );
 }

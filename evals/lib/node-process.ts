@@ -46,7 +46,10 @@ export async function startNodeProcess(args: string[], env: Record<string, strin
   for (;;) {
     if (child.exitCode !== null) throw new Error(`node ${args.join(' ')} exited with ${child.exitCode}:\n${output}`);
     if (Date.now() > deadline) throw new Error(`node ${args.join(' ')} did not answer /healthz:\n${output}`);
-    const ok = await fetch(`${baseUrl}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 5));
   }

@@ -30,13 +30,23 @@ export interface ItemResult {
  * Score one answer against its gold item. `paragraphs` is the report as ingested from
  * corpus/ (id → verbatim text): the reference quotes and citations are checked against.
  */
-export function scoreItem(item: GoldItem, target: string, answer: Answer, ranking: string[], latencyMs: number, paragraphs: Map<string, string>, error?: string): ItemResult {
+export function scoreItem(
+  item: GoldItem,
+  target: string,
+  answer: Answer,
+  ranking: string[],
+  latencyMs: number,
+  paragraphs: Map<string, string>,
+  error?: string,
+): ItemResult {
   const gold = new Set(item.gold);
   const firstGold = ranking.findIndex((id) => gold.has(id));
   const recallAt = (k: number) => (gold.size ? ranking.slice(0, k).filter((id) => gold.has(id)).length / gold.size : 0);
   const cited = answer.abstained ? [] : answer.citations;
   const factsMissing = item.answerable && !answer.abstained ? item.facts.filter((f) => !containsFact(answer.answer, f)) : item.facts;
-  const quotesVerbatim = answer.citations.filter((c) => c.text.slice(c.start, c.end) === c.quote && c.quote.length > 0 && paragraphs.get(c.id)?.includes(c.quote)).length;
+  const quotesVerbatim = answer.citations.filter(
+    (c) => c.text.slice(c.start, c.end) === c.quote && c.quote.length > 0 && paragraphs.get(c.id)?.includes(c.quote),
+  ).length;
   const wholeParagraphs = answer.citations.filter((c) => paragraphs.get(c.id) === c.text).length;
   const factCorrect = item.answerable && !answer.abstained && factsMissing.length === 0;
 

@@ -33,11 +33,27 @@ async function freePort(): Promise<number> {
 export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
   const port = await freePort();
   const started = performance.now();
-  const args = ['dev', '--local', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'warn', ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`])];
+  const args = [
+    'dev',
+    '--local',
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--log-level',
+    'warn',
+    ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ];
   // Signal the wrangler process itself (not an npx wrapper), or workerd is left running.
   const child: ChildProcess = spawn(join(root, 'node_modules/.bin/wrangler'), args, {
     cwd: root,
-    env: { ...process.env, WRANGLER_SEND_METRICS: 'false', XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'wrangler-')), CI: '1', OPENAI_API_KEY: '' },
+    env: {
+      ...process.env,
+      WRANGLER_SEND_METRICS: 'false',
+      XDG_CONFIG_HOME: mkdtempSync(join(tmpdir(), 'wrangler-')),
+      CI: '1',
+      OPENAI_API_KEY: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

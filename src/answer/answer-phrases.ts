@@ -55,10 +55,12 @@ export const PHRASES = {
     accordingMany: '根据报告：',
     accordingList: (section: string, n: number) => `根据报告「${section}」，共${n}项：`,
     noAnswer: '报告中没有找到能回答这个问题的内容。',
-    noYear: (years: string[], subjectYear: number) => `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
+    noYear: (years: string[], subjectYear: number) =>
+      `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
     related: (sections: string) => `可以查看报告中相近的部分：${sections}。`,
     noPlace: (places: string[]) => `报告中没有关于${places.join('、')}的内容（本报告介绍的是石狮市的情况）。`,
-    noFact: (section: string, kind: string, target: string | null) => `报告在「${section}」中提到了相关内容，但没有给出${target ? `“${target}”的` : ''}${kind}。`,
+    noFact: (section: string, kind: string, target: string | null) =>
+      `报告在「${section}」中提到了相关内容，但没有给出${target ? `“${target}”的` : ''}${kind}。`,
     kinds: KINDS_ZH,
   },
   en: {
@@ -69,7 +71,8 @@ export const PHRASES = {
     noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
     related: (sections: string) => ` Related sections: ${sections}.`,
     noPlace: (places: string[]) => `The report has nothing on ${places.join(', ')} (it covers Shishi).`,
-    noFact: (section: string, kind: string, target: string | null) => `The report mentions this in 「${section}」 but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
+    noFact: (section: string, kind: string, target: string | null) =>
+      `The report mentions this in 「${section}」 but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
     kinds: KINDS_EN,
   },
 };

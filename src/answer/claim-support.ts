@@ -42,7 +42,11 @@ const LATIN_WORD = /[a-z][a-z0-9'-]*[a-z0-9]|[a-z]{2,}/gu;
  *
  * @example claimSupport('石狮全年GDP增长10%', ['共收到行政复议申请 228 件']).ratio // 0
  */
-export function claimSupport(claim: string, quotes: readonly string[], { contextNumbers = [] }: { contextNumbers?: readonly string[] } = {}): ClaimSupport {
+export function claimSupport(
+  claim: string,
+  quotes: readonly string[],
+  { contextNumbers = [] }: { contextNumbers?: readonly string[] } = {},
+): ClaimSupport {
   if (isWrittenInLatin(claim)) return { ratio: 1, units: [], missing: [], measured: false };
   const quoteText = quotes.map(normalizeForMatch).join('\n');
 
@@ -54,7 +58,11 @@ export function claimSupport(claim: string, quotes: readonly string[], { context
   for (const word of FRAMING) text = text.replaceAll(word, ' ');
 
   const units = new Map<string, boolean>();
-  for (const n of numbers) units.set(n.literal, quotes.some((q) => numberSupported(n, q)));
+  for (const n of numbers)
+    units.set(
+      n.literal,
+      quotes.some((q) => numberSupported(n, q)),
+    );
   for (const [word] of text.matchAll(LATIN_WORD)) units.set(word, quoteText.includes(word));
   for (const [run] of text.matchAll(HAN_RUN)) {
     const chars = [...run];

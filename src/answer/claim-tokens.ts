@@ -33,7 +33,24 @@ const SURNAMES = new Set([
   ...'任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤洪',
 ]);
 const NAME_LABEL = /(?:联系人|签发人|发言人|联络人|经办人|负责人)\s*(?:是|为|[:：])?\s*(\p{Script=Han}{2,3})/gu;
-const TITLES = ['同志', '先生', '女士', '副?市长', '副?局长', '副?书记', '副?主任', '处长', '科长', '部长', '副?县长', '镇长', '律师', '法官', '检察官', '警官'];
+const TITLES = [
+  '同志',
+  '先生',
+  '女士',
+  '副?市长',
+  '副?局长',
+  '副?书记',
+  '副?主任',
+  '处长',
+  '科长',
+  '部长',
+  '副?县长',
+  '镇长',
+  '律师',
+  '法官',
+  '检察官',
+  '警官',
+];
 const NAME_TITLE = new RegExp(TITLES.join('|'), 'gu');
 /** A name does not end like an organisation or a place (石狮市市长 is not a person called 石狮市). */
 const NOT_A_NAME_END = /[市县区镇乡村省局委办院部厅所队站街会组司处科室]$/u;
@@ -82,7 +99,9 @@ function chineseNames(text: string): string[] {
   }
   for (const m of text.matchAll(NAME_TITLE)) {
     const before = text.slice(0, m.index);
-    const name = [before.slice(-3), before.slice(-2)].find((n) => /^\p{Script=Han}+$/u.test(n) && SURNAMES.has(n[0]!) && !NOT_A_NAME_END.test(n));
+    const name = [before.slice(-3), before.slice(-2)].find(
+      (n) => /^\p{Script=Han}+$/u.test(n) && SURNAMES.has(n[0]!) && !NOT_A_NAME_END.test(n),
+    );
     if (name) names.push(name);
   }
   return names;
@@ -101,9 +120,15 @@ function romanisedNames(text: string): string[] {
   for (let i = 0; i < words.length; i++) {
     let j = i;
     while (j < words.length && isPinyinName(words[j]!.word) && (j === i || adjacent(j))) j++;
-    const afterHonorific = i > 0 && HONORIFIC.test(words[i - 1]!.word.toLowerCase()) && /^\.? +$/u.test(text.slice(words[i - 1]!.end, words[i]!.start));
+    const afterHonorific =
+      i > 0 && HONORIFIC.test(words[i - 1]!.word.toLowerCase()) && /^\.? +$/u.test(text.slice(words[i - 1]!.end, words[i]!.start));
     if (j - i >= 2 || (j - i === 1 && afterHonorific)) {
-      names.push(words.slice(i, j).map((w) => w.word).join(' '));
+      names.push(
+        words
+          .slice(i, j)
+          .map((w) => w.word)
+          .join(' '),
+      );
       i = j - 1;
     }
   }

@@ -23,19 +23,31 @@ export interface DeclineOptions {
 export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { subjectYear, maxSuggestions, near }: DeclineOptions): Answer {
   const language = answerLanguage(retrieval.question);
   const related = retrieval.hits.filter((h) => h.coverage > 0);
-  const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(0, maxSuggestions);
+  const suggestions = distinctSections(related.length ? related : retrieval.hits.filter((h) => h.paragraph.kind === 'body')).slice(
+    0,
+    maxSuggestions,
+  );
   const { years: missingYears, places } = requiredParts(retrieval.analysis.required);
   const sections = suggestions.map((s) => `「${s.section}」`).join('、');
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const lead = reason === 'missing-number' && places.length
-    ? words.noPlace(places)
-    : reason === 'missing-number' && missingYears.length
-    ? words.noYear(missingYears, subjectYear)
-    : near?.gap.kind === 'evidence'
-      ? words.noFact(near.section, words.kinds[near.gap.evidence], near.gap.target)
-      : words.noAnswer;
+  const lead =
+    reason === 'missing-number' && places.length
+      ? words.noPlace(places)
+      : reason === 'missing-number' && missingYears.length
+        ? words.noYear(missingYears, subjectYear)
+        : near?.gap.kind === 'evidence'
+          ? words.noFact(near.section, words.kinds[near.gap.evidence], near.gap.target)
+          : words.noAnswer;
   const answer = inScript(lead + (sections ? words.related(sections) : ''), language);
-  return { answer, abstained: true, mode: 'extractive', citations: [], suggestions, declineReason: reason, retrieval: retrievalDiagnostics(retrieval) };
+  return {
+    answer,
+    abstained: true,
+    mode: 'extractive',
+    citations: [],
+    suggestions,
+    declineReason: reason,
+    retrieval: retrievalDiagnostics(retrieval),
+  };
 }
 
 /** The top of the ranking, for evals and staff. */
@@ -45,7 +57,9 @@ export function retrievalDiagnostics(retrieval: Retrieval): NonNullable<Answer['
 
 function distinctSections(hits: RetrievedParagraph[]): { id: string; section: string }[] {
   const seen = new Set<string>();
-  return hits.filter((h) => !seen.has(h.paragraph.section) && seen.add(h.paragraph.section)).map((h) => ({ id: h.paragraph.id, section: h.paragraph.section }));
+  return hits
+    .filter((h) => !seen.has(h.paragraph.section) && seen.add(h.paragraph.section))
+    .map((h) => ({ id: h.paragraph.id, section: h.paragraph.section }));
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;

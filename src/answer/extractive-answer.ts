@@ -29,7 +29,9 @@ export const DEFAULT_ANSWER_TUNING: AnswerTuning = {
   grounding: DEFAULT_GROUNDING_TUNING,
 };
 
-type Verdict = { ok: true; grounded: Extract<Grounding, { ok: true }> } | { ok: false; reason: DeclineReason; grounding?: Extract<Grounding, { ok: false }> };
+type Verdict =
+  | { ok: true; grounded: Extract<Grounding, { ok: true }> }
+  | { ok: false; reason: DeclineReason; grounding?: Extract<Grounding, { ok: false }> };
 
 /**
  * Does the report answer? One of the closest paragraphs must hold every number the question
@@ -79,14 +81,18 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
     });
 
   const items = retrieval.analysis.wantsList ? listItems(main.paragraph, span) : [];
-  const citations = [...(items.length > 1 ? items : [span]).map((s) => citation(main.paragraph, s)), ...others].slice(0, Math.max(tuning.maxCitations, items.length));
+  const citations = [...(items.length > 1 ? items : [span]).map((s) => citation(main.paragraph, s)), ...others].slice(
+    0,
+    Math.max(tuning.maxCitations, items.length),
+  );
   const lead = leadOf(retrieval, grounded, language === 'en' ? 'en' : 'zh');
   const sentences = citations.map((c) => asSentence(c.quote));
-  const body = citations.length === 1
-    ? words.according(citations[0]!.section, sentences[0]!)
-    : items.length > 1
-      ? `${words.accordingList(main.paragraph.section, items.length)}\n${citations.map((c, i) => `· ${c.id === main.paragraph.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`
-      : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${sentences[i]}`).join('\n')}`;
+  const body =
+    citations.length === 1
+      ? words.according(citations[0]!.section, sentences[0]!)
+      : items.length > 1
+        ? `${words.accordingList(main.paragraph.section, items.length)}\n${citations.map((c, i) => `· ${c.id === main.paragraph.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`
+        : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${sentences[i]}`).join('\n')}`;
   const answer = inScript(lead ? `${lead}\n${body}` : body, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
@@ -113,7 +119,11 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
  * For a question whose subject the closest paragraph half covers, and that asks for a kind of fact
  * (an address, a duration) none of its sentences holds: say so, rather than only "not found".
  */
-function missingKind(retrieval: Retrieval, closest: RetrievedParagraph, tuning: AnswerTuning): Extract<Grounding, { ok: false }> | undefined {
+function missingKind(
+  retrieval: Retrieval,
+  closest: RetrievedParagraph,
+  tuning: AnswerTuning,
+): Extract<Grounding, { ok: false }> | undefined {
   const kind = retrieval.analysis.intent.expects.find((k) => !closest.sentenceText.some((s) => retrieval.intent.holds(k, s)));
   if (!kind || closest.coverage < tuning.minCoverage / 2) return undefined;
   return { ok: false, hit: closest, gap: { kind: 'evidence', evidence: kind, target: retrieval.target?.text ?? null } };

@@ -19,7 +19,20 @@ export interface GroundingTuning {
 export const DEFAULT_GROUNDING_TUNING: GroundingTuning = { minSentenceCoverage: 0.4, minTargetCoverage: 0.5, sentencesTried: 3 };
 
 /** Kinds answered by a figure inside a clause, so the figure and what it measures must sit together. */
-const FIGURE_KINDS = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'fee', 'duration', 'date', 'year', 'time', 'phone', 'growth', 'breakdown']);
+const FIGURE_KINDS = new Set<EvidenceKind>([
+  'count',
+  'figure',
+  'rate',
+  'money',
+  'fee',
+  'duration',
+  'date',
+  'year',
+  'time',
+  'phone',
+  'growth',
+  'breakdown',
+]);
 
 /** Nouns for a group, whose members a 多少人 question counts. */
 const GROUP_NOUN = /^(?:队伍|团队|班子|队|小组|团|协会|联盟)$/u;
@@ -123,17 +136,22 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
     // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
-    const stated = (n: NumberMention) => (n.value !== null && analysis.required.includes(n.value)) || (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal));
+    const stated = (n: NumberMention) =>
+      (n.value !== null && analysis.required.includes(n.value)) || (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal));
     const fresh = extractNumbers(text).filter((n) => !stated(n));
     if (!fresh.length) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     if (COUNTED.has(kind) && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? [], analysis.normalized))) return;
     // 多少人 is told by a figure of people or of what people bring (1037 名, 228 件), not of towns or items (9 个镇, 131 项).
-    if (kind === 'count' && ASKS_PEOPLE.test(analysis.normalized) && !fresh.some((n) => countsPeople(text, n.literal, PEOPLE_OR_CASES))) return;
+    if (kind === 'count' && ASKS_PEOPLE.test(analysis.normalized) && !fresh.some((n) => countsPeople(text, n.literal, PEOPLE_OR_CASES)))
+      return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
-    const local = clauses.slice(0, k + 1).map((c) => c.match).join(' ');
+    const local = clauses
+      .slice(0, k + 1)
+      .map((c) => c.match)
+      .join(' ');
     // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
@@ -203,5 +221,3 @@ function splitClauses(text: string, sentence: Span): Clause[] {
   }
   return out;
 }
-
-

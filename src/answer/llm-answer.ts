@@ -59,10 +59,14 @@ export function createLlmAnswerer({
   log = (line) => console.warn(line),
 }: LlmAnswerOptions & { document: ReportDocument }): LlmAnswerer {
   // The report's own year and title figures need no citation ("2023年…").
-  const contextNumbers = [String(document.meta.subjectYear), ...extractNumbers(document.meta.title).flatMap((n) => (n.value ? [n.value] : []))];
+  const contextNumbers = [
+    String(document.meta.subjectYear),
+    ...extractNumbers(document.meta.title).flatMap((n) => (n.value ? [n.value] : [])),
+  ];
 
   return async function* answerWithModel({ question, history, retrieval, fallback, signal }) {
-    const paragraphs: Paragraph[] = strategy === 'whole-report' ? document.paragraphs : retrieval.hits.slice(0, contextParagraphs).map((h) => h.paragraph);
+    const paragraphs: Paragraph[] =
+      strategy === 'whole-report' ? document.paragraphs : retrieval.hits.slice(0, contextParagraphs).map((h) => h.paragraph);
     if (paragraphs.length === 0) return yield* answerEvents(fallback);
 
     const given = new Map(paragraphs.map((p) => [p.id, p]));
@@ -74,7 +78,11 @@ export function createLlmAnswerer({
     let answerText = '';
     let shown = false;
 
-    const degrade = function* (reason: DegradedReason, detail: string, verification: Verification = tallyChecks(checks)): Generator<AnswerEvent> {
+    const degrade = function* (
+      reason: DegradedReason,
+      detail: string,
+      verification: Verification = tallyChecks(checks),
+    ): Generator<AnswerEvent> {
       log(`[llm] answered extractively (${reason}): ${detail}`);
       if (shown) yield { type: 'reset', reason };
       yield* answerEvents({ ...fallback, degraded: true, degradedReason: reason, verification: { ...verification, fallback: 1 } });
@@ -143,9 +151,16 @@ export function createLlmAnswerer({
     yield* accept(parser.end());
     const verification = tallyChecks(checks);
     if (citations.length === 0) return yield* degrade('unverified', `no claim passed the checks ${JSON.stringify(verification)}`);
-    if (strict && anyCheckFired(verification)) return yield* degrade('unverified', `retrieval found no answer and the model's answer did not pass whole ${JSON.stringify(verification)}`);
+    if (strict && anyCheckFired(verification))
+      return yield* degrade(
+        'unverified',
+        `retrieval found no answer and the model's answer did not pass whole ${JSON.stringify(verification)}`,
+      );
     yield* held;
-    yield { type: 'final', answer: { answer: answerText, abstained: false, mode: 'llm', citations, retrieval: fallback.retrieval, verification } };
+    yield {
+      type: 'final',
+      answer: { answer: answerText, abstained: false, mode: 'llm', citations, retrieval: fallback.retrieval, verification },
+    };
 
     /**
      * The model read the paragraphs and found no answer: the service declines in its own words

@@ -8,7 +8,10 @@ const MAX_ASKS = 3;
  * ends with a question mark and says something. One question (or none marked) gives `[]`.
  */
 export function splitAsks(question: string): string[] {
-  const parts = question.split(/(?<=[？?])/u).map((p) => p.trim()).filter(Boolean);
+  const parts = question
+    .split(/(?<=[？?])/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (parts.length < 2 || parts.length > MAX_ASKS) return [];
   if (!parts.every((p) => /[？?]$/u.test(p) && [...p.replace(/[\s？?]/gu, '')].length >= 3)) return [];
   return parts;

@@ -9,7 +9,8 @@ import { citizenWords, type Vocabulary } from '../corpus/vocabulary.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 /** Words that open the phrase before a figure but are not part of what it measures (共收到行政复议申请 → 行政复议申请). */
-const LEADING_VERBS = /^(?:共|已|均|新|累计|全市|开展|组织|举办|召开|完成|实现|推动|提供|发出|提出|办理|审查|聘请|配备|制定|编制|录入|收到|出台|备案|印发|上线|兑现|对接|发放|走访|听取|评查|督导检查|抽查|吸纳|播出|刊发|推送|建成|培育|核增|承接落实|认领|作出|审结|化解|移送|开通|明确|涉及|向|为|对|被|在|达|超|近|约|仅|以|其中|并|和)+/u;
+const LEADING_VERBS =
+  /^(?:共|已|均|新|累计|全市|开展|组织|举办|召开|完成|实现|推动|提供|发出|提出|办理|审查|聘请|配备|制定|编制|录入|收到|出台|备案|印发|上线|兑现|对接|发放|走访|听取|评查|督导检查|抽查|吸纳|播出|刊发|推送|建成|培育|核增|承接落实|认领|作出|审结|化解|移送|开通|明确|涉及|向|为|对|被|在|达|超|近|约|仅|以|其中|并|和)+/u;
 
 const LEADING_COUNTER = /^(?:个|件|名|项|次|台|份|条|家|人次|场次|万|亿|元)[^\p{Script=Han}]*/u;
 /** What a figure measures follows the last preposition before it (分五批为全市 37 个单位 → 全市). */
@@ -68,7 +69,9 @@ function main() {
   const variants = corpus.vocabulary.terms.reduce((n, t) => n + citizenWords(t).length, 0);
   console.log(`vocabulary: ${corpus.vocabulary.terms.length} terms, ${variants} citizen words`);
   const covered = terms.length - uncovered.length;
-  console.log(`figure/measure terms: ${terms.length}, with citizen variants: ${covered} (${((100 * covered) / terms.length).toFixed(1)} %)`);
+  console.log(
+    `figure/measure terms: ${terms.length}, with citizen variants: ${covered} (${((100 * covered) / terms.length).toFixed(1)} %)`,
+  );
   for (const u of uncovered) console.log(`  no citizen words: ${u.phrase} (${u.source})`);
   for (const p of problems) console.error(`  problem: ${p}`);
   if (values.strict && (problems.length || uncovered.length)) process.exitCode = 1;

@@ -43,7 +43,14 @@ export const structureLabelsSchema = z.object({
 export type StructureLabels = z.infer<typeof structureLabelsSchema>;
 
 /** Validate raw corpus inputs (from the file system on Node, from bundled imports elsewhere). */
-export function parseCorpusFiles(raw: { source: string; meta: unknown; stopwords: unknown; labels: unknown; cues: unknown; vocabulary: unknown }): CorpusFiles {
+export function parseCorpusFiles(raw: {
+  source: string;
+  meta: unknown;
+  stopwords: unknown;
+  labels: unknown;
+  cues: unknown;
+  vocabulary: unknown;
+}): CorpusFiles {
   return {
     source: raw.source,
     meta: parseFile(reportMetaSchema, raw.meta, 'report.meta.json') as ReportMeta,

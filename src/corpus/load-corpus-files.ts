@@ -18,7 +18,10 @@ export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
   const meta = json('report.meta.json') as { file: string; sha256: string };
   const bytes = readFileSync(join(dir, meta.file));
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  if (sha256 !== meta.sha256) throw new Error(`corpus/${meta.file} does not match report.meta.json (sha256 ${sha256} ≠ ${meta.sha256}); the source must stay byte for byte as published`);
+  if (sha256 !== meta.sha256)
+    throw new Error(
+      `corpus/${meta.file} does not match report.meta.json (sha256 ${sha256} ≠ ${meta.sha256}); the source must stay byte for byte as published`,
+    );
   return parseCorpusFiles({
     source: bytes.toString('utf8'),
     meta,

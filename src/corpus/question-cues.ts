@@ -1,11 +1,54 @@
 import { z } from 'zod';
 
 /** The kinds of answer a question can ask for (see corpus/question-cues.json). */
-export const ANSWER_KINDS = ['list', 'money', 'fee', 'duration', 'date', 'year', 'time', 'web', 'phone', 'person', 'place', 'procedure', 'outcome', 'ranking', 'growth', 'comparison', 'breakdown', 'rate', 'count', 'figure', 'yesno', 'definition'] as const;
+export const ANSWER_KINDS = [
+  'list',
+  'money',
+  'fee',
+  'duration',
+  'date',
+  'year',
+  'time',
+  'web',
+  'phone',
+  'person',
+  'place',
+  'procedure',
+  'outcome',
+  'ranking',
+  'growth',
+  'comparison',
+  'breakdown',
+  'rate',
+  'count',
+  'figure',
+  'yesno',
+  'definition',
+] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
 /** Kinds whose answer is a particular sort of fact the quoted sentence must hold. */
-export const EVIDENCE_KINDS = ['procedure', 'outcome', 'ranking', 'growth', 'comparison', 'breakdown', 'fee', 'money', 'duration', 'time', 'date', 'year', 'web', 'phone', 'person', 'place', 'rate', 'count', 'figure'] as const;
+export const EVIDENCE_KINDS = [
+  'procedure',
+  'outcome',
+  'ranking',
+  'growth',
+  'comparison',
+  'breakdown',
+  'fee',
+  'money',
+  'duration',
+  'time',
+  'date',
+  'year',
+  'web',
+  'phone',
+  'person',
+  'place',
+  'rate',
+  'count',
+  'figure',
+] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
 export const questionCuesSchema = z.object({

@@ -1,6 +1,19 @@
 import { z } from 'zod';
 
-export const TERM_KINDS = ['institution', 'office', 'document', 'procedure', 'group', 'platform', 'measure', 'metric', 'event', 'place', 'concept', 'action'] as const;
+export const TERM_KINDS = [
+  'institution',
+  'office',
+  'document',
+  'procedure',
+  'group',
+  'platform',
+  'measure',
+  'metric',
+  'event',
+  'place',
+  'concept',
+  'action',
+] as const;
 
 const variants = z.array(z.string().min(2, 'a variant of one character matches too much')).default([]);
 

@@ -15,7 +15,10 @@ const versions = new WeakMap<Request, string>();
 /** The widget's version: the first characters of the SHA-256 of its bytes, as `npm run build:web` writes it into pages. */
 export async function widgetVersion(bytes: ArrayBuffer): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, WIDGET_VERSION_CHARS);
+  return [...digest]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .slice(0, WIDGET_VERSION_CHARS);
 }
 
 /**

@@ -66,7 +66,16 @@ export function createApp({
   if (corsOrigins.length) {
     const any = corsOrigins.includes('*');
     // Disallowed origins get no CORS headers, so their browsers refuse the response.
-    app.use('/api/*', cors({ origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null), allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['Content-Type'], exposeHeaders: EXPOSED_HEADERS, maxAge: 600 }));
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (any || corsOrigins.includes(origin) ? origin : null),
+        allowMethods: ['GET', 'POST', 'OPTIONS'],
+        allowHeaders: ['Content-Type'],
+        exposeHeaders: EXPOSED_HEADERS,
+        maxAge: 600,
+      }),
+    );
   }
 
   if (rateLimits.ask) {

@@ -16,7 +16,12 @@ export function defaultCompression(runtime = getRuntimeKey()): MiddlewareHandler
   if (runtime !== 'node') return false;
   const gzip = compress({ contentTypeFilter: compressible });
   const br = brotli(compressible);
-  const encode: MiddlewareHandler = br ? (c, next) => gzip(c, async function brotliFirst() { await br(c, next); }) : gzip;
+  const encode: MiddlewareHandler = br
+    ? (c, next) =>
+        gzip(c, async function brotliFirst() {
+          await br(c, next);
+        })
+    : gzip;
   return async function compressResponse(c, next) {
     if (acceptsEncoding(c.req.header('accept-encoding'))) return encode(c, next);
     // A client that takes no encoding (API clients, load tests) gets the response untouched: Hono's `compress`

@@ -12,24 +12,29 @@ export const MAX_TURN_CHARS = 4000;
 export const chatTurnSchema = z.object(
   {
     role: z.enum(['user', 'assistant'], { error: 'role must be "user" or "assistant"' }),
-    content: z.string({ error: 'content must be a string' }).max(MAX_TURN_CHARS, `each history turn must be at most ${MAX_TURN_CHARS} characters`),
+    content: z
+      .string({ error: 'content must be a string' })
+      .max(MAX_TURN_CHARS, `each history turn must be at most ${MAX_TURN_CHARS} characters`),
   },
   { error: 'each history turn must be an object {role, content}' },
 );
 
 export const askRequestSchema = z
-  .object({
-    question: z
-      .string({ error: 'question must be a string' })
-      .refine((q) => q.trim().length > 0, 'question must not be empty')
-      .refine((q) => [...q].length <= MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`)
-      // JSON Schema counts characters (code points), as the check above does; blank is refused too.
-      .openapi({ minLength: 1, maxLength: MAX_QUESTION_CHARS, description: 'The question; not blank, at most 500 characters.' }),
-    history: z
-      .array(chatTurnSchema, { error: 'history must be an array of {role, content} turns' })
-      .max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`)
-      .optional(),
-  }, { error: 'the body must be a JSON object such as {"question": "…"}' })
+  .object(
+    {
+      question: z
+        .string({ error: 'question must be a string' })
+        .refine((q) => q.trim().length > 0, 'question must not be empty')
+        .refine((q) => [...q].length <= MAX_QUESTION_CHARS, `question must be at most ${MAX_QUESTION_CHARS} characters`)
+        // JSON Schema counts characters (code points), as the check above does; blank is refused too.
+        .openapi({ minLength: 1, maxLength: MAX_QUESTION_CHARS, description: 'The question; not blank, at most 500 characters.' }),
+      history: z
+        .array(chatTurnSchema, { error: 'history must be an array of {role, content} turns' })
+        .max(MAX_HISTORY_TURNS, `history may hold at most ${MAX_HISTORY_TURNS} turns`)
+        .optional(),
+    },
+    { error: 'the body must be a JSON object such as {"question": "…"}' },
+  )
   .openapi('AskRequest', { example: { question: '老百姓告政府，负责人出庭了吗？' } });
 
 export const citationSchema = z
@@ -52,10 +57,10 @@ export const askResponseSchema = z
     suggestions: z.array(z.strictObject({ id: z.string(), section: z.string() })).optional(),
     declineReason: z.string().optional(),
     retrieval: z.array(z.strictObject({ id: z.string(), score: z.number(), coverage: z.number() })).optional(),
-    rewrite: z
-      .array(z.string())
-      .optional()
-      .openapi({ description: "Search terms in the report's wording that the model's query rewrite added (diagnostics; empty when the rewrite failed)." }),
+    rewrite: z.array(z.string()).optional().openapi({
+      description:
+        "Search terms in the report's wording that the model's query rewrite added (diagnostics; empty when the rewrite failed).",
+    }),
     degraded: z.boolean().optional().openapi({ description: 'A model is configured but this is the extractive fallback.' }),
     degradedReason: z.enum(DEGRADED_REASONS).optional(),
     verification: z
@@ -84,7 +89,12 @@ export const searchQuerySchema = z.object({
     .refine((q) => q.trim().length > 0, 'q must not be empty')
     .refine((q) => [...q].length <= MAX_QUESTION_CHARS, `q must be at most ${MAX_QUESTION_CHARS} characters`)
     .openapi({ minLength: 1, maxLength: MAX_QUESTION_CHARS }),
-  limit: z.coerce.number({ error: 'limit must be a number' }).int('limit must be an integer').min(1, 'limit must be at least 1').max(50, 'limit must be at most 50').default(10),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be an integer')
+    .min(1, 'limit must be at least 1')
+    .max(50, 'limit must be at most 50')
+    .default(10),
 });
 
 const spanSchema = z.strictObject({ start: z.number().int(), end: z.number().int(), quote: z.string(), score: z.number() });
@@ -92,7 +102,16 @@ const spanSchema = z.strictObject({ start: z.number().int(), end: z.number().int
 export const searchResponseSchema = z
   .strictObject({
     query: z.string(),
-    hits: z.array(z.strictObject({ id: z.string(), section: z.string(), text: z.string(), score: z.number(), coverage: z.number(), spans: z.array(spanSchema) })),
+    hits: z.array(
+      z.strictObject({
+        id: z.string(),
+        section: z.string(),
+        text: z.string(),
+        score: z.number(),
+        coverage: z.number(),
+        spans: z.array(spanSchema),
+      }),
+    ),
   })
   .openapi('SearchResponse');
 

@@ -22,7 +22,15 @@ export interface IndexSnapshot {
 }
 
 export function createIndexSnapshot(document: ReportDocument, index: ReportIndex, homophones: Map<string, string[]>): IndexSnapshot {
-  return { version: 1, sha256: document.meta.sha256, embedder: index.embedder.modelId, dimensions: index.dimensions, document, orama: save(index.db), homophones: [...homophones] };
+  return {
+    version: 1,
+    sha256: document.meta.sha256,
+    embedder: index.embedder.modelId,
+    dimensions: index.dimensions,
+    document,
+    orama: save(index.db),
+    homophones: [...homophones],
+  };
 }
 
 /**
@@ -33,10 +41,18 @@ export function createIndexSnapshot(document: ReportDocument, index: ReportIndex
 export function restoreReportIndex(snapshot: IndexSnapshot, embedder: Embedder, labels: StructureLabels): ReportIndex {
   const started = performance.now();
   if (snapshot.embedder !== embedder.modelId) {
-    throw new Error(`index snapshot was embedded with ${snapshot.embedder}, but queries would be embedded with ${embedder.modelId}; rebuild it with npm run build:index`);
+    throw new Error(
+      `index snapshot was embedded with ${snapshot.embedder}, but queries would be embedded with ${embedder.modelId}; rebuild it with npm run build:index`,
+    );
   }
   const db = createReportDb(snapshot.dimensions);
   load(db, snapshot.orama);
   const { paragraphs } = snapshot.document;
-  return { db, ...matchingViews(paragraphs, paragraphAliases(paragraphs, labels)), embedder, dimensions: snapshot.dimensions, buildMs: performance.now() - started };
+  return {
+    db,
+    ...matchingViews(paragraphs, paragraphAliases(paragraphs, labels)),
+    embedder,
+    dimensions: snapshot.dimensions,
+    buildMs: performance.now() - started,
+  };
 }

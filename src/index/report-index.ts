@@ -74,7 +74,10 @@ export function paragraphAliases(paragraphs: Paragraph[], labels: StructureLabel
 }
 
 /** What retrieval matches against besides the Orama db: cheap to derive, so snapshots do not store it. */
-export function matchingViews(paragraphs: Paragraph[], aliases: Map<string, string[]>): Pick<ReportIndex, 'paragraphs' | 'matchText' | 'aliases' | 'sentenceText' | 'sectionText'> {
+export function matchingViews(
+  paragraphs: Paragraph[],
+  aliases: Map<string, string[]>,
+): Pick<ReportIndex, 'paragraphs' | 'matchText' | 'aliases' | 'sentenceText' | 'sectionText'> {
   return {
     paragraphs: new Map(paragraphs.map((p) => [p.id, p])),
     matchText: new Map(paragraphs.map((p) => [p.id, normalizeForMatch(`${p.section} ${p.text} ${aliases.get(p.id)!.join(' ')}`)])),

@@ -46,7 +46,11 @@ export function reportSearchIndex(): IndexComponent {
             const id = word.ids[i]!;
             const score = word.scores[i]! * boostOf;
             if (seen[id]) scores[id] = scores[id]! + score;
-            else (seen[id] = 1), (scores[id] = score), scored.push(id);
+            else {
+              seen[id] = 1;
+              scores[id] = score;
+              scored.push(id);
+            }
           }
         }
       }

@@ -11,11 +11,15 @@ export function structureAliases(paragraph: Paragraph, labels: StructureLabels, 
   const role = paragraph.id.replace(/-\d+$/, '');
   const out = [...(labels.roles[role] ?? [])];
   const fill = (template: string, n: number, m = 0) =>
-    template.replaceAll('{n}', CN[n] ?? String(n)).replaceAll('{d}', String(n)).replaceAll('{m}', CN[m] ?? String(m));
+    template
+      .replaceAll('{n}', CN[n] ?? String(n))
+      .replaceAll('{d}', String(n))
+      .replaceAll('{m}', CN[m] ?? String(m));
   if (paragraph.part !== null && paragraph.kind === 'heading') {
     out.push(...labels.part.map((t) => fill(t, paragraph.part!)), ...labels.heading);
     if (paragraph.part === lastPart) out.push(...labels.lastPart);
   }
-  if (paragraph.part !== null && paragraph.subpart !== null) out.push(...labels.subpart.map((t) => fill(t, paragraph.part!, paragraph.subpart!)));
+  if (paragraph.part !== null && paragraph.subpart !== null)
+    out.push(...labels.subpart.map((t) => fill(t, paragraph.part!, paragraph.subpart!)));
   return out;
 }

@@ -12,7 +12,17 @@ export interface AnswerMessages {
  * the numbered paragraphs and the question. Angle brackets in the question are replaced by
  * full-width ones so it cannot close its own tag and pose as instructions.
  */
-export function buildAnswerMessages({ prompts, paragraphs, question, history = [] }: { prompts: AnswerPrompts; paragraphs: readonly Paragraph[]; question: string; history?: readonly ChatTurn[] }): AnswerMessages {
+export function buildAnswerMessages({
+  prompts,
+  paragraphs,
+  question,
+  history = [],
+}: {
+  prompts: AnswerPrompts;
+  paragraphs: readonly Paragraph[];
+  question: string;
+  history?: readonly ChatTurn[];
+}): AnswerMessages {
   const context = prompts.context
     .replace('{{paragraphs}}', () => paragraphs.map(formatParagraph).join('\n\n'))
     .replace('{{question}}', () => question.replace(/</gu, '＜').replace(/>/gu, '＞'));

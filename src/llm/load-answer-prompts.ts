@@ -5,7 +5,6 @@ import { ANSWER_PROMPT_VERSION, parseAnswerPrompts, type AnswerPrompts } from '.
 
 export const DEFAULT_PROMPTS_DIR = fileURLToPath(new URL('../../prompts/', import.meta.url));
 
-
 /** Read `prompts/answer-system.<version>.txt` and `prompts/answer-context.<version>.txt` (Node; once, at start-up). */
 export function loadAnswerPrompts(dir: string = DEFAULT_PROMPTS_DIR, version: string = ANSWER_PROMPT_VERSION): AnswerPrompts {
   const read = (name: string) => readFileSync(join(dir, `${name}.${version}.txt`), 'utf8');

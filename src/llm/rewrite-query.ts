@@ -48,7 +48,10 @@ export function createQueryRewriter({
   const system = prompt.system.replace(SECTIONS_PLACEHOLDER, () => sectionGlossary(outline));
 
   return async function rewriteQuery(question, history, signal) {
-    const earlier = history.filter((t) => t.role === 'user').slice(-HISTORY_TURNS).map((t) => t.content);
+    const earlier = history
+      .filter((t) => t.role === 'user')
+      .slice(-HISTORY_TURNS)
+      .map((t) => t.content);
     const key = [question, ...earlier].map(normalizeForMatch).join('\n');
     const cached = cache.get(key);
     if (cached) return cached;

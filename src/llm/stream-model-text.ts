@@ -15,7 +15,13 @@ export interface ModelLimits {
   maxOutputTokens: number;
 }
 
-export const DEFAULT_MODEL_LIMITS: ModelLimits = { firstTokenMs: 8_000, totalMs: 25_000, maxRetries: 1, retryDelayMs: 300, maxOutputTokens: 1_024 };
+export const DEFAULT_MODEL_LIMITS: ModelLimits = {
+  firstTokenMs: 8_000,
+  totalMs: 25_000,
+  maxRetries: 1,
+  retryDelayMs: 300,
+  maxOutputTokens: 1_024,
+};
 
 /**
  * Why a model call gave no usable text. The message is ours (status code, timing), never the
@@ -48,7 +54,13 @@ export interface StreamModelTextOptions {
  * back-off (or `retry-after`) would pass the first-token limit is not made, the caller falls back
  * at once instead. Throws `ModelFailure` for every way the call can fail.
  */
-export async function* streamModelText({ model, system, messages, limits = DEFAULT_MODEL_LIMITS, signal }: StreamModelTextOptions): AsyncGenerator<string, void, undefined> {
+export async function* streamModelText({
+  model,
+  system,
+  messages,
+  limits = DEFAULT_MODEL_LIMITS,
+  signal,
+}: StreamModelTextOptions): AsyncGenerator<string, void, undefined> {
   const { streamText, APICallError } = await loadAiSdk();
   const started = Date.now();
   const controller = new AbortController();
@@ -78,7 +90,8 @@ export async function* streamModelText({ model, system, messages, limits = DEFAU
   } catch (error) {
     if (expired) throw new ModelFailure(expired, `${expired} after ${Date.now() - started} ms`);
     if (error instanceof ModelFailure) throw error;
-    if (receivedText || controller.signal.aborted) throw new ModelFailure('stream-interrupted', `the stream broke off after ${Date.now() - started} ms`);
+    if (receivedText || controller.signal.aborted)
+      throw new ModelFailure('stream-interrupted', `the stream broke off after ${Date.now() - started} ms`);
     throw classify(error, APICallError);
   } finally {
     clearTimeout(totalTimer);
@@ -122,7 +135,8 @@ function classify(error: unknown, APICallError: AiSdk['APICallError'], otherwise
   if (APICallError.isInstance(error)) {
     const status = error.statusCode;
     if (status === 429) return new ModelFailure('rate-limited', 'HTTP 429 from the provider', status);
-    if (status === undefined) return new ModelFailure(error.isRetryable ? 'provider-unavailable' : otherwise, 'the provider could not be reached');
+    if (status === undefined)
+      return new ModelFailure(error.isRetryable ? 'provider-unavailable' : otherwise, 'the provider could not be reached');
     if (status >= 500) return new ModelFailure('provider-unavailable', `HTTP ${status} from the provider`, status);
     return new ModelFailure('provider-error', `HTTP ${status} from the provider`, status);
   }

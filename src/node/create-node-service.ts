@@ -66,7 +66,14 @@ export async function createNodeService(
   const problem = snapshot ? snapshotProblem(snapshot, corpus.meta.sha256, embedder.modelId) : '';
   if (problem) log(`index snapshot not used: ${problem}; ingesting the report`);
   try {
-    return await createQaService({ corpus, embedder, llm, rewrite, snapshot: problem ? undefined : snapshot, cacheSize: config.answerCacheSize });
+    return await createQaService({
+      corpus,
+      embedder,
+      llm,
+      rewrite,
+      snapshot: problem ? undefined : snapshot,
+      cacheSize: config.answerCacheSize,
+    });
   } catch (error) {
     if (config.embedding.kind === 'local') throw error;
     log(`embedding endpoint failed (${(error as Error).message}); falling back to the local embedder`);

@@ -26,7 +26,8 @@ export function listen({ fetch, config }: NodeServerOptions): Promise<{ server: 
   return new Promise((resolve, reject) => {
     server.once('error', function cannotListen(error: NodeJS.ErrnoException) {
       const where = `${config.host}:${config.port}`;
-      const why = error.code === 'EADDRINUSE' ? 'the port is already in use' : error.code === 'EACCES' ? 'permission denied' : error.message;
+      const why =
+        error.code === 'EADDRINUSE' ? 'the port is already in use' : error.code === 'EACCES' ? 'permission denied' : error.message;
       reject(new Error(`cannot listen on ${where}: ${why} (${error.code ?? 'error'}); set PORT or HOST`));
     });
     server.listen(config.port, config.host, () => resolve({ server, port: (server.address() as AddressInfo).port }));

@@ -36,7 +36,11 @@ const YEAR = /^(?:19|20)\d{2}$/u;
  */
 export function requiredParts(required: readonly string[]): { years: string[]; figures: string[]; places: string[] } {
   const numbers = required.filter((n) => /^\d/u.test(n));
-  return { years: numbers.filter((n) => YEAR.test(n)), figures: numbers.filter((n) => !YEAR.test(n)), places: required.filter((n) => !/^\d/u.test(n)) };
+  return {
+    years: numbers.filter((n) => YEAR.test(n)),
+    figures: numbers.filter((n) => !YEAR.test(n)),
+    places: required.filter((n) => !/^\d/u.test(n)),
+  };
 }
 
 /**
@@ -61,7 +65,16 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
   const intent = lexicon.intent.read(normalized);
   const wantsThings = intent.list && !ACTION_HEAD.test(normalized);
-  return { normalized, units, expansions, required: [...new Set(required)], wantsList: intent.list, wantsThings, intent, target: askedTarget(normalized, lexicon) };
+  return {
+    normalized,
+    units,
+    expansions,
+    required: [...new Set(required)],
+    wantsList: intent.list,
+    wantsThings,
+    intent,
+    target: askedTarget(normalized, lexicon),
+  };
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
@@ -88,4 +101,3 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   flush();
   return units;
 }
-

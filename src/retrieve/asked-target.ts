@@ -11,10 +11,12 @@ export interface AskedTarget {
 }
 
 /** What a list question names when it asks what was done or planned, not which things. */
-export const ACTION_HEAD = /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
+export const ACTION_HEAD =
+  /(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(?:措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式)|(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b/u;
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
-const GENERIC_TARGET = /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
+const GENERIC_TARGET =
+  /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
 /** After 多少/几/哪个 (and a measure word): the words up to the next particle. */
 const AFTER_ASK = /(?:多少|几|多大|多高|哪(?=[个家位所种类]))(?:钱)?/gu;
 /** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
@@ -59,14 +61,17 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {
     // The word as the vocabulary reads it, or a citizen word making up half of it (起诉 in 法院起诉), not less (决策 in 重大行政决策).
-    const report = glossaryIn(w, lexicon).filter((e) => 2 * e.user.length >= w.length).flatMap((e) => e.report);
+    const report = glossaryIn(w, lexicon)
+      .filter((e) => 2 * e.user.length >= w.length)
+      .flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   });
   return { text: words.join(''), units, counted };
 }
 
 /** How many X / how much X, up to the verb: what an English question counts. */
-const EN_COUNTED = /\bhow (?:many|much)\s+([a-z][a-z' -]{0,40}?)(?=\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|joined|held|received|made|took|gave|in|on|for|of|at|from|by|to|and)\b|\s*[,?.!]|$)/u;
+const EN_COUNTED =
+  /\bhow (?:many|much)\s+([a-z][a-z' -]{0,40}?)(?=\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|joined|held|received|made|took|gave|in|on|for|of|at|from|by|to|and)\b|\s*[,?.!]|$)/u;
 
 /** Words that open the clause before a question word without naming anything (一共建了几个). */
 const FRAME_OPENERS = ['一共', '总共', '共计', '大概', '大约', '一起', '一块儿', '一块', '到底', '究竟'];
@@ -96,7 +101,11 @@ function contentWords(run: string, lexicon: Lexicon): string[] {
   // Question frame at the start (一共建了 → 建了): cut before the segmenter glues it to the next word (一 / 共建).
   for (let cut = true; cut; ) {
     cut = false;
-    for (const stop of FRAME_OPENERS) if (run.startsWith(stop)) (run = run.slice(stop.length)), (cut = true);
+    for (const stop of FRAME_OPENERS) {
+      if (!run.startsWith(stop)) continue;
+      run = run.slice(stop.length);
+      cut = true;
+    }
   }
   const words: string[] = [];
   let singles = '';
@@ -106,7 +115,12 @@ function contentWords(run: string, lexicon: Lexicon): string[] {
   };
   for (const segment of segmentWords(run, lexicon)) {
     const w = trimStopChars(segment, lexicon.particles);
-    const stop = !/\p{Script=Han}/u.test(w) || lexicon.stopZh.has(w) || lexicon.particles.has(w) || isAskWord(w, lexicon) || lexicon.intent.isCounter(w);
+    const stop =
+      !/\p{Script=Han}/u.test(w) ||
+      lexicon.stopZh.has(w) ||
+      lexicon.particles.has(w) ||
+      isAskWord(w, lexicon) ||
+      lexicon.intent.isCounter(w);
     if (!stop && [...w].length === 1) {
       singles += w;
       continue;
@@ -123,4 +137,3 @@ export function isAskWord(word: string, lexicon: Lexicon): boolean {
   const rest = /^(?:多少|几|哪)(.*)$/u.exec(word)?.[1];
   return rest !== undefined && (rest === '' || lexicon.intent.isCounter(rest));
 }
-

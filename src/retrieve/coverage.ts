@@ -71,11 +71,18 @@ export const CHAR_CREDIT = 0.65;
  * evidence that the report lacks the topic. An English word outside the glossary says even
  * less about a Chinese report, hence the lower `unknownLatinWeight`.
  */
-export function weighUnits(analysis: QueryAnalysis, stats: GramStats, scale = 1, { unknownWeight = 0.3, unknownLatinWeight = 0.3, singleCharWeight = 0.5 } = {}): WeightedUnit[] {
+export function weighUnits(
+  analysis: QueryAnalysis,
+  stats: GramStats,
+  scale = 1,
+  { unknownWeight = 0.3, unknownLatinWeight = 0.3, singleCharWeight = 0.5 } = {},
+): WeightedUnit[] {
   // A lone character found in most paragraphs (市, 人) tells nothing about the topic.
   const informative = analysis.units.filter((u) => !(u.kind === 'han' && [...u.text].length === 1 && stats.df(u.text) > stats.n / 2));
   return informative.map(function weigh(unit) {
-    const formed = unit.forms.map((f, i) => ({ g: formGrams(f), credit: unit.guessesFrom !== undefined && i >= unit.guessesFrom ? HOMOPHONE_CREDIT : 1 })).filter((x) => x.g.length > 0);
+    const formed = unit.forms
+      .map((f, i) => ({ g: formGrams(f), credit: unit.guessesFrom !== undefined && i >= unit.guessesFrom ? HOMOPHONE_CREDIT : 1 }))
+      .filter((x) => x.g.length > 0);
     const grams = formed.map((x) => x.g);
     const formWeight = (g: string[]) => g.reduce((s, x) => s + stats.idf(x), 0) / g.length;
     const weights = grams.map(formWeight);
@@ -116,5 +123,7 @@ export function coverage(units: WeightedUnit[], matchText: string): number {
 
 /** Every required number (digits compared on normalised text) and name occurs in the evidence. */
 export function hasRequired(required: string[], matchText: string): boolean {
-  return required.every((n) => (/^\d/u.test(n) ? new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(matchText) : matchText.includes(n)));
+  return required.every((n) =>
+    /^\d/u.test(n) ? new RegExp(`(?<![\\d.])${n.replace('.', '\\.')}(?![\\d]|\\.\\d)`).test(matchText) : matchText.includes(n),
+  );
 }

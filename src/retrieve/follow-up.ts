@@ -2,7 +2,8 @@ import type { ChatTurn } from '../types.js';
 import type { QueryAnalysis } from './analyze-query.js';
 
 /** Openers and endings that lean on the previous question (那纠错率呢？ / what about …?). */
-const LEANS_ON_CONTEXT = /^(那|那么|还有|另外|再问|再说|and\b|what about|how about|also\b)|呢[?？。!！]*$|其中|上述|这些|那些|这个|那个|这项|这种|它们?|该项|\b(it|they|them|those|these|that one)\b/iu;
+const LEANS_ON_CONTEXT =
+  /^(那|那么|还有|另外|再问|再说|and\b|what about|how about|also\b)|呢[?？。!！]*$|其中|上述|这些|那些|这个|那个|这项|这种|它们?|该项|\b(it|they|them|those|these|that one)\b/iu;
 
 /** A question that cannot stand alone: it opens or ends like a follow-up, or says almost nothing by itself. */
 export function isElliptical(question: string, analysis: QueryAnalysis): boolean {

@@ -38,6 +38,7 @@ export interface Lexicon {
 }
 
 /** An English word or phrase (matched as whole words), not Chinese. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included, is what Latin means here
 const isLatin = (word: string) => /^[\x00-\x7f]+$/u.test(word);
 
 /** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
@@ -79,7 +80,9 @@ export function createLexicon(
     homophones,
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
     intent: createIntentReader(cues),
-    terms: termDictionary([...entries.keys(), ...[...entries.values()].flatMap((r) => [...r])].filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
+    terms: termDictionary(
+      [...entries.keys(), ...[...entries.values()].flatMap((r) => [...r])].filter((t) => /^\p{Script=Han}{2,}$/u.test(t)),
+    ),
     otherPlaces: cues.places
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))

@@ -57,7 +57,9 @@ const IMPLIED: Partial<Record<EvidenceKind, EvidenceKind[]>> = {
 const QUANTITY: AnswerKind[] = ['count', 'figure'];
 
 export function createIntentReader(cues: QuestionCues): IntentReader {
-  const kindPatterns = Object.entries(cues.kinds).map(([kind, sources]) => [kind as AnswerKind, new RegExp(sources.join('|'), 'u')] as const);
+  const kindPatterns = Object.entries(cues.kinds).map(
+    ([kind, sources]) => [kind as AnswerKind, new RegExp(sources.join('|'), 'u')] as const,
+  );
   const evidence = new Map(Object.entries(cues.evidence).map(([kind, source]) => [kind as EvidenceKind, new RegExp(source, 'u')]));
   const negative = new RegExp(cues.negative.join('|'), 'u');
   const counterSet = new Set(cues.counters.split('|'));
@@ -91,6 +93,12 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     asksTotal: (question) => totals.test(question) && !increments.test(question),
     isIncrement: (text) => increments.test(text),
     // Longest first, so 人次 is not read as 人.
-    counters: new RegExp(`^(?:${cues.counters.split('|').sort((a, b) => b.length - a.length).join('|')})`, 'u'),
+    counters: new RegExp(
+      `^(?:${cues.counters
+        .split('|')
+        .sort((a, b) => b.length - a.length)
+        .join('|')})`,
+      'u',
+    ),
   };
 }

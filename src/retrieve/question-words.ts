@@ -62,7 +62,9 @@ export function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
     if (lexicon.bigrams.has(bigram)) continue;
     const matches = lexicon.homophones.get(pinyinKey(bigram))?.slice(0, 3) ?? [];
     if (!matches.length) continue;
-    forms = forms.flatMap((f) => (lexicon.bigrams.has(f[i]! + f[i + 1]!) ? [f] : matches.map((m) => [...f.slice(0, i), ...m, ...f.slice(i + 2)]))).slice(0, 6);
+    forms = forms
+      .flatMap((f) => (lexicon.bigrams.has(f[i]! + f[i + 1]!) ? [f] : matches.map((m) => [...f.slice(0, i), ...m, ...f.slice(i + 2)])))
+      .slice(0, 6);
   }
   const extra = forms.map((f) => f.join('')).filter((f) => f !== unit.text);
   return extra.length ? { ...unit, forms: [...unit.forms, ...extra], guessesFrom: unit.forms.length } : unit;
@@ -70,7 +72,12 @@ export function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */
 export function formGrams(form: string): string[] {
-  return /\p{Script=Han}/u.test(form) ? form.split(/[^\p{Script=Han}]+/u).filter(Boolean).flatMap(hanBigrams) : [form];
+  return /\p{Script=Han}/u.test(form)
+    ? form
+        .split(/[^\p{Script=Han}]+/u)
+        .filter(Boolean)
+        .flatMap(hanBigrams)
+    : [form];
 }
 
 /**

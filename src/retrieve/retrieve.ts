@@ -23,7 +23,14 @@ export interface RetrievalTuning {
   headingFactor: number;
 }
 
-export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = { candidates: 15, hybridWeights: { text: 0.7, vector: 0.3 }, coverageWeight: 0.7, contextWeight: 0.35, structureBonus: 0.5, headingFactor: 0.8 };
+export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
+  candidates: 15,
+  hybridWeights: { text: 0.7, vector: 0.3 },
+  coverageWeight: 0.7,
+  contextWeight: 0.35,
+  structureBonus: 0.5,
+  headingFactor: 0.8,
+};
 
 /** Weights for judging a single sentence: a word the report never uses is missing, not a paraphrase. */
 const STRICT = { unknownWeight: 1, unknownLatinWeight: 0.6 };
@@ -112,14 +119,25 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     // A follow-up that names nothing itself (那具体呢？) is judged on the conversation.
     const judged = current.length ? current : combined;
 
-    const term = [analysis.normalized, ...analysis.expansions, ...(rewrite ? [rewrite.normalized, ...rewrite.expansions] : []), ...contextAnalyses.flatMap((a) => [a.normalized, ...a.expansions])].join(' ');
+    const term = [
+      analysis.normalized,
+      ...analysis.expansions,
+      ...(rewrite ? [rewrite.normalized, ...rewrite.expansions] : []),
+      ...contextAnalyses.flatMap((a) => [a.normalized, ...a.expansions]),
+    ].join(' ');
     const vector = await embedQuery(index, term);
     const common = { term, properties: ['text', 'section', 'aliases'], threshold: 1, limit: tuning.candidates };
     // Without a query vector (the embedding provider failed) full-text alone still answers.
     const result = await search(
       index.db,
       (vector
-        ? { ...common, mode: 'hybrid', vector: { value: vector, property: 'embedding' }, similarity: 0.01, hybridWeights: tuning.hybridWeights }
+        ? {
+            ...common,
+            mode: 'hybrid',
+            vector: { value: vector, property: 'embedding' },
+            similarity: 0.01,
+            hybridWeights: tuning.hybridWeights,
+          }
         : { ...common, mode: 'fulltext' }) as Parameters<typeof search>[1],
     );
 
@@ -142,22 +160,26 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const sentenceText = index.sentenceText.get(paragraph.id)!;
       // Ranked when first read: an answer reads the sentences of one to three of the candidates.
       let spans: ScoredSpan[] | undefined;
-      return [{
-        paragraph,
-        hybrid,
-        coverage: cov,
-        score,
-        requiredOk: hasRequired(analysis.required, matchText),
-        namesPlace,
-        get spans() {
-          return (spans ??= rankSentences(paragraph, sentenceText, combined, analysis, lexicon));
+      return [
+        {
+          paragraph,
+          hybrid,
+          coverage: cov,
+          score,
+          requiredOk: hasRequired(analysis.required, matchText),
+          namesPlace,
+          get spans() {
+            return (spans ??= rankSentences(paragraph, sentenceText, combined, analysis, lexicon));
+          },
+          sentenceText,
+          sectionText: index.sectionText.get(paragraph.id)!,
         },
-        sentenceText,
-        sectionText: index.sectionText.get(paragraph.id)!,
-      }];
+      ];
     });
     hits.sort((a, b) => b.score - a.score);
-    const target = analysis.target ? { ...analysis.target, units: weighUnits({ ...analysis, units: analysis.target.units }, stats, 1, STRICT) } : null;
+    const target = analysis.target
+      ? { ...analysis.target, units: weighUnits({ ...analysis, units: analysis.target.units }, stats, 1, STRICT) }
+      : null;
     // The sentences around the question (我想当普法志愿者。) say what it is about, too.
     const own = weighUnits(analysis, stats, 1, STRICT);
     const strict = [
@@ -178,7 +200,13 @@ export const ENUMERATION = /、[^、，。；]{1,30}、/u;
  * names ranks first, one with the kind of figure asked for is preferred, and so is an
  * enumeration when the question asks for a list.
  */
-export function rankSentences(paragraph: Paragraph, sentenceText: string[], units: WeightedUnit[], { intent, required }: Pick<QueryAnalysis, 'intent' | 'required'>, { intent: reader }: Pick<Lexicon, 'intent'>): ScoredSpan[] {
+export function rankSentences(
+  paragraph: Paragraph,
+  sentenceText: string[],
+  units: WeightedUnit[],
+  { intent, required }: Pick<QueryAnalysis, 'intent' | 'required'>,
+  { intent: reader }: Pick<Lexicon, 'intent'>,
+): ScoredSpan[] {
   return paragraph.sentences
     .map(function score({ start, end }, i): ScoredSpan {
       const quote = paragraph.text.slice(start, end);

@@ -1,5 +1,6 @@
 /** A sentence that asks something: a question mark, or a question word. */
-const ASKS = /[?？]|多少|几|什么|啥|哪|谁|吗|呢|怎么|如何|是否|有没有|能不能|可不可以|\b(how|what|which|who|when|where|why|is|are|does|do|did|can)\b/iu;
+const ASKS =
+  /[?？]|多少|几|什么|啥|哪|谁|吗|呢|怎么|如何|是否|有没有|能不能|可不可以|\b(how|what|which|who|when|where|why|is|are|does|do|did|can)\b/iu;
 
 /**
  * Separate what is asked from what surrounds it. In a message of several sentences, the ones
@@ -8,7 +9,10 @@ const ASKS = /[?？]|多少|几|什么|啥|哪|谁|吗|呢|怎么|如何|是否|
  * the answer is judged, and numbers required, on the asking sentences alone.
  */
 export function splitQuestion(message: string): { focus: string; context: string } {
-  const sentences = message.split(/(?<=[。！!？?；;\n】\]：:])/u).map((s) => s.trim()).filter(Boolean);
+  const sentences = message
+    .split(/(?<=[。！!？?；;\n】\]：:])/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (sentences.length < 2) return { focus: message, context: '' };
   const asking = sentences.filter((s) => ASKS.test(s));
   if (asking.length === 0 || asking.length === sentences.length) return { focus: message, context: '' };

@@ -21,7 +21,11 @@ export function createToSimplified(preset: LocalePreset = t2cn as LocalePreset):
   const config = (preset.configs as Record<string, ConversionConfig> | undefined)?.tw2s;
   // Without the recipe (another preset), every text goes through OpenCC.
   if (!config) return convert;
-  const dicts = [...(config.normalizationChain ?? []), ...(config.segmentation ? [[config.segmentation].flat()] : []), ...config.conversionChain].flat();
+  const dicts = [
+    ...(config.normalizationChain ?? []),
+    ...(config.segmentation ? [[config.segmentation].flat()] : []),
+    ...config.conversionChain,
+  ].flat();
   const starts = new Set<number>();
   for (const dict of dicts) {
     if (typeof dict === 'string') for (const entry of dict.split('|')) starts.add(entry.codePointAt(0)!);

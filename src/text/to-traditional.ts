@@ -32,7 +32,9 @@ interface Lookup {
  *
  * @example createToTraditional()('行政复议决定书') // '行政複議決定書'
  */
-export function createToTraditional(config: ConversionConfig = (configs as Record<string, ConversionConfig>).s2tw!): (text: string) => string {
+export function createToTraditional(
+  config: ConversionConfig = (configs as Record<string, ConversionConfig>).s2tw!,
+): (text: string) => string {
   const normalize = config.normalizationChain ? ConverterFactory(...config.normalizationChain) : (text: string) => text;
   const segmentation = asGroup(config.segmentation).map(lookupOf);
   const conversion = config.conversionChain.map((group) => group.map(lookupOf));

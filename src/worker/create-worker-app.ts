@@ -32,8 +32,23 @@ export async function createWorkerApp(env: WorkerEnv) {
   const corpus = parseCorpusFiles({ source, meta, stopwords, labels, cues, vocabulary });
   const prompts = parseAnswerPrompts({ version: ANSWER_PROMPT_VERSION, system: systemPrompt, context: contextPrompt });
   const rewrite = await rewriteModel(config, parseRewritePrompt({ version: REWRITE_PROMPT_VERSION, system: rewritePrompt }));
-  const service = await createQaService({ corpus, embedder: await queryEmbedder(config), snapshot, llm: await answerModel(config, prompts), rewrite, cacheSize: config.answerCacheSize });
-  return createApp({ service, bodyLimit: config.bodyLimit, chatBodyLimit: config.chatBodyLimit, logRequests: config.logRequests, corsOrigins: config.corsOrigins, rateLimits: bindingRateLimits(env, config), frameAncestors: config.frameAncestors });
+  const service = await createQaService({
+    corpus,
+    embedder: await queryEmbedder(config),
+    snapshot,
+    llm: await answerModel(config, prompts),
+    rewrite,
+    cacheSize: config.answerCacheSize,
+  });
+  return createApp({
+    service,
+    bodyLimit: config.bodyLimit,
+    chatBodyLimit: config.chatBodyLimit,
+    logRequests: config.logRequests,
+    corsOrigins: config.corsOrigins,
+    rateLimits: bindingRateLimits(env, config),
+    frameAncestors: config.frameAncestors,
+  });
 }
 
 /**
@@ -43,13 +58,22 @@ export async function createWorkerApp(env: WorkerEnv) {
 async function queryEmbedder(config: Config): Promise<Embedder> {
   const local = localHashEmbedder({ dimensions: snapshot.dimensions });
   if (snapshot.embedder === local.modelId) return local;
-  if (config.embedding.kind === 'openai' && snapshot.embedder === `openai:${config.embedding.model}`) return remoteEmbedder(config.embedding);
-  return { modelId: snapshot.embedder, dimensions: snapshot.dimensions, embed: () => Promise.reject(new Error(`no access to ${snapshot.embedder} for query vectors`)) };
+  if (config.embedding.kind === 'openai' && snapshot.embedder === `openai:${config.embedding.model}`)
+    return remoteEmbedder(config.embedding);
+  return {
+    modelId: snapshot.embedder,
+    dimensions: snapshot.dimensions,
+    embed: () => Promise.reject(new Error(`no access to ${snapshot.embedder} for query vectors`)),
+  };
 }
 
 /** The Workers rate-limit bindings (wrangler.toml), keyed by the client address Cloudflare reports; a limit set to 0 turns one off. */
 function bindingRateLimits(env: WorkerEnv, config: Config): { ask?: MiddlewareHandler; search?: MiddlewareHandler } {
   const keyGenerator = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
-  const limiter = (binding: RateLimitBinding | undefined, perMinute: number) => (binding && perMinute > 0 ? rateLimiter({ binding, keyGenerator, handler: rateLimited }) : undefined);
-  return { ask: limiter(env.RATE_LIMIT_ASK, config.rateLimits.askPerMinute), search: limiter(env.RATE_LIMIT_SEARCH, config.rateLimits.searchPerMinute) };
+  const limiter = (binding: RateLimitBinding | undefined, perMinute: number) =>
+    binding && perMinute > 0 ? rateLimiter({ binding, keyGenerator, handler: rateLimited }) : undefined;
+  return {
+    ask: limiter(env.RATE_LIMIT_ASK, config.rateLimits.askPerMinute),
+    search: limiter(env.RATE_LIMIT_SEARCH, config.rateLimits.searchPerMinute),
+  };
 }

@@ -18,7 +18,7 @@ afterAll(async () => {
 describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
   it('finds figures and names as you type, with the matches highlighted', async () => {
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/staff/');
+    await page.goto(`${server.baseUrl}/staff/`);
     await page.locator('#outline a').first().waitFor();
     for (const [query, id, marked] of [
       ['228', 's4.3', '228'],
@@ -35,7 +35,7 @@ describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
 
   it('copies a ready-to-paste citation: quote, report title, section path and paragraph id', async () => {
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/staff/');
+    await page.goto(`${server.baseUrl}/staff/`);
     await page.locator('#q').fill('纠错率');
     await expect.poll(() => page.locator('#list article').first().getAttribute('data-id')).toBe('s4.3');
     await page.locator('#list article[data-id="s4.3"] button').click();
@@ -49,7 +49,7 @@ describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
 
   it('browses the outline and opens a paragraph by its permalink', async () => {
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/staff/#s7.2');
+    await page.goto(`${server.baseUrl}/staff/#s7.2`);
     await page.locator('article.target[data-id="s7.2"]').waitFor();
     await expect(page.locator('article.target .text').textContent()).resolves.toContain('实体、热线、网络三大平台');
     await page.locator('nav a[data-id="s5.3"]').click();

@@ -16,7 +16,7 @@ afterAll(async () => {
 });
 
 async function openWidget(page: Page) {
-  await page.goto(server.baseUrl + '/');
+  await page.goto(`${server.baseUrl}/`);
   await page.locator('button.fab[data-ready="true"]').click();
   await expect(page.locator('textarea').isVisible()).resolves.toBe(true);
 }
@@ -46,7 +46,9 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
 
     await bubble.locator('.sources button').first().click();
     const detail = page.locator('.detail');
-    await expect(detail.locator('.sec').textContent()).resolves.toContain('四、不断完善依法行政制度体系 › （二）加强机制建设，有效降低行政诉讼败诉率');
+    await expect(detail.locator('.sec').textContent()).resolves.toContain(
+      '四、不断完善依法行政制度体系 › （二）加强机制建设，有效降低行政诉讼败诉率',
+    );
     await expect(detail.locator('mark').textContent()).resolves.toContain('全市行政机关负责人出庭率达 100%');
     await expect(detail.locator('a').getAttribute('href')).resolves.toBe(`${server.baseUrl}/staff/#s4.2`);
     await page.screenshot({ path: shot('widget-citation') });
@@ -99,7 +101,9 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   it('keeps the typed question and offers a retry when the network fails or the service is busy', async () => {
     const page = await context.newPage();
     await openWidget(page);
-    await page.route('**/api/chat', (route) => route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"slow down"}}' }));
+    await page.route('**/api/chat', (route) =>
+      route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"slow down"}}' }),
+    );
     await page.locator('textarea').fill('行政复议收到多少件？');
     await page.locator('textarea').press('Enter');
     await page.locator('.msg.err').waitFor();
@@ -125,7 +129,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
 
   it('works with the keyboard alone and labels its controls for screen readers', async () => {
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/');
+    await page.goto(`${server.baseUrl}/`);
     await page.locator('button.fab[data-ready="true"]').waitFor();
     await page.locator('button.fab').focus();
     await page.keyboard.press('Enter');
@@ -142,7 +146,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
 
   it('is not restyled by the host page', async () => {
     const page = await context.newPage();
-    await page.goto(server.baseUrl + '/'); // the demo page sets button { background: lime !important; font-size: 30px !important }
+    await page.goto(`${server.baseUrl}/`); // the demo page sets button { background: lime !important; font-size: 30px !important }
     const fab = page.locator('button.fab[data-ready="true"]');
     const style = await fab.evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
     expect(style.bg).toBe('rgb(183, 28, 28)');

@@ -100,7 +100,9 @@ async function search(q: string) {
         return card(h, ranges, h.spans[0]?.quote ?? h.text);
       }),
     );
-    status.textContent = hits.length ? `找到 ${hits.length} 段 · ${Math.round(performance.now() - started)} ms` : `没有找到与“${q}”相关的段落`;
+    status.textContent = hits.length
+      ? `找到 ${hits.length} 段 · ${Math.round(performance.now() - started)} ms`
+      : `没有找到与“${q}”相关的段落`;
   } catch (e) {
     if ((e as Error).name !== 'AbortError') status.textContent = '网络错误，请重试';
   }
@@ -118,8 +120,8 @@ function outlineTree(nodes: OutlineNode[]): HTMLElement {
 
 function focusHash() {
   const id = decodeURIComponent(location.hash.slice(1));
-  document.querySelectorAll('article.target').forEach((a) => a.classList.remove('target'));
-  document.querySelectorAll('nav a[aria-current]').forEach((a) => a.removeAttribute('aria-current'));
+  for (const a of document.querySelectorAll('article.target')) a.classList.remove('target');
+  for (const a of document.querySelectorAll('nav a[aria-current]')) a.removeAttribute('aria-current');
   if (!id) return;
   let target = document.getElementById(`p-${id}`);
   if (!target && paragraphs.some((p) => p.id === id)) {

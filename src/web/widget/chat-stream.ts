@@ -43,7 +43,12 @@ export class ChatError extends Error {
 export async function streamChat(api: string, messages: ChatMessage[], handlers: StreamHandlers, signal?: AbortSignal): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(`${api}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ messages }), signal });
+    res = await fetch(`${api}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages }),
+      signal,
+    });
   } catch {
     throw new ChatError('network', 'network');
   }

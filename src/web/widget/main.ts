@@ -11,13 +11,19 @@ import { adoptStyles, STYLES } from './styles.js';
 const script = document.currentScript as HTMLScriptElement | null;
 const api = (script?.dataset.api ?? (script?.src ? new URL(script.src).origin : location.origin)).replace(/\/$/, '');
 const title = script?.dataset.title ?? '法治政府报告问答';
-const starters = (script?.dataset.starters ?? '老百姓告政府，负责人出庭了吗？|2023年收到多少件行政复议申请？|孩子上学能在网上报名吗？').split('|').filter(Boolean);
+const starters = (script?.dataset.starters ?? '老百姓告政府，负责人出庭了吗？|2023年收到多少件行政复议申请？|孩子上学能在网上报名吗？')
+  .split('|')
+  .filter(Boolean);
 
 const host = el('div', { 'data-shishi-qa': '' });
 const shadow = host.attachShadow({ mode: 'open' });
 adoptStyles(shadow, STYLES);
 
-const fab = el('button', { class: 'fab', type: 'button', 'aria-label': `打开${title}`, 'aria-expanded': 'false', 'aria-controls': 'qa-panel' }, '问答');
+const fab = el(
+  'button',
+  { class: 'fab', type: 'button', 'aria-label': `打开${title}`, 'aria-expanded': 'false', 'aria-controls': 'qa-panel' },
+  '问答',
+);
 const close = el('button', { type: 'button', 'aria-label': '关闭问答窗口' }, '×');
 const heading = el('h2', { id: 'qa-title' }, title);
 const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'aria-label': '对话记录' });
@@ -25,7 +31,14 @@ const detail = el('div', { class: 'detail', hidden: true, role: 'region', 'aria-
 const input = el('textarea', { 'aria-label': '输入您的问题', placeholder: '请输入问题，回车发送', maxlength: '500', rows: '1' });
 const send = el('button', { type: 'submit' }, '发送');
 const form = el('form', { class: 'form' }, input, send);
-const panel = el('div', { class: 'panel', id: 'qa-panel', role: 'dialog', 'aria-labelledby': 'qa-title', hidden: true }, el('div', { class: 'head' }, heading, close), log, detail, form);
+const panel = el(
+  'div',
+  { class: 'panel', id: 'qa-panel', role: 'dialog', 'aria-labelledby': 'qa-title', hidden: true },
+  el('div', { class: 'head' }, heading, close),
+  log,
+  detail,
+  form,
+);
 const root = el('div', { class: `root${script?.dataset.position === 'left' ? ' left' : ''}` }, panel, fab);
 shadow.append(root);
 
@@ -47,7 +60,14 @@ function hide() {
 
 function greet() {
   const list = el('div', { class: 'starters' }, ...starters.map((q) => button(q, () => ask(q))));
-  log.append(el('div', { class: 'msg bot' }, '您好！我可以回答关于《石狮市人民政府关于2023年度法治政府建设情况的报告》的问题，每个回答都会标明出处。您可以试试：', list));
+  log.append(
+    el(
+      'div',
+      { class: 'msg bot' },
+      '您好！我可以回答关于《石狮市人民政府关于2023年度法治政府建设情况的报告》的问题，每个回答都会标明出处。您可以试试：',
+      list,
+    ),
+  );
 }
 
 function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
@@ -78,7 +98,11 @@ function showCitation(c: Pick<Citation, 'id' | 'section' | 'text' | 'start' | 'e
     back,
     el('p', { class: 'sec' }, `${c.section}（段落 ${c.id}）`),
     el('div', { class: 'para' }, ...highlighted(c.text, c.end > c.start ? [{ start: c.start, end: c.end, className: 'quote' }] : [])),
-    el('div', { class: 'links' }, el('a', { href: `${api}/staff/#${encodeURIComponent(c.id)}`, target: '_blank', rel: 'noopener' }, '在报告速查页中查看')),
+    el(
+      'div',
+      { class: 'links' },
+      el('a', { href: `${api}/staff/#${encodeURIComponent(c.id)}`, target: '_blank', rel: 'noopener' }, '在报告速查页中查看'),
+    ),
   );
   log.hidden = true;
   detail.hidden = false;
@@ -143,7 +167,12 @@ async function ask(question: string) {
     bubble.remove();
     messages.pop();
     const kind = e instanceof ChatError ? e.kind : 'network';
-    const message = kind === 'busy' ? '提问太频繁了，请稍等片刻再试。' : kind === 'rejected' ? `问题无法处理：${(e as ChatError).message || '请修改后再试。'}` : '网络连接出现问题，请稍后重试。';
+    const message =
+      kind === 'busy'
+        ? '提问太频繁了，请稍等片刻再试。'
+        : kind === 'rejected'
+          ? `问题无法处理：${(e as ChatError).message || '请修改后再试。'}`
+          : '网络连接出现问题，请稍后重试。';
     const retry = button('重试', () => {
       errorBubble.remove();
       log.lastElementChild?.remove(); // the user bubble is added again by ask()
@@ -168,14 +197,38 @@ async function ask(question: string) {
       bubble.prepend(el('span', { class: 'tag' }, '报告中未找到'));
       body.textContent = text;
       if (answer.suggestions?.length) {
-        bubble.append(el('div', { class: 'sugg' }, el('span', { class: 'note' }, '可以看看这些相关部分：'), ...answer.suggestions.map((s) => button(s.section, () => void openParagraph(s.id)))));
+        bubble.append(
+          el(
+            'div',
+            { class: 'sugg' },
+            el('span', { class: 'note' }, '可以看看这些相关部分：'),
+            ...answer.suggestions.map((s) => button(s.section, () => void openParagraph(s.id))),
+          ),
+        );
       }
     } else {
       renderAnswer(body, text, citations);
       const cited = answer.citations.map((c) => citations.get(c.n)).filter((c): c is Citation => Boolean(c));
-      sources.replaceChildren(...cited.map((c) => el('li', {}, button(`[${c.n}] ${c.section}`, () => showCitation(c), { 'aria-label': `查看引用 ${c.n}：${c.section}` }))));
+      sources.replaceChildren(
+        ...cited.map((c) =>
+          el(
+            'li',
+            {},
+            button(`[${c.n}] ${c.section}`, () => showCitation(c), { 'aria-label': `查看引用 ${c.n}：${c.section}` }),
+          ),
+        ),
+      );
       if (cited.length) bubble.append(sources);
-      if (answer.degraded) bubble.append(el('div', { class: 'note' }, answer.degradedReason === 'unverified' ? '生成的回答未能通过原文核对，以上为报告原文摘录。' : '智能回答暂时不可用，以上为报告原文摘录。'));
+      if (answer.degraded)
+        bubble.append(
+          el(
+            'div',
+            { class: 'note' },
+            answer.degradedReason === 'unverified'
+              ? '生成的回答未能通过原文核对，以上为报告原文摘录。'
+              : '智能回答暂时不可用，以上为报告原文摘录。',
+          ),
+        );
     }
   }
   messages.push({ id: `a${messages.length}`, role: 'assistant', parts: [{ type: 'text', text }] });
