@@ -1,3 +1,4 @@
+import { answerLanguage, loadTraditional } from './answer/answer-language.js';
 import { answerEvents, collectAnswer, type AnswerEvent } from './answer/answer-events.js';
 import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './answer/extractive-answer.js';
 import { historyForAsk, splitAsks, withFurtherAsks } from './answer/several-asks.js';
@@ -10,7 +11,7 @@ import { ingest } from './ingest/ingest.js';
 import { createLruCache } from './llm/lru-cache.js';
 import { createQueryRewriter, type QueryRewriterOptions } from './llm/rewrite-query.js';
 import { createGramStats } from './retrieve/coverage.js';
-import { createLexicon, type Lexicon } from './retrieve/lexicon.js';
+import { createLexicon, glossaryKey, type Lexicon } from './retrieve/lexicon.js';
 import { restoreReportIndex, type IndexSnapshot } from './index/index-snapshot.js';
 import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
 import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHit } from './types.js';
@@ -68,13 +69,10 @@ export async function createQaService({
   const index = snapshot
     ? restoreReportIndex(snapshot, embedder, corpus.labels)
     : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const lexicon = createLexicon(
-    { entries: vocabularyEntries(corpus.vocabulary) },
-    corpus.stopwords,
-    corpus.cues,
-    [...index.matchText.values()],
-    snapshot?.homophones,
-  );
+  const glossary = { entries: vocabularyEntries(corpus.vocabulary) };
+  const kept =
+    snapshot?.glossary && snapshot.glossary.key === (await glossaryKey(glossary, corpus.stopwords)) ? snapshot.glossary.entries : undefined;
+  const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones, kept);
   const retrieve = createRetriever({
     index,
     lexicon,
@@ -102,6 +100,8 @@ export async function createQaService({
 
   async function* answerOnce(question: string, history: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
+    // The Traditional tables load on first need (see loadTraditional); this answer needs them.
+    if (answerLanguage(question) === 'zh-Hant') await loadTraditional();
     const retrieval = await retrieve(question, history, { extraTerms: terms });
     const extractive = await furtherAsks(question, history, terms, extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
     const events = answerWithModel

@@ -6,6 +6,8 @@ import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import { createIndexSnapshot } from '../src/index/index-snapshot.js';
 import { createQaService } from '../src/qa-service.js';
+import { vocabularyEntries } from '../src/corpus/vocabulary.js';
+import { glossaryKey } from '../src/retrieve/lexicon.js';
 import { loadGold } from '../evals/lib/gold.js';
 
 describe('the server started from the prebuilt index snapshot', () => {
@@ -13,7 +15,9 @@ describe('the server started from the prebuilt index snapshot', () => {
     const corpus = loadCorpusFiles();
     const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
     // Through JSON, as the server reads build/index-snapshot.json.
-    const snapshot = JSON.parse(JSON.stringify(createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones)));
+    const key = await glossaryKey({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords);
+    const built = createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key, entries: fresh.lexicon.glossary });
+    const snapshot = JSON.parse(JSON.stringify(built));
     const restored = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot });
     const questions = loadGold().filter((g) => g.split !== 'blind');
     expect(questions.length).toBeGreaterThan(600);
@@ -21,6 +25,17 @@ describe('the server started from the prebuilt index snapshot', () => {
       const [a, b] = await Promise.all([fresh.ask(q.question, q.history ?? []), restored.ask(q.question, q.history ?? [])]);
       expect(JSON.stringify(b), q.id).toBe(JSON.stringify(a));
     }
+  });
+
+  it('uses its normalised vocabulary only while the vocabulary and question words are the ones it was made from', async () => {
+    const corpus = loadCorpusFiles();
+    const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
+    const key = await glossaryKey({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords);
+    const withGlossary = (k: string) => createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key: k, entries: [] });
+    const current = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary(key) });
+    expect(current.lexicon.glossary, 'taken from the snapshot').toEqual([]);
+    const stale = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary('another vocabulary') });
+    expect(stale.lexicon.glossary).toEqual(fresh.lexicon.glossary);
   });
 
   it('is set aside, and the report ingested, when it was built from another version of the report', async () => {

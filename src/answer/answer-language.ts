@@ -1,10 +1,22 @@
 import { toSimplified } from '../text/normalize.js';
-import { createToTraditional } from '../text/to-traditional.js';
 
 export type AnswerLanguage = 'zh-Hans' | 'zh-Hant' | 'en';
 
-/** Built on first use (a few milliseconds): only answers to Traditional questions need it. */
+/**
+ * Loaded on first need, in a chunk of its own: OpenCC's Simplified→Traditional dictionaries are a
+ * megabyte of source that every start-up would otherwise compile, and only answers to
+ * Traditional questions use them.
+ */
 let toTraditional: ((text: string) => string) | undefined;
+let loading: Promise<void> | undefined;
+
+/** Make `inScript` able to write Traditional Chinese; the service awaits it before answering a Traditional question. */
+export function loadTraditional(): Promise<void> {
+  loading ??= import('../text/to-traditional.js').then(function ready({ createToTraditional }) {
+    toTraditional = createToTraditional();
+  });
+  return loading;
+}
 
 /**
  * The language to frame an answer in: English when the question is mostly Latin letters,
@@ -23,6 +35,10 @@ export function answerLanguage(question: string): AnswerLanguage {
  */
 export function inScript(text: string, language: AnswerLanguage): string {
   if (language !== 'zh-Hant') return text;
-  toTraditional ??= createToTraditional();
+  // Not loaded yet (a caller that did not await `loadTraditional`): the same words, in Simplified characters.
+  if (!toTraditional) {
+    void loadTraditional();
+    return text;
+  }
   return toTraditional(text);
 }

@@ -1,7 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfig } from '../config.js';
+import { loadCorpusFiles } from '../corpus/load-corpus-files.js';
+import { vocabularyEntries } from '../corpus/vocabulary.js';
 import { createIndexSnapshot } from '../index/index-snapshot.js';
+import { glossaryKey } from '../retrieve/lexicon.js';
 import { createNodeService } from '../node/create-node-service.js';
 
 /** Where the snapshot goes; the Workers entry imports it from here. */
@@ -15,7 +18,13 @@ async function main() {
   const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
   const started = performance.now();
   const service = await createNodeService(config);
-  const snapshot = createIndexSnapshot(service.document, service.index, service.lexicon.homophones);
+  const corpus = loadCorpusFiles();
+  const glossary = { entries: vocabularyEntries(corpus.vocabulary) };
+  const key = await glossaryKey(glossary, corpus.stopwords);
+  const snapshot = createIndexSnapshot(service.document, service.index, service.lexicon.homophones, {
+    key,
+    entries: service.lexicon.glossary,
+  });
   mkdirSync(dirname(SNAPSHOT_PATH), { recursive: true });
   const json = JSON.stringify(snapshot);
   writeFileSync(SNAPSHOT_PATH, json);

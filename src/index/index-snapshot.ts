@@ -19,10 +19,21 @@ export interface IndexSnapshot {
   document: ReportDocument;
   orama: RawData;
   homophones: [string, string[]][];
+  /**
+   * The citizen vocabulary normalised for matching (the lexicon's glossary), with the key of the
+   * vocabulary and question words it was made from: used only while they are unchanged.
+   */
+  glossary?: { key: string; entries: { user: string; report: string[]; latin: boolean }[] };
 }
 
-export function createIndexSnapshot(document: ReportDocument, index: ReportIndex, homophones: Map<string, string[]>): IndexSnapshot {
+export function createIndexSnapshot(
+  document: ReportDocument,
+  index: ReportIndex,
+  homophones: Map<string, string[]>,
+  glossary?: IndexSnapshot['glossary'],
+): IndexSnapshot {
   return {
+    ...(glossary ? { glossary } : {}),
     version: 1,
     sha256: document.meta.sha256,
     embedder: index.embedder.modelId,

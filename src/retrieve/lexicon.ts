@@ -53,11 +53,40 @@ export function createLexicon(
   cues: QuestionCues,
   matchTexts: string[],
   precomputedHomophones?: [string, string[]][],
+  /** The glossary as this function would build it (normalising ~10,000 words costs ~60 ms at start-up), from a snapshot. */
+  precomputedGlossary?: GlossaryEntry[],
 ): Lexicon {
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(wordBigrams(matchTexts));
-  const entries = new Map<string, Set<string>>();
   const stopZh = new Set(stopwords.zh.map(normalizeForMatch));
+  const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh);
+  return {
+    glossary: sorted,
+    glossaryWords: wordFinder(sorted.map((e) => e.user)),
+    stopZh,
+    particles: new Set(stopwords.particles),
+    bigrams,
+    homophones,
+    stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
+    intent: createIntentReader(cues),
+    terms: termDictionary(sorted.flatMap((e) => [e.user, ...e.report]).filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
+    otherPlaces: cues.places
+      .map(normalizeForMatch)
+      .filter((name) => !matchTexts.some((t) => t.includes(name)))
+      .map((user) => ({ user, latin: isLatin(user) })),
+  };
+}
+
+/** What a normalised glossary was made from (the vocabulary's words and the question words), as a SHA-256 hex digest. */
+export async function glossaryKey(glossary: Pick<Glossary, 'entries'>, stopwords: Stopwords): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify([glossary.entries, stopwords.zh]));
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The glossary normalised, one entry per citizen word with every report term it stands for, longest word first. */
+export function sortedGlossary(glossary: Pick<Glossary, 'entries'>, stopZh: Set<string>): GlossaryEntry[] {
+  const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
     // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
@@ -68,26 +97,9 @@ export function createLexicon(
       entries.set(user, set);
     }
   }
-  const sorted = [...entries]
+  return [...entries]
     .map(([user, report]) => ({ user, report: [...report], latin: isLatin(user) }))
     .sort((a, b) => b.user.length - a.user.length);
-  return {
-    glossary: sorted,
-    glossaryWords: wordFinder(sorted.map((e) => e.user)),
-    stopZh,
-    particles: new Set(stopwords.particles),
-    bigrams,
-    homophones,
-    stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
-    intent: createIntentReader(cues),
-    terms: termDictionary(
-      [...entries.keys(), ...[...entries.values()].flatMap((r) => [...r])].filter((t) => /^\p{Script=Han}{2,}$/u.test(t)),
-    ),
-    otherPlaces: cues.places
-      .map(normalizeForMatch)
-      .filter((name) => !matchTexts.some((t) => t.includes(name)))
-      .map((user) => ({ user, latin: isLatin(user) })),
-  };
 }
 
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
