@@ -1,8 +1,8 @@
-import { create, insertMultiple, search, type AnyOrama } from '@orama/orama';
+import { insertMultiple, search, type AnyOrama } from '@orama/orama';
 import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { vocabularyEntries } from '../src/corpus/vocabulary.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
-import { buildReportIndex, chineseTokenizer, embeddingInput, paragraphAliases } from '../src/index/report-index.js';
+import { buildReportIndex, createReportDb, embeddingInput, paragraphAliases, reportDocuments } from '../src/index/report-index.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { analyzeQuery } from '../src/retrieve/analyze-query.js';
 import { createLexicon } from '../src/retrieve/lexicon.js';
@@ -84,18 +84,8 @@ async function main() {
 async function stockDb(paragraphs: Paragraph[], labels: StructureLabels, embedder: Embedder): Promise<AnyOrama> {
   const vectors = await embedder.embed(paragraphs.map(embeddingInput));
   const aliases = paragraphAliases(paragraphs, labels);
-  const db = create({
-    schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${embedder.dimensions}]` },
-    components: { tokenizer: chineseTokenizer },
-  } as Parameters<typeof create>[0]);
-  const docs = paragraphs.map((p, i) => ({
-    id: p.id,
-    text: p.text,
-    section: p.section,
-    aliases: aliases.get(p.id)!.join(' '),
-    embedding: vectors[i]!,
-  }));
-  await insertMultiple(db, docs);
+  const db = createReportDb(embedder.dimensions, null);
+  await insertMultiple(db, reportDocuments(paragraphs, vectors, aliases));
   return db;
 }
 

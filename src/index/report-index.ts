@@ -33,11 +33,23 @@ export const chineseTokenizer = {
   tokenize: (raw: string) => tokenize(raw),
 };
 
-export function createReportDb(dimensions: number): AnyOrama {
+/** The report's db; `index` null keeps Orama's stock index component (what `npm run bench:orama` compares with). */
+export function createReportDb(dimensions: number, index: ReturnType<typeof reportSearchIndex> | null = reportSearchIndex()): AnyOrama {
   return create({
     schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${dimensions}]` },
-    components: { tokenizer: chineseTokenizer, index: reportSearchIndex() },
+    components: { tokenizer: chineseTokenizer, ...(index ? { index } : {}) },
   } as Parameters<typeof create>[0]);
+}
+
+/** The documents indexed for the paragraphs: their text, section path, structural aliases and vector. */
+export function reportDocuments(paragraphs: Paragraph[], vectors: number[][], aliases: Map<string, string[]>) {
+  return paragraphs.map((p, i) => ({
+    id: p.id,
+    text: p.text,
+    section: p.section,
+    aliases: aliases.get(p.id)!.join(' '),
+    embedding: vectors[i]!,
+  }));
 }
 
 /** What gets embedded for a paragraph: its section path and its text. */
@@ -53,13 +65,7 @@ export async function buildReportIndex(paragraphs: Paragraph[], embedder: Embedd
   const dimensions = vectors[0]?.length ?? embedder.dimensions;
   const db = createReportDb(dimensions);
   const aliases = paragraphAliases(paragraphs, labels);
-  const docs = paragraphs.map((p, i) => ({
-    id: p.id,
-    text: p.text,
-    section: p.section,
-    aliases: aliases.get(p.id)!.join(' '),
-    embedding: vectors[i]!,
-  }));
+  const docs = reportDocuments(paragraphs, vectors, aliases);
   await insertMultiple(db, docs);
   // The vector index holds each vector (as 32-bit floats); the stored document need not hold it again
   // as a 64-bit array. Nothing reads it back (hits are used by id), and snapshots get smaller too.
