@@ -1,13 +1,10 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { AbstractChat, DefaultChatTransport, readUIMessageStream, type ChatState, type UIMessageChunk } from 'ai';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import type { ChatUIMessage } from '../src/http/chat-route.js';
 import { createApp } from '../src/http/create-app.js';
 import { createNodeService } from '../src/node/create-node-service.js';
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
+import { fakeModelEnv, startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 import { json, offlineService } from './helpers.js';
 import { checkedAgainstOpenApi } from './openapi-conformance.js';
 
@@ -223,11 +220,7 @@ describe('POST /api/chat with a configured model', () => {
   beforeAll(async () => {
     fake = await startFakeOpenAi();
     const config = loadConfig({
-      OPENAI_API_KEY: SECRET,
-      OPENAI_BASE_URL: fake.baseURL,
-      OPENAI_MODEL: 'fake-chat',
-      EMBEDDING_MODEL: 'fake-embed',
-      CACHE_DIR: mkdtempSync(join(tmpdir(), 'chat-')),
+      ...fakeModelEnv(fake, SECRET),
       LLM_FIRST_TOKEN_TIMEOUT_MS: '800',
       LLM_TOTAL_TIMEOUT_MS: '2000',
     });

@@ -1,4 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo, Socket } from 'node:net';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 
@@ -188,4 +191,15 @@ async function streamPrefix(res: ServerResponse, model: string, prefix: string, 
     await sleep(20);
     res.socket?.destroy();
   }
+}
+
+/** The environment that points the service at `fake`: its URL, the key, its chat and embedding models, a fresh cache directory. */
+export function fakeModelEnv(fake: FakeOpenAi, apiKey: string): Record<string, string> {
+  return {
+    OPENAI_API_KEY: apiKey,
+    OPENAI_BASE_URL: fake.baseURL,
+    OPENAI_MODEL: 'fake-chat',
+    EMBEDDING_MODEL: 'fake-embed',
+    CACHE_DIR: mkdtempSync(join(tmpdir(), 'fake-model-')),
+  };
 }

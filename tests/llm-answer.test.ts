@@ -1,7 +1,4 @@
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
@@ -9,7 +6,7 @@ import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import { createAnswerModel, createNodeService } from '../src/node/create-node-service.js';
 import { createQaService, type QaService } from '../src/qa-service.js';
 import type { Answer } from '../src/types.js';
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
+import { fakeModelEnv, startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 
 /**
  * The real `@ai-sdk/openai` client, wired from configuration exactly as `npm start` wires it,
@@ -27,11 +24,7 @@ let logged: string[];
 
 function env(overrides: Record<string, string> = {}) {
   return {
-    OPENAI_API_KEY: SECRET,
-    OPENAI_BASE_URL: fake.baseURL,
-    OPENAI_MODEL: 'fake-chat',
-    EMBEDDING_MODEL: 'fake-embed',
-    CACHE_DIR: mkdtempSync(join(tmpdir(), 'llm-')),
+    ...fakeModelEnv(fake, SECRET),
     LLM_FIRST_TOKEN_TIMEOUT_MS: String(FIRST_TOKEN_MS),
     LLM_TOTAL_TIMEOUT_MS: String(TOTAL_MS),
     LLM_MAX_RETRIES: '1',

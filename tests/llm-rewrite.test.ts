@@ -1,7 +1,4 @@
 import { createServer } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectAnswer } from '../src/answer/answer-events.js';
 import { loadConfig } from '../src/config.js';
@@ -12,7 +9,7 @@ import { parseRewriteTerms } from '../src/llm/parse-rewrite-terms.js';
 import { createNodeService, createRewriteModel } from '../src/node/create-node-service.js';
 import { createQaService, type QaService } from '../src/qa-service.js';
 import type { Answer, ChatTurn } from '../src/types.js';
-import { startFakeOpenAi, type FakeOpenAi, type FakeReply } from './fake-openai-server.js';
+import { fakeModelEnv, startFakeOpenAi, type FakeOpenAi, type FakeReply } from './fake-openai-server.js';
 
 /**
  * The query rewrite before retrieval, through the real `@ai-sdk/openai` client wired from
@@ -35,11 +32,8 @@ let logged: string[];
 
 function env(overrides: Record<string, string> = {}) {
   return {
-    OPENAI_API_KEY: SECRET,
-    OPENAI_BASE_URL: fake.baseURL,
-    OPENAI_MODEL: 'fake-chat',
+    ...fakeModelEnv(fake, SECRET),
     EMBEDDING_PROVIDER: 'local',
-    CACHE_DIR: mkdtempSync(join(tmpdir(), 'rewrite-')),
     LLM_REWRITE_TIMEOUT_MS: String(REWRITE_MS),
     LLM_FIRST_TOKEN_TIMEOUT_MS: '800',
     LLM_TOTAL_TIMEOUT_MS: '2000',

@@ -1,8 +1,5 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
+import { fakeModelEnv, startFakeOpenAi, type FakeOpenAi } from './fake-openai-server.js';
 import { json } from './helpers.js';
 import { spawnServer, type SpawnedServer } from './spawn-server.js';
 
@@ -14,11 +11,7 @@ let server: SpawnedServer;
 beforeAll(async () => {
   fake = await startFakeOpenAi();
   server = await spawnServer({
-    OPENAI_API_KEY: SECRET,
-    OPENAI_BASE_URL: fake.baseURL,
-    OPENAI_MODEL: 'fake-chat',
-    EMBEDDING_MODEL: 'fake-embed',
-    CACHE_DIR: mkdtempSync(join(tmpdir(), 'srv-')),
+    ...fakeModelEnv(fake, SECRET),
     LLM_FIRST_TOKEN_TIMEOUT_MS: '1000',
     LLM_TOTAL_TIMEOUT_MS: '3000',
     LOG_REQUESTS: 'true',

@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { spawnServer, type SpawnedServer } from '../spawn-server.js';
-import { browserAvailable, launch } from '../../evals/lib/chromium.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { servedPages } from './served-pages.js';
+import { browserAvailable } from '../../evals/lib/chromium.js';
 
-let server: SpawnedServer;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-  server?.stop();
-});
+const pages = servedPages();
 
 /** Every CSP violation the page reports, as the browser words it. */
 async function open(path: string): Promise<{ page: Page; violations: string[] }> {
-  const page = await context.newPage();
+  const page = await pages.context.newPage();
   const violations: string[] = [];
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
   });
-  await page.goto(server.baseUrl + path);
+  await page.goto(pages.server.baseUrl + path);
   return { page, violations };
 }
 

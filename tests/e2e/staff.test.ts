@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
-import { spawnServer, type SpawnedServer } from '../spawn-server.js';
-import { browserAvailable, launch, shot } from '../../evals/lib/chromium.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { servedPages } from './served-pages.js';
+import { browserAvailable, shot } from '../../evals/lib/chromium.js';
 
-let server: SpawnedServer;
-let context: BrowserContext;
+const pages = servedPages();
 beforeAll(async () => {
-  server = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
-  context = await launch();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
-});
-afterAll(async () => {
-  await context?.close();
-  server?.stop();
+  await pages.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: pages.server.baseUrl });
 });
 
 describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
   it('finds figures and names as you type, with the matches highlighted', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/staff/`);
+    const page = await pages.context.newPage();
+    await page.goto(`${pages.server.baseUrl}/staff/`);
     await page.locator('#outline a').first().waitFor();
     for (const [query, id, marked] of [
       ['228', 's4.3', '228'],
@@ -34,8 +26,8 @@ describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
   });
 
   it('copies a ready-to-paste citation: quote, report title, section path and paragraph id', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/staff/`);
+    const page = await pages.context.newPage();
+    await page.goto(`${pages.server.baseUrl}/staff/`);
     await page.locator('#q').fill('纠错率');
     await expect.poll(() => page.locator('#list article').first().getAttribute('data-id')).toBe('s4.3');
     await page.locator('#list article[data-id="s4.3"] button').click();
@@ -48,8 +40,8 @@ describe.skipIf(!browserAvailable)('the hotline staff lookup page', () => {
   });
 
   it('browses the outline and opens a paragraph by its permalink', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/staff/#s7.2`);
+    const page = await pages.context.newPage();
+    await page.goto(`${pages.server.baseUrl}/staff/#s7.2`);
     await page.locator('article.target[data-id="s7.2"]').waitFor();
     await expect(page.locator('article.target .text').textContent()).resolves.toContain('实体、热线、网络三大平台');
     await page.locator('nav a[data-id="s5.3"]').click();

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
-import { spawnServer, type SpawnedServer } from '../spawn-server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { servedPages } from './served-pages.js';
 import { browserAvailable, launch, shot } from '../../evals/lib/chromium.js';
 
-let server: SpawnedServer;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  server = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
-  context = await launch();
-});
-afterAll(async () => {
-  await context?.close();
-  server?.stop();
-});
+const pages = servedPages();
 
 async function openWidget(page: Page) {
-  await page.goto(`${server.baseUrl}/`);
+  await page.goto(`${pages.server.baseUrl}/`);
   await page.locator('button.fab[data-ready="true"]').click();
   await expect(page.locator('textarea').isVisible()).resolves.toBe(true);
 }
@@ -37,7 +27,7 @@ async function ask(page: Page, question: string) {
 
 describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   it('answers a question with a numbered citation that opens the exact quoted words', async () => {
-    const page = await context.newPage();
+    const page = await pages.context.newPage();
     await openWidget(page);
     await page.screenshot({ path: shot('widget-open') });
     const bubble = await ask(page, '老百姓告政府，负责人出庭了吗？');
@@ -50,7 +40,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
       '四、不断完善依法行政制度体系 › （二）加强机制建设，有效降低行政诉讼败诉率',
     );
     await expect(detail.locator('mark').textContent()).resolves.toContain('全市行政机关负责人出庭率达 100%');
-    await expect(detail.locator('a').getAttribute('href')).resolves.toBe(`${server.baseUrl}/staff/#s4.2`);
+    await expect(detail.locator('a').getAttribute('href')).resolves.toBe(`${pages.server.baseUrl}/staff/#s4.2`);
     await page.screenshot({ path: shot('widget-citation') });
 
     await page.keyboard.press('Escape'); // back to the conversation
@@ -61,7 +51,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('keeps the conversation for follow-ups', async () => {
-    const page = await context.newPage();
+    const page = await pages.context.newPage();
     await openWidget(page);
     await ask(page, '2023年收到多少件行政复议申请？');
     const bubble = await ask(page, '那纠错率呢？');
@@ -71,7 +61,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('shows a declined answer as such, with related sections to open', async () => {
-    const page = await context.newPage();
+    const page = await pages.context.newPage();
     await openWidget(page);
     const bubble = await ask(page, '石狮市2023年的GDP是多少？');
     await expect(bubble.getAttribute('class')).resolves.toContain('declined');
@@ -82,7 +72,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('shows markup in a question or answer as text', async () => {
-    const page = await context.newPage();
+    const page = await pages.context.newPage();
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -99,7 +89,7 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('keeps the typed question and offers a retry when the network fails or the service is busy', async () => {
-    const page = await context.newPage();
+    const page = await pages.context.newPage();
     await openWidget(page);
     await page.route('**/api/chat', (route) =>
       route.fulfill({ status: 429, contentType: 'application/json', body: '{"error":{"code":"rate_limited","message":"slow down"}}' }),
@@ -128,8 +118,8 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('works with the keyboard alone and labels its controls for screen readers', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    const page = await pages.context.newPage();
+    await page.goto(`${pages.server.baseUrl}/`);
     await page.locator('button.fab[data-ready="true"]').waitFor();
     await page.locator('button.fab').focus();
     await page.keyboard.press('Enter');
@@ -145,8 +135,8 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page', () => {
   });
 
   it('is not restyled by the host page', async () => {
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`); // the demo page sets button { background: lime !important; font-size: 30px !important }
+    const page = await pages.context.newPage();
+    await page.goto(`${pages.server.baseUrl}/`); // the demo page sets button { background: lime !important; font-size: 30px !important }
     const fab = page.locator('button.fab[data-ready="true"]');
     const style = await fab.evaluate((b) => ({ bg: getComputedStyle(b).backgroundColor, size: getComputedStyle(b).fontSize }));
     expect(style.bg).toBe('rgb(183, 28, 28)');
