@@ -6,6 +6,7 @@ import { buildReportIndex, createReportDb, embeddingInput, paragraphAliases, rep
 import { ingest } from '../src/ingest/ingest.js';
 import { analyzeQuery } from '../src/retrieve/analyze-query.js';
 import { createLexicon } from '../src/retrieve/lexicon.js';
+import { loadPinyin } from '../src/text/pinyin.js';
 import type { StructureLabels } from '../src/corpus/corpus-files.js';
 import type { Embedder } from '../src/embed/embedder.js';
 import type { Paragraph } from '../src/types.js';
@@ -26,6 +27,7 @@ async function main() {
   const embedder = localHashEmbedder();
   const index = await buildReportIndex(paragraphs, embedder, corpus.labels);
   const texts = [...index.matchText.values()];
+  await loadPinyin();
   const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, texts);
   const queries = await Promise.all(
     snapshotQuestions()

@@ -6,6 +6,7 @@ import { buildReportIndex } from '../src/index/report-index.js';
 import { ingest } from '../src/ingest/ingest.js';
 import { createGramStats } from '../src/retrieve/coverage.js';
 import { createLexicon } from '../src/retrieve/lexicon.js';
+import { loadPinyin } from '../src/text/pinyin.js';
 import { createRetriever } from '../src/retrieve/retrieve.js';
 import { snapshotQuestions } from './lib/answer-snapshot.js';
 import { syntheticParagraphs } from './lib/synthetic-corpus.js';
@@ -38,6 +39,7 @@ async function main() {
     const indexMs = performance.now() - t;
     t = performance.now();
     const matchTexts = [...index.matchText.values()];
+    await loadPinyin();
     const lexicon = createLexicon({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords, corpus.cues, matchTexts);
     const stats = createGramStats(matchTexts);
     const retrieve = createRetriever({ index, lexicon, stats, subjectYear: corpus.meta.subjectYear });

@@ -11,8 +11,9 @@ import { ingest } from './ingest/ingest.js';
 import { createLruCache } from './llm/lru-cache.js';
 import { createQueryRewriter, type QueryRewriterOptions } from './llm/rewrite-query.js';
 import { createGramStats } from './retrieve/coverage.js';
+import { loadPinyin } from './text/pinyin.js';
 import { createLexicon, glossaryKey, type Lexicon } from './retrieve/lexicon.js';
-import { restoreReportIndex, type IndexSnapshot } from './index/index-snapshot.js';
+import { restoreReportIndex, snapshotGlossary, type IndexSnapshot } from './index/index-snapshot.js';
 import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
 import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHit } from './types.js';
 
@@ -69,9 +70,14 @@ export async function createQaService({
   const index = snapshot
     ? restoreReportIndex(snapshot, embedder, corpus.labels)
     : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const glossary = { entries: vocabularyEntries(corpus.vocabulary) };
   const kept =
-    snapshot?.glossary && snapshot.glossary.key === (await glossaryKey(glossary, corpus.stopwords)) ? snapshot.glossary.entries : undefined;
+    snapshot?.glossary && snapshot.glossary.key === (await glossaryKey(corpus.rawVocabulary, corpus.stopwords))
+      ? snapshotGlossary(snapshot.glossary)
+      : undefined;
+  // Read (and validated) only when the snapshot's normalised glossary cannot be used.
+  const glossary = { entries: kept ? [] : vocabularyEntries(corpus.vocabulary) };
+  // Without a snapshot the homophone table is computed, in pinyin.
+  if (!snapshot?.homophones) await loadPinyin();
   const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones, kept);
   const retrieve = createRetriever({
     index,

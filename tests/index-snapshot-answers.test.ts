@@ -6,7 +6,6 @@ import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import { createIndexSnapshot } from '../src/index/index-snapshot.js';
 import { createQaService } from '../src/qa-service.js';
-import { vocabularyEntries } from '../src/corpus/vocabulary.js';
 import { glossaryKey } from '../src/retrieve/lexicon.js';
 import { loadGold } from '../evals/lib/gold.js';
 
@@ -15,8 +14,14 @@ describe('the server started from the prebuilt index snapshot', () => {
     const corpus = loadCorpusFiles();
     const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
     // Through JSON, as the server reads build/index-snapshot.json.
-    const key = await glossaryKey({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords);
-    const built = createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key, entries: fresh.lexicon.glossary });
+    const key = await glossaryKey(corpus.rawVocabulary, corpus.stopwords);
+    const built = createIndexSnapshot(
+      fresh.document,
+      fresh.index,
+      fresh.lexicon.homophones,
+      { key, entries: fresh.lexicon.glossary },
+      corpus.labels,
+    );
     const snapshot = JSON.parse(JSON.stringify(built));
     const restored = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot });
     const questions = loadGold().filter((g) => g.split !== 'blind');
@@ -30,12 +35,27 @@ describe('the server started from the prebuilt index snapshot', () => {
   it('uses its normalised vocabulary only while the vocabulary and question words are the ones it was made from', async () => {
     const corpus = loadCorpusFiles();
     const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
-    const key = await glossaryKey({ entries: vocabularyEntries(corpus.vocabulary) }, corpus.stopwords);
+    const key = await glossaryKey(corpus.rawVocabulary, corpus.stopwords);
     const withGlossary = (k: string) => createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key: k, entries: [] });
     const current = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary(key) });
     expect(current.lexicon.glossary, 'taken from the snapshot').toEqual([]);
     const stale = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary('another vocabulary') });
     expect(stale.lexicon.glossary).toEqual(fresh.lexicon.glossary);
+  });
+
+  it("uses its paragraphs' normalised texts only while the structure labels are the ones they were made from", async () => {
+    const corpus = loadCorpusFiles();
+    const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
+    const snapshot = JSON.parse(
+      JSON.stringify(createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, undefined, corpus.labels)),
+    );
+    snapshot.views.matchText[0][1] = 'marked';
+    const current = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot });
+    expect(current.index.matchText.get(snapshot.views.matchText[0][0]), 'taken from the snapshot').toBe('marked');
+    const relabelled = { ...corpus, labels: { ...corpus.labels, heading: [...corpus.labels.heading, '题头'] } };
+    const stale = await createQaService({ corpus: relabelled, embedder: localHashEmbedder(), snapshot });
+    expect([...stale.index.matchText.values()].some((t) => t === 'marked')).toBe(false);
+    expect([...stale.index.aliases.values()].flat()).toContain('题头');
   });
 
   it('is set aside, and the report ingested, when it was built from another version of the report', async () => {

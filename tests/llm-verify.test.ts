@@ -3,11 +3,13 @@ import { extractNumbers, chineseValue } from '../src/answer/extract-numbers.js';
 import { locateQuote } from '../src/answer/locate-quote.js';
 import { tallyChecks, verifyClaim, type VerifyContext } from '../src/answer/verify-answer.js';
 import type { Paragraph } from '../src/types.js';
+import { loadPinyin } from '../src/text/pinyin.js';
 import { offlineService } from './helpers.js';
 
 let context: VerifyContext;
 let s43: Paragraph;
 beforeAll(async () => {
+  await loadPinyin(); // what the model answerer awaits before checking claims
   const service = await offlineService();
   const given = new Map(['s4.2', 's4.3', 's5.3'].map((id) => [id, service.paragraph(id)!]));
   s43 = given.get('s4.3')!;

@@ -1,5 +1,5 @@
-import { pinyin } from 'pinyin-pro';
 import { normalizeForMatch } from '../text/normalize.js';
+import { tonelessPinyin } from '../text/pinyin.js';
 
 /**
  * What a claim can carry that sends a citizen somewhere or names someone: web addresses, e-mail
@@ -73,7 +73,7 @@ export function unsupportedTokens(claim: string, quotes: readonly string[]): str
   let romanised: string | undefined;
   const inQuotes = (token: string) => quoted.includes(squash(token));
   const spokenInQuotes = (word: string) => {
-    romanised ??= pinyin(quotes.join(''), { toneType: 'none', type: 'array' }).join('').toLowerCase();
+    romanised ??= tonelessPinyin(quotes.join('')).join('').toLowerCase();
     return romanised.includes(word.toLowerCase());
   };
 

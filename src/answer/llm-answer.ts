@@ -8,6 +8,7 @@ import type { Answer, ChatTurn, Citation, DegradedReason, Paragraph, ReportDocum
 import { answerEvents, type AnswerEvent } from './answer-events.js';
 import { declineAnswer } from './decline-answer.js';
 import { extractNumbers } from './extract-numbers.js';
+import { loadPinyin } from '../text/pinyin.js';
 import { anyCheckFired, citationKey, tallyChecks, verifyClaim, type Claim, type ClaimCheck } from './verify-answer.js';
 
 /** Which paragraphs the model reads: the retrieved top-k, or the whole report (it fits in a context window). */
@@ -68,6 +69,7 @@ export function createLlmAnswerer({
     const paragraphs: Paragraph[] =
       strategy === 'whole-report' ? document.paragraphs : retrieval.hits.slice(0, contextParagraphs).map((h) => h.paragraph);
     if (paragraphs.length === 0) return yield* answerEvents(fallback);
+    await loadPinyin(); // the claim checks compare romanised names in pinyin
 
     const given = new Map(paragraphs.map((p) => [p.id, p]));
     const strict = fallback.abstained;

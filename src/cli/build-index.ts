@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadConfig } from '../config.js';
 import { loadCorpusFiles } from '../corpus/load-corpus-files.js';
-import { vocabularyEntries } from '../corpus/vocabulary.js';
 import { createIndexSnapshot } from '../index/index-snapshot.js';
 import { glossaryKey } from '../retrieve/lexicon.js';
 import { createNodeService } from '../node/create-node-service.js';
@@ -19,12 +18,17 @@ async function main() {
   const started = performance.now();
   const service = await createNodeService(config);
   const corpus = loadCorpusFiles();
-  const glossary = { entries: vocabularyEntries(corpus.vocabulary) };
-  const key = await glossaryKey(glossary, corpus.stopwords);
-  const snapshot = createIndexSnapshot(service.document, service.index, service.lexicon.homophones, {
-    key,
-    entries: service.lexicon.glossary,
-  });
+  const key = await glossaryKey(corpus.rawVocabulary, corpus.stopwords);
+  const snapshot = createIndexSnapshot(
+    service.document,
+    service.index,
+    service.lexicon.homophones,
+    {
+      key,
+      entries: service.lexicon.glossary,
+    },
+    corpus.labels,
+  );
   mkdirSync(dirname(SNAPSHOT_PATH), { recursive: true });
   const json = JSON.stringify(snapshot);
   writeFileSync(SNAPSHOT_PATH, json);

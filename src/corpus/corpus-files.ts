@@ -10,7 +10,10 @@ export interface CorpusFiles {
   stopwords: Stopwords;
   labels: StructureLabels;
   cues: QuestionCues;
+  /** Validated on first read: a start from a snapshot built from the same file never reads it (see `rawVocabulary`). */
   vocabulary: Vocabulary;
+  /** vocabulary.json as read, before validation: what a snapshot's normalised glossary is keyed on. */
+  rawVocabulary: unknown;
 }
 
 export const reportMetaSchema = z.looseObject({
@@ -51,13 +54,20 @@ export function parseCorpusFiles(raw: {
   cues: unknown;
   vocabulary: unknown;
 }): CorpusFiles {
+  // The vocabulary is nine tenths of corpus/ and ~15 ms of validation, needed only when the
+  // glossary is normalised anew: a snapshot made from the same file carries that work done.
+  let vocabulary: Vocabulary | undefined;
   return {
     source: raw.source,
     meta: parseFile(reportMetaSchema, raw.meta, 'report.meta.json') as ReportMeta,
     stopwords: parseFile(stopwordsSchema, raw.stopwords, 'query-stopwords.json'),
     labels: parseFile(structureLabelsSchema, raw.labels, 'structure-labels.json'),
     cues: parseFile(questionCuesSchema, raw.cues, 'question-cues.json'),
-    vocabulary: parseFile(vocabularySchema, raw.vocabulary, 'vocabulary.json'),
+    get vocabulary() {
+      vocabulary ??= parseFile(vocabularySchema, raw.vocabulary, 'vocabulary.json');
+      return vocabulary;
+    },
+    rawVocabulary: raw.vocabulary,
   };
 }
 

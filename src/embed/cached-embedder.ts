@@ -1,3 +1,4 @@
+import { sha256Hex } from '../text/sha256-hex.js';
 import type { Embedder } from './embedder.js';
 
 /** Where cached vectors live between runs (a JSON file on Node, a bundled object on Workers). */
@@ -44,9 +45,7 @@ export function cachedEmbedder(inner: Embedder, store: VectorStore, queries?: Qu
   };
 }
 
-/** `model:sha256(text)` using Web Crypto, available on Node 20 and Workers alike. */
+/** `model:sha256(text)`. */
 export async function cacheKey(modelId: string, text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-  return `${modelId}:${hex}`;
+  return `${modelId}:${await sha256Hex(text)}`;
 }

@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler, Next } from 'hono';
 import { etag } from 'hono/etag';
+import { sha256Hex } from '../text/sha256-hex.js';
 
 /** Length of the content hash in `/widget.js?v=…` (hex characters of SHA-256). */
 export const WIDGET_VERSION_CHARS = 12;
@@ -14,11 +15,7 @@ const versions = new WeakMap<Request, string>();
 
 /** The widget's version: the first characters of the SHA-256 of its bytes, as `npm run build:web` writes it into pages. */
 export async function widgetVersion(bytes: ArrayBuffer): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('')
-    .slice(0, WIDGET_VERSION_CHARS);
+  return (await sha256Hex(bytes)).slice(0, WIDGET_VERSION_CHARS);
 }
 
 /**

@@ -1,8 +1,9 @@
-import { pinyin } from 'pinyin-pro';
 import type { Glossary, Stopwords } from '../corpus/corpus-files.js';
 import type { QuestionCues } from '../corpus/question-cues.js';
 import { createIntentReader, type IntentReader } from './question-intent.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { tonelessPinyin } from '../text/pinyin.js';
+import { sha256Hex } from '../text/sha256-hex.js';
 import { hanBigrams } from '../text/tokenize.js';
 import { wordFinder, type WordFinder } from './word-finder.js';
 
@@ -41,9 +42,9 @@ export interface Lexicon {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range, control characters included, is what Latin means here
 const isLatin = (word: string) => /^[\x00-\x7f]+$/u.test(word);
 
-/** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word. */
+/** Toneless pinyin, syllables joined by spaces: the key that pinyin-input typos share with the intended word (after `loadPinyin`). */
 export function pinyinKey(text: string): string {
-  return pinyin(text, { toneType: 'none', type: 'array' }).join(' ');
+  return tonelessPinyin(text).join(' ');
 }
 
 /** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
@@ -77,11 +78,12 @@ export function createLexicon(
   };
 }
 
-/** What a normalised glossary was made from (the vocabulary's words and the question words), as a SHA-256 hex digest. */
-export async function glossaryKey(glossary: Pick<Glossary, 'entries'>, stopwords: Stopwords): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify([glossary.entries, stopwords.zh]));
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+/**
+ * What a normalised glossary was made from (vocabulary.json as read, before validation, and the
+ * question words), as a SHA-256 hex digest: equal keys mean the same glossary.
+ */
+export async function glossaryKey(rawVocabulary: unknown, stopwords: Stopwords): Promise<string> {
+  return sha256Hex(JSON.stringify([rawVocabulary, stopwords.zh]));
 }
 
 /** The glossary normalised, one entry per citizen word with every report term it stands for, longest word first. */
@@ -149,7 +151,11 @@ export interface TermDictionary {
 
 export function termDictionary(words: Iterable<string>): TermDictionary {
   const byFirst = new Map<string, string[]>();
-  for (const w of new Set(words)) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  for (const w of new Set(words)) {
+    const list = byFirst.get(w[0]!);
+    if (list) list.push(w);
+    else byFirst.set(w[0]!, [w]);
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
   return {
     longestAt(text, at) {

@@ -2,6 +2,7 @@ import { search } from '@orama/orama';
 import type { ChatTurn, Paragraph, Span } from '../types.js';
 import type { ReportIndex } from '../index/report-index.js';
 import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
+import { loadPinyin, pinyinLoaded } from '../text/pinyin.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
 import { contextQuestions, isElliptical } from './follow-up.js';
 import type { Lexicon } from './lexicon.js';
@@ -107,6 +108,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
+    // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
+    if (!pinyinLoaded()) await loadPinyin();
     const { focus, context: surrounding } = splitQuestion(question);
     const analysis = analyze(focus);
     const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];

@@ -17,7 +17,12 @@ interface ConversionConfig {
  * That is most Simplified text (two thirds of the vocabulary normalised at start-up).
  */
 export function createToSimplified(preset: LocalePreset = t2cn as LocalePreset): (text: string) => string {
-  const convert = ConverterBuilder(preset)({ from: 'tw', to: 'cn' });
+  // OpenCC's tries take ~15 ms to build: only once a text needs them (at start-up, none does).
+  let built: ((text: string) => string) | undefined;
+  const convert = (text: string) => {
+    built ??= ConverterBuilder(preset)({ from: 'tw', to: 'cn' });
+    return built(text);
+  };
   const config = (preset.configs as Record<string, ConversionConfig> | undefined)?.tw2s;
   // Without the recipe (another preset), every text goes through OpenCC.
   if (!config) return convert;
