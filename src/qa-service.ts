@@ -93,9 +93,13 @@ export async function createQaService({
   const answers = cacheSize > 0 && !answerWithModel && !rewriteQuery ? createLruCache<Answer>(cacheSize) : null;
   const searches = cacheSize > 0 && !rewriteQuery ? createLruCache<SearchHit[]>(cacheSize) : null;
 
+  /** What an answer depends on offline: the question and the earlier questions (not the earlier answers). */
+  const answerKey = (question: string, history: ChatTurn[]) =>
+    JSON.stringify([question, history.filter((t) => t.role === 'user').map((t) => t.content)]);
+
   async function* answerStream(question: string, history: ChatTurn[] = [], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
     if (!answers) return yield* answerOnce(question, history, signal);
-    const key = JSON.stringify([question, history.filter((t) => t.role === 'user').map((t) => t.content)]);
+    const key = answerKey(question, history);
     const kept = answers.get(key);
     if (kept) return yield* answerEvents(kept);
     for await (const event of answerOnce(question, history, signal)) {
@@ -135,7 +139,11 @@ export async function createQaService({
     index,
     lexicon,
     retrieve,
-    ask: (question, history = [], signal) => collectAnswer(answerStream(question, history, signal)),
+    ask(question, history = [], signal) {
+      // A kept answer is returned as it is, without running it through the event stream.
+      const kept = answers?.get(answerKey(question, history));
+      return kept ? Promise.resolve(kept) : collectAnswer(answerStream(question, history, signal));
+    },
     usesModel: Boolean(answerWithModel || rewriteQuery),
     answerStream,
     async search(query, limit = 10) {

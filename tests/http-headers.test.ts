@@ -39,6 +39,19 @@ describe('security headers', () => {
     expect([error.status, ...errorHeaders]).toEqual([400, 'no-store', 'nosniff']);
   });
 
+  it('marks the chat event stream too, a response its route builds itself', async () => {
+    const question = { id: 'm1', role: 'user', parts: [{ type: 'text', text: '行政复议收到多少件？' }] };
+    const res = await app.request('/api/chat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [question] }),
+    });
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/);
+    const marks = ['x-content-type-options', 'referrer-policy', 'cache-control'].map((h) => res.headers.get(h));
+    expect(marks).toEqual(['nosniff', 'no-referrer', 'no-store']);
+    expect(cspOf(res)['frame-ancestors']).toEqual(["'self'"]);
+  });
+
   it("gives the demo and staff pages a CSP that runs only this origin's scripts and styles, and the pages need nothing else", async () => {
     for (const [path, file] of [
       ['/', 'index.html'],

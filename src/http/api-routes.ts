@@ -1,9 +1,10 @@
 import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import type { Context, Env } from 'hono';
 import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
 import { errorResponses } from './error-responses.js';
+import { keptJson } from './kept-json.js';
 import {
   askRequestSchema,
   askResponseSchema,
@@ -80,14 +81,16 @@ export function apiRoutes(service: QaService) {
       // A client that hangs up stops the model call, as on /api/chat. Offline there is none to stop, and
       // reading the signal makes @hono/node-server build a full Request (its slow path).
       const signal = service.usesModel ? c.req.raw.signal : undefined;
-      return c.json(await service.ask(question, history ?? [], signal), 200);
+      const answer = await service.ask(question, history ?? [], signal);
+      return jsonText<typeof answer>(c, keptJson(answer));
     })
     .openapi(chatRoute, function chat(c) {
       return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
     })
     .openapi(searchRoute, async function searchParagraphs(c) {
       const { q, limit } = c.req.valid('query');
-      return c.json({ query: q, hits: await service.search(q, limit) }, 200);
+      const hits = await service.search(q, limit);
+      return jsonText<{ query: string; hits: typeof hits }>(c, `{"query":${JSON.stringify(q)},"hits":${keptJson(hits)}}`);
     })
     .openapi(paragraphsRoute, function listParagraphs(c) {
       const { meta, paragraphs } = service.document;
@@ -108,6 +111,14 @@ export function apiRoutes(service: QaService) {
       return c.json({ status: 'ok' as const, paragraphs: paragraphs.length, embedder: service.index.embedder.modelId }, 200);
     });
   return api;
+}
+
+/**
+ * A 200 JSON response whose text is already made (`keptJson`), typed as `c.json<T>()` would
+ * be, so `hono/client` still knows the body's type.
+ */
+function jsonText<T>(c: Context, text: string) {
+  return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as ReturnType<typeof c.json<T, 200>>;
 }
 
 /** The typed routes, for `hc<ApiRoutes>(baseUrl)` from `hono/client`. */
