@@ -4,7 +4,7 @@ import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './an
 import { historyForAsk, splitAsks, withFurtherAsks } from './answer/several-asks.js';
 import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
-import { vocabularyEntries } from './corpus/vocabulary.js';
+import { vocabularyEntries, namedBodies } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
@@ -69,7 +69,7 @@ export async function createQaService({
   const index = snapshot
     ? restoreReportIndex(snapshot, embedder, corpus.labels)
     : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const glossary = { entries: vocabularyEntries(corpus.vocabulary) };
+  const glossary = { entries: vocabularyEntries(corpus.vocabulary), named: namedBodies(corpus.vocabulary) };
   const kept =
     snapshot?.glossary && snapshot.glossary.key === (await glossaryKey(glossary, corpus.stopwords)) ? snapshot.glossary.entries : undefined;
   const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones, kept);

@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers, type NumberMention } from './extract-numbers.js';
+import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
 import { requiredParts } from '../retrieve/analyze-query.js';
@@ -62,6 +63,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   const expects = analysis.intent.expects;
   const quotesFigure = requiredParts(analysis.required).figures.length > 0;
   let gap: GroundingGap = { kind: 'subject' };
+  // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
+  const whole = `${hit.sectionText} ${hit.sentenceText.join(' ')}`;
+  const counted = expects.find((k) => COUNTED.has(k));
+  const owner = counted && target ? askedOwners(retrieval).find((u) => coverage([u], whole) < 1) : undefined;
+  if (counted && target && owner) {
+    const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
+    return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
+  }
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';

@@ -50,7 +50,8 @@ export function requiredParts(required: readonly string[]): { years: string[]; f
  * hard requirements. The report's own year is implied and never required.
  */
 export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: number): QueryAnalysis {
-  const normalized = normalizeForMatch(question);
+  // Matching only: a real-word homophone typo (只是产权) is read as the report's term (知识产权).
+  const normalized = lexicon.soundAlikes.repair(normalizeForMatch(question));
   const { rest, entries } = cutGlossary(normalized, lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
