@@ -36,3 +36,25 @@ describe('a figure of one body', () => {
     expect(firstLine(answer.answer)).toBe('纠错率 21.05%。');
   });
 });
+
+describe('a question that sets something aside (除了…)', () => {
+  it('is answered by the sentence about the rest, not the one about what it sets aside', async () => {
+    const answer = await service.ask('除了村里，公共法律服务点还放到了哪些地方？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('电商园区');
+  });
+
+  it('reads the exclusion off the question only for matching', async () => {
+    const { analysis } = await service.retrieve('除了村里，公共法律服务点还放到了哪些地方？');
+    expect(analysis.normalized).toContain('除了村里');
+    expect(analysis.units.map((u) => u.text)).not.toContain('村里');
+  });
+});
+
+describe("everyday words for the report's terms", () => {
+  it('reads 小店 / 帮忙代办 as the businesses and the assisted service the report names', async () => {
+    const answer = await service.ask('开小店的，政府能帮忙代办哪些事？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('帮办代办');
+  });
+});

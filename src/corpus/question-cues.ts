@@ -75,6 +75,8 @@ export const questionCuesSchema = z.object({
     /** Nouns for a group, whose members a 多少人 question counts (队伍, 团队). */
     groups: z.array(z.string().min(1)).min(1),
   }),
+  /** What a question sets aside (除了村里，还…): not what the answer must be about. */
+  exclusion: z.string().min(1),
   /** The question names several things joined (镇街和部门): it asks about all of them, not one part of a total. */
   joined: z.string().min(1),
 });

@@ -40,6 +40,8 @@ export interface IntentReader {
   isGroupNoun(word: string): boolean;
   /** Does the question name several things joined (镇街和部门), asking about all of them? */
   joinsSeveral(normalizedQuestion: string): boolean;
+  /** The question without what it sets aside (除了村里，还放到了哪些地方 → ，还放到了哪些地方). */
+  withoutExcluded(normalizedQuestion: string): string;
 }
 
 const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
@@ -81,6 +83,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     groups: new Set(cues.people.groups),
   };
   const joined = new RegExp(cues.joined, 'u');
+  const exclusion = new RegExp(cues.exclusion, 'gu');
 
   return {
     read(question) {
@@ -114,6 +117,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     },
     isGroupNoun: (word) => people.groups.has(word),
     joinsSeveral: (question) => joined.test(question),
+    withoutExcluded: (question) => question.replace(exclusion, ' '),
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(
       `^(?:${cues.counters
