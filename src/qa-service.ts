@@ -4,7 +4,7 @@ import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './an
 import { historyForAsk, splitAsks, withFurtherAsks } from './answer/several-asks.js';
 import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
-import { vocabularyEntries } from './corpus/vocabulary.js';
+import { vocabularyEntries, namedBodies } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
@@ -70,12 +70,15 @@ export async function createQaService({
   const index = snapshot
     ? restoreReportIndex(snapshot, embedder, corpus.labels)
     : await buildReportIndex(document.paragraphs, embedder, corpus.labels);
-  const kept =
+  const fromSnapshot =
     snapshot?.glossary && snapshot.glossary.key === (await glossaryKey(corpus.rawVocabulary, corpus.stopwords))
-      ? snapshotGlossary(snapshot.glossary)
+      ? snapshot.glossary
       : undefined;
-  // Read (and validated) only when the snapshot's normalised glossary cannot be used.
-  const glossary = { entries: kept ? [] : vocabularyEntries(corpus.vocabulary) };
+  const kept = fromSnapshot && snapshotGlossary(fromSnapshot);
+  // The vocabulary is read (and validated) only when the snapshot's normalised glossary cannot be used.
+  const glossary = fromSnapshot
+    ? { entries: [], named: fromSnapshot.named }
+    : { entries: vocabularyEntries(corpus.vocabulary), named: namedBodies(corpus.vocabulary) };
   // Without a snapshot the homophone table is computed, in pinyin.
   if (!snapshot?.homophones) await loadPinyin();
   const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones, kept);

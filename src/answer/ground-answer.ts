@@ -1,5 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { extractNumbers, type NumberMention } from './extract-numbers.js';
+import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
 import { requiredParts } from '../retrieve/analyze-query.js';
@@ -34,12 +35,6 @@ const FIGURE_KINDS = new Set<EvidenceKind>([
   'breakdown',
 ]);
 
-/** Nouns for a group, whose members a 多少人 question counts. */
-const GROUP_NOUN = /^(?:队伍|团队|班子|队|小组|团|协会|联盟)$/u;
-
-/** A count of people asked for: 多少人, 几个人, 多少名, 几位 (not 多少个人民调解…). */
-const ASKS_PEOPLE = /(?:多少|几)个?(?:人|名|位)(?![民大员])/u;
-
 /** Kinds whose figure counts or measures a thing the question names (多少家企业, 纠错率是多少). */
 const COUNTED = new Set<EvidenceKind>(['count', 'figure', 'rate', 'money', 'growth']);
 
@@ -68,6 +63,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   const expects = analysis.intent.expects;
   const quotesFigure = requiredParts(analysis.required).figures.length > 0;
   let gap: GroundingGap = { kind: 'subject' };
+  // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
+  const whole = `${hit.sectionText} ${hit.sentenceText.join(' ')}`;
+  const counted = expects.find((k) => COUNTED.has(k));
+  const owner = counted && target ? askedOwners(retrieval).find((u) => coverage([u], whole) < 1) : undefined;
+  if (counted && target && owner) {
+    const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
+    return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
+  }
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
@@ -141,9 +144,11 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     const fresh = extractNumbers(text).filter((n) => !stated(n));
     if (!fresh.length) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
-    if (COUNTED.has(kind) && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? [], analysis.normalized))) return;
+    // (Not when the question joins several things, 镇街和部门: it asks about all of them.)
+    const joined = intent.joinsSeveral(analysis.normalized);
+    if (COUNTED.has(kind) && !joined && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? []))) return;
     // 多少人 is told by a figure of people or of what people bring (1037 名, 228 件), not of towns or items (9 个镇, 131 项).
-    if (kind === 'count' && ASKS_PEOPLE.test(analysis.normalized) && !fresh.some((n) => countsPeople(text, n.literal, PEOPLE_OR_CASES)))
+    if (kind === 'count' && intent.asksPeople(analysis.normalized) && !fresh.some((n) => intent.countsPeople(text, n.literal, true)))
       return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
@@ -158,9 +163,10 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (target && COUNTED.has(kind)) {
       // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier. The head
       // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
-      const head = [...target.units].reverse().find((u) => !GROUP_NOUN.test(u.unit.text));
+      const head = [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
       // A group alone (那个队伍有多少人): its members are counted by a figure of people (吸纳志愿者 1037 名).
-      const stands = (n: NumberMention) => (head ? targetStands([head], nextTo(text, n.literal), tuning) : countsPeople(text, n.literal));
+      const stands = (n: NumberMention) =>
+        head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal);
       const near = !target.counted || fresh.some(stands);
       if (!near || !targetStands(target.units, local, tuning)) return;
     }
@@ -179,17 +185,6 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
   // A word the report never uses passes only as a paraphrase whose every character is there (新聘 ~ 聘请…新一任).
   const foreign = units.some((u) => u.chars.length > 0 && !u.chars.every((c) => local.includes(c.char)));
   return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
-}
-
-/** Measure words of people: 1037 名, 53 人, 3 位. */
-const PEOPLE = /^\s*(?:多|余)?\s*(?:名|人|位)/u;
-/** …and of what people bring or take part in, one each: 228 件 applications, 10 起 suits, 30 人次. */
-const PEOPLE_OR_CASES = /^\s*(?:多|余)?\s*(?:名|人|位|件|起|宗|例)/u;
-
-/** Is the figure a count of people (or, with `measure`, of what people bring)? */
-function countsPeople(clause: string, literal: string, measure: RegExp = PEOPLE): boolean {
-  const at = clause.indexOf(literal);
-  return at >= 0 && measure.test(clause.slice(at + literal.length));
 }
 
 /** Characters around a figure that name what it counts. */

@@ -3,9 +3,6 @@ import { coverage, type WeightedUnit } from '../retrieve/coverage.js';
 /** Characters kept of a first item when no middle item shows how long items are. */
 const FIRST_ITEM = 6;
 
-/** The question names several things joined (镇街和部门, 受理及办结): it asks about all of them, not one. */
-const JOINED = /\p{Script=Han}(?:和|与|及|以及|跟|、|加上|还有)\p{Script=Han}/u;
-
 /**
  * Does the question ask for one item of a figure that totals an enumeration? In
  * 运用不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”作出案件 5987 件 the figure counts
@@ -13,12 +10,13 @@ const JOINED = /\p{Script=Han}(?:和|与|及|以及|跟|、|加上|还有)\p{Scr
  * figure for that item alone. The enumeration is the 、-separated run before the figure whose
  * items hold no number of their own (9个工作站、128个工作室 give one figure per item).
  *
+ * A question that joins several things (镇街和部门) asks about all of them: the caller does not ask.
+ *
  * A question word points at one item when it is found whole in exactly one of the items before
  * the last 、 and nowhere after it (the last item runs on into what the figure counts, so a word
  * there — 四张清单 — names the total, not an item).
  */
-export function asksPartOfTotal(clause: string, literal: string, questionUnits: WeightedUnit[], question: string): boolean {
-  if (JOINED.test(question)) return false;
+export function asksPartOfTotal(clause: string, literal: string, questionUnits: WeightedUnit[]): boolean {
   const at = clause.indexOf(literal);
   if (at < 0) return false;
   const before = clause.slice(0, at);

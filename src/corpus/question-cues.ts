@@ -64,5 +64,20 @@ export const questionCuesSchema = z.object({
   increments: z.string().min(1),
   /** Asking how many there are in all (总共, 一共). */
   totals: z.string().min(1),
+  /** How people and groups are counted (多少人, 1037 名, 那个队伍有多少人). */
+  people: z.object({
+    /** A question asking for a count of people: 多少人, 几位 (not 多少个人民调解…). */
+    asks: z.string().min(1),
+    /** Measure words after a figure that count people (1037 名). */
+    measures: z.string().min(1),
+    /** …and what people bring or take part in, one each (228 件 applications, 10 起 suits). */
+    measuresWithCases: z.string().min(1),
+    /** Nouns for a group, whose members a 多少人 question counts (队伍, 团队). */
+    groups: z.array(z.string().min(1)).min(1),
+  }),
+  /** What a question sets aside (除了村里，还…): not what the answer must be about. */
+  exclusion: z.string().min(1),
+  /** The question names several things joined (镇街和部门): it asks about all of them, not one part of a total. */
+  joined: z.string().min(1),
 });
 export type QuestionCues = z.infer<typeof questionCuesSchema>;

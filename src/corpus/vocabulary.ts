@@ -53,3 +53,15 @@ export function citizenWords(term: VocabularyTerm): string[] {
 export function vocabularyEntries(vocabulary: Vocabulary): { user: string[]; report: string[] }[] {
   return vocabulary.terms.filter((t) => citizenWords(t).length > 0).map((t) => ({ user: citizenWords(t), report: [t.term] }));
 }
+
+/** Kinds of term that name one body or platform (not a group such as 企业 or 执法人员, which many paragraphs count): a figure about one is not a figure about another. */
+const NAMED_KINDS = new Set<VocabularyTerm['kind']>(['institution', 'office', 'platform']);
+
+/**
+ * The report's terms that name a body or a platform (金牌调解室, 法律顾问, i石狮).
+ *
+ * @example namedBodies(v).includes('金牌调解室') // true
+ */
+export function namedBodies(vocabulary: Vocabulary): string[] {
+  return vocabulary.terms.filter((t) => NAMED_KINDS.has(t.kind)).map((t) => t.term);
+}

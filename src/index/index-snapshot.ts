@@ -53,9 +53,11 @@ interface PackedGlossary {
   reports: number[][];
   /** Positions of the citizen words that are English (matched as whole words). */
   latin: number[];
+  /** The report's terms that name a body or a platform (`namedBodies`). */
+  named: string[];
 }
 
-function packGlossary(entries: SnapshotGlossaryEntry[]): PackedGlossary {
+function packGlossary(entries: SnapshotGlossaryEntry[], named: string[]): PackedGlossary {
   const terms = [...new Set(entries.flatMap((e) => e.report))];
   const position = new Map(terms.map((t, i) => [t, i]));
   return {
@@ -63,6 +65,7 @@ function packGlossary(entries: SnapshotGlossaryEntry[]): PackedGlossary {
     users: entries.map((e) => e.user),
     reports: entries.map((e) => e.report.map((r) => position.get(r)!)),
     latin: entries.flatMap((e, i) => (e.latin ? [i] : [])),
+    named,
   };
 }
 
@@ -76,11 +79,11 @@ export function createIndexSnapshot(
   document: ReportDocument,
   index: ReportIndex,
   homophones: Map<string, string[]>,
-  glossary?: { key: string; entries: SnapshotGlossaryEntry[] },
+  glossary?: { key: string; entries: SnapshotGlossaryEntry[]; named: string[] },
   labels?: StructureLabels,
 ): IndexSnapshot {
   return {
-    ...(glossary ? { glossary: { key: glossary.key, ...packGlossary(glossary.entries) } } : {}),
+    ...(glossary ? { glossary: { key: glossary.key, ...packGlossary(glossary.entries, glossary.named) } } : {}),
     ...(labels
       ? {
           views: {

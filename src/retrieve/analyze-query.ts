@@ -50,8 +50,10 @@ export function requiredParts(required: readonly string[]): { years: string[]; f
  * hard requirements. The report's own year is implied and never required.
  */
 export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: number): QueryAnalysis {
-  const normalized = normalizeForMatch(question);
-  const { rest, entries } = cutGlossary(normalized, lexicon);
+  // Matching only: a real-word homophone typo (只是产权) is read as the report's term (知识产权).
+  const normalized = lexicon.soundAlikes.repair(normalizeForMatch(question));
+  // What the question sets aside (除了村里，…) is not what the answer must be about: no unit of it.
+  const { rest, entries } = cutGlossary(lexicon.intent.withoutExcluded(normalized), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.

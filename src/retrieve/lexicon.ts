@@ -5,6 +5,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { tonelessPinyin } from '../text/pinyin.js';
 import { sha256Hex } from '../text/sha256-hex.js';
 import { hanBigrams } from '../text/tokenize.js';
+import { soundAlikeTerms, type SoundAlikeTerms } from './sound-alike-terms.js';
 import { wordFinder, type WordFinder } from './word-finder.js';
 
 export interface GlossaryEntry {
@@ -36,6 +37,10 @@ export interface Lexicon {
   terms: TermDictionary;
   /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
   otherPlaces: Pick<GlossaryEntry, 'user' | 'latin'>[];
+  /** The report's terms, to read a homophone typo that is a real word (只是产权 → 知识产权). */
+  soundAlikes: SoundAlikeTerms;
+  /** Report terms (normalised) that name a body, a group or a platform (金牌调解室): a figure about one is not about another. */
+  named: Set<string>;
 }
 
 /** An English word or phrase (matched as whole words), not Chinese. */
@@ -49,7 +54,8 @@ export function pinyinKey(text: string): string {
 
 /** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
 export function createLexicon(
-  glossary: Pick<Glossary, 'entries'>,
+  /** `named`: the report's terms for bodies, groups and platforms (`namedBodies`). */
+  glossary: Pick<Glossary, 'entries'> & { named?: readonly string[] },
   stopwords: Stopwords,
   cues: QuestionCues,
   matchTexts: string[],
@@ -75,6 +81,11 @@ export function createLexicon(
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
       .map((user) => ({ user, latin: isLatin(user) })),
+    soundAlikes: soundAlikeTerms(
+      sorted.flatMap((e) => e.report),
+      (text) => matchTexts.some((t) => t.includes(text)),
+    ),
+    named: new Set((glossary.named ?? []).map(normalizeForMatch)),
   };
 }
 

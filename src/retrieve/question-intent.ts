@@ -32,6 +32,16 @@ export interface IntentReader {
   asksTotal(normalizedQuestion: string): boolean;
   /** Is the figure one of what was added (核增, 新配备)? */
   isIncrement(text: string): boolean;
+  /** Does the question ask for a count of people (多少人, 几位)? */
+  asksPeople(normalizedQuestion: string): boolean;
+  /** Is the figure at `literal` in the clause a count of people (1037 名), or with `withCases` of what people bring (228 件)? */
+  countsPeople(clause: string, literal: string, withCases?: boolean): boolean;
+  /** Is the word a noun for a group (队伍), whose members a 多少人 question counts? */
+  isGroupNoun(word: string): boolean;
+  /** Does the question name several things joined (镇街和部门), asking about all of them? */
+  joinsSeveral(normalizedQuestion: string): boolean;
+  /** The question without what it sets aside (除了村里，还放到了哪些地方 → ，还放到了哪些地方). */
+  withoutExcluded(normalizedQuestion: string): string;
 }
 
 const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
@@ -66,6 +76,14 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const totals = new RegExp(cues.totals, 'u');
   const increments = new RegExp(cues.increments, 'u');
   const polar = cues.polar.map((p) => ({ ...p, re: new RegExp(p.pattern, 'u') }));
+  const people = {
+    asks: new RegExp(cues.people.asks, 'u'),
+    measures: new RegExp(cues.people.measures, 'u'),
+    withCases: new RegExp(cues.people.measuresWithCases, 'u'),
+    groups: new Set(cues.people.groups),
+  };
+  const joined = new RegExp(cues.joined, 'u');
+  const exclusion = new RegExp(cues.exclusion, 'gu');
 
   return {
     read(question) {
@@ -92,6 +110,14 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     isCounter: (word) => counterSet.has(word),
     asksTotal: (question) => totals.test(question) && !increments.test(question),
     isIncrement: (text) => increments.test(text),
+    asksPeople: (question) => people.asks.test(question),
+    countsPeople(clause, literal, withCases = false) {
+      const at = clause.indexOf(literal);
+      return at >= 0 && (withCases ? people.withCases : people.measures).test(clause.slice(at + literal.length));
+    },
+    isGroupNoun: (word) => people.groups.has(word),
+    joinsSeveral: (question) => joined.test(question),
+    withoutExcluded: (question) => question.replace(exclusion, ' '),
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(
       `^(?:${cues.counters

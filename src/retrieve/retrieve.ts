@@ -79,6 +79,8 @@ export interface Retrieval {
   target: { text: string; units: WeightedUnit[]; counted: boolean } | null;
   /** What sentences must hold for each kind of question. */
   intent: IntentReader;
+  /** Report terms that name a body, a group or a platform (see `Lexicon.named`). */
+  named: Set<string>;
 }
 
 export interface RetrieverDeps {
@@ -190,7 +192,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       // The model's reading of the subject may stand in for the citizen's words; the asked kind and thing stay theirs.
       ...(rewrite ? [weighUnits(rewrite, stats, 1, STRICT)] : []),
     ];
-    return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent };
+    return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent, named: lexicon.named };
   };
 }
 

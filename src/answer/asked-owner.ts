@@ -1,0 +1,30 @@
+import type { WeightedUnit } from '../retrieve/coverage.js';
+import type { Retrieval } from '../retrieve/retrieve.js';
+
+/**
+ * The bodies (institutions, offices, platforms) a figure question asks about: named in the
+ * asked-about thing itself (金牌调解室调解成功率), or as its owner just before it, joined by 的
+ * (金牌调解室的纠错率). A figure of one body is not a figure of another, so the paragraph that
+ * answers must name each of them. A body named elsewhere in the question (法院审案时发现…，发了多少份建议)
+ * only sets the scene.
+ */
+export function askedOwners({
+  analysis,
+  strict,
+  target,
+  named,
+}: Pick<Retrieval, 'analysis' | 'strict' | 'target' | 'named'>): WeightedUnit[] {
+  if (!target) return [];
+  const isBody = (u: WeightedUnit) => u.unit.forms.some((f) => named.has(f));
+  const own = target.units.filter(isBody);
+  const first = target.units[0]?.unit.text;
+  const at = first ? analysis.normalized.indexOf(first) : -1;
+  if (at <= 0 || analysis.normalized[at - 1] !== '的') return own;
+  // The owner phrase: back from 的 to the previous punctuation.
+  const owner =
+    analysis.normalized
+      .slice(0, at - 1)
+      .split(/[，,。；;：:？?！!\s]/u)
+      .pop() ?? '';
+  return [...own, ...(strict[0] ?? []).filter((u) => isBody(u) && owner.includes(u.unit.text))];
+}

@@ -1,0 +1,60 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QaService } from '../src/qa-service.js';
+import { offlineService } from './helpers.js';
+
+let service: QaService;
+beforeAll(async () => {
+  service = await offlineService();
+});
+
+const firstLine = (text: string) => text.split('\n')[0]!;
+
+describe('a homophone typo that is a real word', () => {
+  it("is read as the report's term it sounds like (检查建议 → 检察建议)", async () => {
+    const answer = await service.ask('向行政机关提出的检查建议有多少件？');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).toContain('检察建议 43 件');
+  });
+
+  it('is repaired only where the written words are not report wording themselves', () => {
+    const { soundAlikes } = service.lexicon;
+    expect(soundAlikes.repair('只是产权纠纷')).toBe('知识产权纠纷');
+    expect(soundAlikes.repair('行政执法检查')).toBe('行政执法检查');
+  });
+});
+
+describe('a figure of one body', () => {
+  it("is not answered with another body's figure of that kind", async () => {
+    const answer = await service.ask('金牌调解室的纠错率是多少？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('21.05');
+    expect(answer.answer).toContain('金牌调解室');
+  });
+
+  it('is answered where the paragraph names that body', async () => {
+    const answer = await service.ask('行政复议的纠错率是多少？');
+    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。');
+  });
+});
+
+describe('a question that sets something aside (除了…)', () => {
+  it('is answered by the sentence about the rest, not the one about what it sets aside', async () => {
+    const answer = await service.ask('除了村里，公共法律服务点还放到了哪些地方？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('电商园区');
+  });
+
+  it('reads the exclusion off the question only for matching', async () => {
+    const { analysis } = await service.retrieve('除了村里，公共法律服务点还放到了哪些地方？');
+    expect(analysis.normalized).toContain('除了村里');
+    expect(analysis.units.map((u) => u.text)).not.toContain('村里');
+  });
+});
+
+describe("everyday words for the report's terms", () => {
+  it('reads 小店 / 帮忙代办 as the businesses and the assisted service the report names', async () => {
+    const answer = await service.ask('开小店的，政府能帮忙代办哪些事？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]!.quote).toContain('帮办代办');
+  });
+});
