@@ -63,7 +63,8 @@ describe('answers', () => {
         '2023年度',
       ].join('');
       // `[n]` markers refer to citations; they state no number.
-      for (const n of answer.answer.replace(/\[\d+\]/gu, '').match(/\d+(?:\.\d+)?/g) ?? []) expect(cited, `${item.question} → ${n}`).toContain(n);
+      for (const n of answer.answer.replace(/\[\d+\]/gu, '').match(/\d+(?:\.\d+)?/g) ?? [])
+        expect(cited, `${item.question} → ${n}`).toContain(n);
     }
   });
 });

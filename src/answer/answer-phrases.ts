@@ -68,8 +68,7 @@ export const PHRASES = {
     noAnswer: 'The report does not answer this question.',
     noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
     noPlace: (places: string[]) => `The report has nothing on ${places.join(', ')} (it covers Shishi).`,
-    noFact: (kind: string, target: string | null) =>
-      `The report mentions this but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
+    noFact: (kind: string, target: string | null) => `The report mentions this but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
     kinds: KINDS_EN,
   },
 };
