@@ -10,13 +10,13 @@ export const FULL_SCREEN = '(max-width: 480px)';
 export function fitToViewport(panel: HTMLElement): void {
   const vv = window.visualViewport;
   if (!vv) return;
-  const fit = function fitPanel() {
+  const fitPanel = function fitPanel() {
     panel.style.setProperty('--vvh', `${Math.round(vv.height)}px`);
     panel.style.setProperty('--vvt', `${Math.round(vv.offsetTop)}px`);
   };
-  vv.addEventListener('resize', fit);
-  vv.addEventListener('scroll', fit);
-  fit();
+  vv.addEventListener('resize', fitPanel);
+  vv.addEventListener('scroll', fitPanel);
+  fitPanel();
 }
 
 /**
