@@ -78,6 +78,7 @@ button{font:inherit;cursor:pointer}
 .open .fab{display:none}
 .panel{position:fixed;left:0;right:0;top:var(--vvt,0);bottom:auto;width:100vw;max-width:none;height:var(--vvh,100dvh);max-height:none;border-radius:0}
 .sugg button,.starters button,.actions button,.err .retry{min-height:44px}
+.human a{display:inline-block;min-height:44px;padding:10px 2px}
 .feedback{min-width:96px}
 }
 `;
