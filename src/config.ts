@@ -80,6 +80,17 @@ const configSchema = z.object({
   ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(100_000).default(1_000),
   /** Query vectors kept in memory (least recently used dropped first) with a remote embedding model. */
   EMBEDDING_QUERY_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1_000),
+  /** Where the widget sends a citizen whom the report cannot answer, shown on every decline (public text, 1–60 characters). */
+  HUMAN_CHANNEL: z.string().trim().min(1).max(60).default('12345政务服务便民热线'),
+  /** The link of that channel: `tel:…`, or an http(s) page; empty for none. */
+  HUMAN_CHANNEL_URL: z.preprocess(
+    // Unset: the national hotline's number; set but empty: the channel is shown without a link.
+    (v) => (v === undefined ? 'tel:12345' : typeof v === 'string' && v.trim() === '' ? null : v),
+    z
+      .string()
+      .regex(/^(tel:\+?[0-9][0-9-]{1,19}|https?:\/\/[^\s"<>]+)$/, 'HUMAN_CHANNEL_URL must be tel:12345 or an http(s) address')
+      .nullable(),
+  ),
   /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
   FRAME_ANCESTORS: z
     .string()
@@ -170,6 +181,13 @@ export interface Config {
   answerCacheSize: number;
   /** CSP `frame-ancestors` of the pages: `'self'`, `'none'` or origins. */
   frameAncestors: string[];
+  /** What the widget may know: public settings only, never a key (served at `/api/widget-config`). */
+  widget: WidgetConfig;
+}
+
+export interface WidgetConfig {
+  /** The human channel every decline points to, e.g. 12345政务服务便民热线 and tel:12345. */
+  humanChannel: { label: string; href: string | null };
 }
 
 /**
@@ -222,6 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embeddingQueryCacheSize: e.EMBEDDING_QUERY_CACHE_SIZE,
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     frameAncestors: e.FRAME_ANCESTORS,
+    widget: { humanChannel: { label: e.HUMAN_CHANNEL, href: e.HUMAN_CHANNEL_URL } },
   };
 }
 

@@ -31,6 +31,7 @@ async function main(config: Config, logger: Logger) {
     rateLimits: nodeRateLimits(config.rateLimits, address),
     requestLog: { write: requestLogWriter(config, logger), clientAddress: address },
     frameAncestors: config.frameAncestors,
+    widget: config.widget,
   });
   const { server, port } = await listen({ fetch: app.fetch, config });
   const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';

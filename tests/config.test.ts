@@ -73,3 +73,16 @@ describe('frame-ancestors configuration', () => {
     expect(() => loadConfig({ FRAME_ANCESTORS: 'everyone' })).toThrow(/FRAME_ANCESTORS/);
   });
 });
+
+describe('the human channel the widget shows on every decline', () => {
+  it('defaults to the 12345 hotline, can be another channel or have no link, and refuses a link that is not tel: or http(s)', () => {
+    expect(loadConfig({}).widget.humanChannel).toEqual({ label: '12345政务服务便民热线', href: 'tel:12345' });
+    expect(loadConfig({ HUMAN_CHANNEL: '市司法局 0595-88888888', HUMAN_CHANNEL_URL: 'tel:0595-88888888' }).widget.humanChannel).toEqual({
+      label: '市司法局 0595-88888888',
+      href: 'tel:0595-88888888',
+    });
+    expect(loadConfig({ HUMAN_CHANNEL_URL: '' }).widget.humanChannel.href).toBeNull();
+    expect(() => loadConfig({ HUMAN_CHANNEL_URL: 'javascript:alert(1)' })).toThrow(/HUMAN_CHANNEL_URL/);
+    expect(() => loadConfig({ HUMAN_CHANNEL: '' })).toThrow(/HUMAN_CHANNEL/);
+  });
+});

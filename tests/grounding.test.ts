@@ -26,7 +26,10 @@ describe('answers lead with what was asked', () => {
   it('opens with the clause that holds the figure, then the verbatim quote', async () => {
     const answer = await service.ask('行政复议的纠错率是多少？');
     expect(answer.abstained).toBe(false);
-    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。');
+    // The fact, tied to the citation it rests on; the section path is on the citation, not in front of the fact.
+    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。[1]');
+    expect(answer.answer).not.toContain('完善行政复议机制');
+    expect(answer.answer.split('\n')[1]).toBe(`报告原文：${answer.citations[0]!.quote.replace(/；$/u, '。')}[1]`);
     expect(answer.citations[0]!.quote).toContain('纠错率 21.05%');
   });
 
@@ -38,7 +41,7 @@ describe('answers lead with what was asked', () => {
 
   it('counts the members of a group the question names only as a group', async () => {
     const answer = await service.ask('那个“蒲公英”队伍现在有多少人了？');
-    expect(firstLine(answer.answer)).toBe('吸纳志愿者1037名。');
+    expect(firstLine(answer.answer)).toBe('吸纳志愿者1037名。[1]');
   });
 
   it("reads an everyday verb (held) as the report's own verb for holding activities (开展)", async () => {
@@ -50,7 +53,7 @@ describe('answers lead with what was asked', () => {
   it('answers a yes/no question with yes in its own form when the sentence supports it', async () => {
     const answer = await service.ask('不动产登记信息可以在网上查吗？');
     expect(answer.abstained).toBe(false);
-    expect(firstLine(answer.answer)).toBe('可以。');
+    expect(firstLine(answer.answer)).toBe('可以。[1]');
     expect(answer.citations[0]!.quote).toContain('网上自助查询');
   });
 

@@ -171,7 +171,7 @@ describe('a configured model writing answers', () => {
     expect(answer.verification).toMatchObject({ uncitedClaims: 1, claimsRemoved: 1 });
   });
 
-  it("answers the model declining with the service's own decline and the closest sections, never the model's words", async () => {
+  it("answers the model declining with the service's own decline and only related sections (here none), never the model's words", async () => {
     fake.script({ kind: 'text', text: '[[none]] 报告中没有提到石狮的GDP，详情请访问 http://evil.example 或加微信 shishi_gdp2023 咨询。' });
     const { answer } = await timedAsk('石狮的GDP是多少？');
     expect(answer).toMatchObject({
@@ -181,9 +181,9 @@ describe('a configured model writing answers', () => {
       declineReason: 'model-declined',
       verification: { modelDeclined: 1, declineDisagreed: 0, fallback: 0 },
     });
-    expect(answer.answer).toMatch(/^报告中没有找到能回答这个问题的内容。可以查看报告中相近的部分：「/u);
+    expect(answer.answer).toBe('报告中没有找到能回答这个问题的内容。');
     expect(answer.answer).not.toMatch(/GDP|evil|微信/u);
-    expect(answer.suggestions?.length).toBeGreaterThan(0);
+    expect(answer.suggestions, 'nothing in the report is about GDP').toEqual([]);
     expect(answer.degraded).toBeUndefined();
   });
 

@@ -27,6 +27,7 @@ describe('the OpenAPI document', () => {
       'get /api/paragraphs listParagraphs',
       'get /api/paragraphs/{id} getParagraph',
       'get /api/search search',
+      'get /api/widget-config widgetConfig',
       'get /healthz health',
       'post /api/ask ask',
       'post /api/chat chat',

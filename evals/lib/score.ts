@@ -97,6 +97,8 @@ export function containsFact(answer: string, fact: string): boolean {
 }
 
 const FIGURE = /\d/u;
+/** `[1]` ties a sentence to its citation (extractive and generated answers alike): a reference, not a figure shown. */
+const MARKERS = /\[\d+\]/gu;
 
 /**
  * The worst failure: a number shown as the answer that is not the answer. An answer (not a
@@ -105,6 +107,7 @@ const FIGURE = /\d/u;
  */
 export function showsWrongFigure(item: GoldItem, answer: Answer, factsMissing: string[]): boolean {
   if (answer.abstained) return false;
-  if (!item.answerable) return FIGURE.test(answer.citations.map((c) => c.quote).join('') + answer.answer.replace(/20\d\d年度?/gu, ''));
-  return factsMissing.some((f) => FIGURE.test(f)) && FIGURE.test(answer.answer);
+  const shown = answer.answer.replace(MARKERS, '');
+  if (!item.answerable) return FIGURE.test(answer.citations.map((c) => c.quote).join('') + shown.replace(/20\d\d年度?/gu, ''));
+  return factsMissing.some((f) => FIGURE.test(f)) && FIGURE.test(shown);
 }

@@ -51,28 +51,24 @@ const KINDS_EN: Record<EvidenceKind | 'list' | 'name', string> = {
 /** The fixed framing of offline answers; Traditional Chinese is the Chinese framing converted by `inScript`. */
 export const PHRASES = {
   zh: {
-    according: (section: string, body: string) => `根据报告「${section}」：${body}`,
-    accordingMany: '根据报告：',
-    accordingList: (section: string, n: number) => `根据报告「${section}」，共${n}项：`,
+    /** The verbatim quote under a short label, after the answer it supports (the section is on the citation). */
+    quoted: (body: string) => `报告原文：${body}`,
+    listOf: (n: number) => `报告列出${n}项：`,
     noAnswer: '报告中没有找到能回答这个问题的内容。',
     noYear: (years: string[], subjectYear: number) =>
       `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
-    related: (sections: string) => `可以查看报告中相近的部分：${sections}。`,
     noPlace: (places: string[]) => `报告中没有关于${places.join('、')}的内容（本报告介绍的是石狮市的情况）。`,
-    noFact: (section: string, kind: string, target: string | null) =>
-      `报告在「${section}」中提到了相关内容，但没有给出${target ? `“${target}”的` : ''}${kind}。`,
+    // The section is the decline's first suggestion, shown once as a link rather than again in the sentence.
+    noFact: (kind: string, target: string | null) => `报告提到了相关内容，但没有给出${target ? `“${target}”的` : ''}${kind}。`,
     kinds: KINDS_ZH,
   },
   en: {
-    according: (section: string, body: string) => `According to the report (「${section}」): ${body}`,
-    accordingMany: 'According to the report:',
-    accordingList: (section: string, n: number) => `According to the report (「${section}」), ${n} items:`,
+    quoted: (body: string) => `The report says: ${body}`,
+    listOf: (n: number) => `The report lists ${n} items:`,
     noAnswer: 'The report does not answer this question.',
     noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
-    related: (sections: string) => ` Related sections: ${sections}.`,
     noPlace: (places: string[]) => `The report has nothing on ${places.join(', ')} (it covers Shishi).`,
-    noFact: (section: string, kind: string, target: string | null) =>
-      `The report mentions this in 「${section}」 but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
+    noFact: (kind: string, target: string | null) => `The report mentions this but gives no ${kind}${target ? ` for “${target}”` : ''}.`,
     kinds: KINDS_EN,
   },
 };

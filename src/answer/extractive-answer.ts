@@ -55,15 +55,19 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Ver
 }
 
 /**
- * The offline answer: what was asked first (the clause with the figure, or yes), then verbatim
- * sentences of the cited paragraphs under a fixed framing; a list question gets every item of
- * the enumeration, each with its own span. Or a decline that says what the report lacks.
+ * The offline answer: what was asked first (the clause with the figure, or yes), then the verbatim
+ * sentences of the cited paragraphs, each followed by its `[n]` marker (the section path is on the
+ * citation, not in the text: it would push the fact out of view); a list question gets every item
+ * of the enumeration as a bullet, in the report's order, each with its own span. Or a decline
+ * that says what the report lacks.
  * It never states anything the report does not.
  */
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
   if (!verdict.ok) {
-    const near = verdict.grounding ? { section: verdict.grounding.hit.paragraph.section, gap: verdict.grounding.gap } : undefined;
+    const near = verdict.grounding
+      ? { id: verdict.grounding.hit.paragraph.id, section: verdict.grounding.hit.paragraph.section, gap: verdict.grounding.gap }
+      : undefined;
     return declineAnswer(retrieval, verdict.reason, { subjectYear, maxSuggestions: tuning.maxSuggestions, near });
   }
   const { grounded } = verdict;
@@ -86,14 +90,20 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
     Math.max(tuning.maxCitations, items.length),
   );
   const lead = leadOf(retrieval, grounded, language === 'en' ? 'en' : 'zh');
-  const sentences = citations.map((c) => asSentence(c.quote));
+  // Each quoted sentence carries the marker of its citation ([n] is citations[n - 1]); the lead rests on the first.
+  const quoted = citations.map((c, i) => `${asSentence(c.quote)}[${i + 1}]`);
+  const bullets = quoted.map((q) => `· ${q}`).join('\n');
   const body =
-    citations.length === 1
-      ? words.according(citations[0]!.section, sentences[0]!)
-      : items.length > 1
-        ? `${words.accordingList(main.paragraph.section, items.length)}\n${citations.map((c, i) => `· ${c.id === main.paragraph.id ? '' : `「${c.section}」`}${sentences[i]}`).join('\n')}`
-        : `${words.accordingMany}\n${citations.map((c, i) => `· 「${c.section}」${sentences[i]}`).join('\n')}`;
-  const answer = inScript(lead ? `${lead}\n${body}` : body, language);
+    items.length > 1
+      ? `${words.listOf(items.length)}\n${bullets}`
+      : citations.length === 1
+        ? lead
+          ? words.quoted(quoted[0]!)
+          : quoted[0]!
+        : lead
+          ? `${words.quoted('').trimEnd()}\n${bullets}`
+          : bullets;
+  const answer = inScript(lead ? `${lead}[1]\n${body}` : body, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
 

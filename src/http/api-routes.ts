@@ -1,5 +1,6 @@
 import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-openapi';
 import type { Context, Env } from 'hono';
+import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
@@ -15,6 +16,7 @@ import {
   paragraphSchema,
   searchQuerySchema,
   searchResponseSchema,
+  widgetConfigSchema,
 } from './schemas.js';
 
 const jsonBody = <T>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
@@ -62,6 +64,14 @@ const outlineRoute = createRoute({
   responses: { 200: jsonBody('Outline', outlineSchema), ...errorResponses(405, 500) },
 });
 
+const widgetConfigRoute = createRoute({
+  method: 'get',
+  path: '/api/widget-config',
+  operationId: 'widgetConfig',
+  summary: "The deployment's public settings for the citizen widget (the human channel of its declines)",
+  responses: { 200: jsonBody('Widget settings', widgetConfigSchema), ...errorResponses(405, 500) },
+});
+
 const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
@@ -74,7 +84,7 @@ const healthRoute = createRoute({
  * The API's routes, chained so that their types flow into `ApiRoutes` (what `hono/client`'s
  * `hc<ApiRoutes>` reads). Validation failures become 400s through `defaultHook`.
  */
-export function apiRoutes(service: QaService) {
+export function apiRoutes(service: QaService, widget: WidgetConfig | null = null) {
   const api = new OpenAPIHono({ defaultHook: rejectInvalid })
     .openapi(askRoute, async function ask(c) {
       const { question, history } = c.req.valid('json');
@@ -105,6 +115,9 @@ export function apiRoutes(service: QaService) {
     .openapi(outlineRoute, function getOutline(c) {
       const { meta } = service.document;
       return c.json({ title: meta.title, docNumber: meta.docNumber, sections: service.outline() }, 200);
+    })
+    .openapi(widgetConfigRoute, function widgetConfig(c) {
+      return c.json({ humanChannel: widget?.humanChannel ?? null }, 200);
     })
     .openapi(healthRoute, function health(c) {
       const { paragraphs } = service.document;

@@ -3,6 +3,7 @@ import type { Context, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
+import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
 import { apiRoutes } from './api-routes.js';
 import { cacheWidget } from './cache-widget.js';
@@ -13,6 +14,7 @@ import { logRequests as logEachRequest, type RequestLogOptions } from './log-req
 import { answerMethodNotAllowed } from './method-not-allowed.js';
 import { noStore } from './no-store.js';
 import { OPENAPI_INFO } from './openapi-info.js';
+import { paragraphPage } from './paragraph-page.js';
 import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
 
 export interface AppOptions {
@@ -35,6 +37,8 @@ export interface AppOptions {
   frameAncestors?: string[];
   /** Response compression; default gzip on Node, none elsewhere (Workers compresses at the edge). */
   compression?: MiddlewareHandler | false;
+  /** The widget's public settings (`/api/widget-config`); without them declines name no human channel. */
+  widget?: WidgetConfig;
 }
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
@@ -49,6 +53,7 @@ export function createApp({
   rateLimits = {},
   frameAncestors = ["'self'"],
   compression = defaultCompression(),
+  widget: widgetConfig,
 }: AppOptions) {
   const app = new OpenAPIHono();
   // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it.
@@ -91,7 +96,8 @@ export function createApp({
   app.use('/api/ask', requireJson);
   app.use('/api/chat', requireJson);
 
-  const api = app.route('/', apiRoutes(service));
+  const api = app.route('/', apiRoutes(service, widgetConfig));
+  app.get('/report/:id', paragraphPage(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));
   app.get('/_headers', (c) => c.notFound()); // the Workers assets' header rules, not a page

@@ -164,3 +164,15 @@ export const outlineSchema = z
 export const healthSchema = z
   .strictObject({ status: z.literal('ok'), paragraphs: z.number().int(), embedder: z.string() })
   .openapi('Health');
+
+export const widgetConfigSchema = z
+  .strictObject({
+    humanChannel: z
+      .strictObject({
+        label: z.string().openapi({ example: '12345政务服务便民热线' }),
+        href: z.string().nullable().openapi({ description: '`tel:` or an http(s) address; null: no link.', example: 'tel:12345' }),
+      })
+      .nullable()
+      .openapi({ description: 'Where a citizen whom the report cannot answer can ask a person; shown on every decline.' }),
+  })
+  .openapi('WidgetConfig');

@@ -48,6 +48,7 @@ export async function createWorkerApp(env: WorkerEnv) {
     corsOrigins: config.corsOrigins,
     rateLimits: bindingRateLimits(env, config),
     frameAncestors: config.frameAncestors,
+    widget: config.widget,
   });
 }
 

@@ -1,17 +1,17 @@
-import { el, highlighted, termRanges, type Range } from '../shared/dom.js';
+import { el, highlighted, type Range, termRanges } from '../shared/dom.js';
+import { citationLine } from './citation-line.js';
+import { listKeys } from './list-keys.js';
 
 interface Paragraph {
   id: string;
+  kind: string;
   section: string;
   text: string;
-}
-interface Hit extends Paragraph {
-  spans: { start: number; end: number; quote: string }[];
+  sentences: { start: number; end: number }[];
 }
 interface OutlineNode {
   title: string;
   id: string;
-  paragraphIds: string[];
   children: OutlineNode[];
 }
 
@@ -24,14 +24,10 @@ const status = $('status');
 let title = '';
 let docNumber = '';
 let paragraphs: Paragraph[] = [];
+const byId = new Map<string, Paragraph>();
 let inflight: AbortController | null = null;
 
-/** The line hotline staff paste into a reply: quote, report title and number, section path, paragraph id. */
-export function citationLine(quote: string, p: Paragraph): string {
-  return `“${quote.trim()}”（《${title}》${docNumber}，${p.section}，段落 ${p.id}）`;
-}
-
-async function copy(text: string) {
+async function copy(text: string, what: string) {
   try {
     await navigator.clipboard.writeText(text);
   } catch {
@@ -42,49 +38,72 @@ async function copy(text: string) {
     document.execCommand('copy');
     area.remove();
   }
-  toast('已复制引用');
-}
-
-function toast(message: string) {
   const t = $('toast');
-  t.textContent = message;
+  t.textContent = `已复制${what}：${text.length > 60 ? `${text.slice(0, 60)}…` : text}`;
   t.classList.add('show');
-  setTimeout(() => t.classList.remove('show'), 1500);
+  setTimeout(() => t.classList.remove('show'), 2500);
 }
 
-function card(p: Paragraph, ranges: Range[], quote: string): HTMLElement {
-  const permalink = `#${p.id}`;
-  return el(
+/**
+ * One paragraph: its sentences are clickable (the clicked one becomes the quote), matched terms
+ * are marked; copy the chosen sentence as a citation, the whole paragraph, or a link to it.
+ */
+function card(p: Paragraph, terms: string[]): HTMLElement {
+  const ranges = termRanges(p.text, terms);
+  const sentences = (p.sentences.length ? p.sentences : [{ start: 0, end: p.text.length }]).map((s) => {
+    const inside: Range[] = ranges
+      .filter((r) => r.start < s.end && r.end > s.start)
+      .map((r) => ({ start: Math.max(0, r.start - s.start), end: Math.min(s.end, r.end) - s.start }));
+    const span = el('span', { class: 's', 'data-start': String(s.start), 'data-end': String(s.end) });
+    span.append(...highlighted(p.text.slice(s.start, s.end), inside));
+    return span;
+  });
+  // The quote: the first sentence holding a matched term, else the first sentence (a heading is never a quote).
+  let chosen = sentences.find((s) => s.querySelector('mark')) ?? sentences[0]!;
+  const text = el('p', { class: 'text' }, ...sentences);
+  text.addEventListener('click', (e) => {
+    const s = (e.target as HTMLElement).closest('.s');
+    if (!(s instanceof HTMLElement)) return;
+    chosen.classList.remove('chosen');
+    chosen = s;
+    s.classList.add('chosen');
+  });
+  if (terms.length) chosen.classList.add('chosen');
+  const quote = () => p.text.slice(Number(chosen.dataset.start), Number(chosen.dataset.end)).replace(/[；，、：]$/u, '。');
+  const article = el(
     'article',
     { id: `p-${p.id}`, 'data-id': p.id, tabindex: '-1' },
     el('div', { class: 'sec' }, el('span', {}, p.section), el('code', {}, p.id)),
-    el('p', { class: 'text' }, ...highlighted(p.text, ranges)),
+    text,
     el(
       'div',
       { class: 'actions' },
-      button('复制引用', () => copy(citationLine(quote, p)), `复制段落 ${p.id} 的引用`),
-      el('a', { class: 'permalink', href: permalink, 'aria-label': `段落 ${p.id} 的固定链接` }, '固定链接'),
+      button('复制引用', () => copy(citationLine(quote(), p, title, docNumber), '引用'), `复制引用（段落 ${p.id} 所选句子）`, 'cite'),
+      button('复制整段', () => copy(citationLine(p.text, p, title, docNumber), '整段'), `复制整段（段落 ${p.id}）`),
+      button('复制链接', () => copy(`${location.origin}/staff/#${p.id}`, '链接'), `复制链接（段落 ${p.id}）`),
+      el('a', { class: 'permalink', href: `#${p.id}`, 'aria-label': `段落 ${p.id} 的固定链接` }, '固定链接'),
     ),
   );
+  return article;
 }
 
-function button(label: string, onClick: () => void, ariaLabel?: string): HTMLButtonElement {
-  const b = el('button', { type: 'button', 'aria-label': ariaLabel }, label);
+function button(label: string, onClick: () => void, ariaLabel: string, className?: string): HTMLButtonElement {
+  const b = el('button', { type: 'button', 'aria-label': ariaLabel, class: className }, label);
   b.addEventListener('click', onClick);
   return b;
 }
 
 function showAll() {
-  list.replaceChildren(...paragraphs.map((p) => card(p, [], p.text)));
+  list.replaceChildren(...paragraphs.map((p) => card(p, [])));
   status.textContent = `全文 ${paragraphs.length} 段 · 在上方输入即可搜索`;
-  focusHash();
 }
 
+/** Only paragraphs that hold every typed term are listed as matches; the ranking's other suggestions are labelled as such. */
 async function search(q: string) {
   inflight?.abort();
   if (!q.trim()) return showAll();
   inflight = new AbortController();
-  const started = performance.now();
+  const terms = q.split(/\s+/).filter(Boolean);
   try {
     const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=20`, { signal: inflight.signal });
     const body = await res.json();
@@ -92,17 +111,18 @@ async function search(q: string) {
       status.textContent = body?.error?.message ?? '搜索失败';
       return;
     }
-    const hits = body.hits as Hit[];
-    const terms = q.split(/\s+/).filter(Boolean);
-    list.replaceChildren(
-      ...hits.map((h) => {
-        const ranges: Range[] = [...h.spans.slice(0, 1).map((s) => ({ ...s, className: 'span' })), ...termRanges(h.text, terms)];
-        return card(h, ranges, h.spans[0]?.quote ?? h.text);
-      }),
-    );
-    status.textContent = hits.length
-      ? `找到 ${hits.length} 段 · ${Math.round(performance.now() - started)} ms`
-      : `没有找到与“${q}”相关的段落`;
+    const hits = (body.hits as { id: string }[]).map((h) => byId.get(h.id)).filter((p): p is Paragraph => Boolean(p));
+    const holds = (p: Paragraph) => terms.every((t) => termRanges(p.text, [t]).length > 0);
+    // Every paragraph that holds the terms, in the report's order: the ranking may leave some out.
+    const matches = paragraphs.filter((p) => p.kind !== 'heading' && holds(p));
+    if (matches.length) {
+      list.replaceChildren(...matches.map((p) => card(p, terms)));
+      status.textContent = `${matches.length} 段包含“${q}”`;
+    } else {
+      const related = hits.filter((p) => p.kind !== 'heading').slice(0, 8);
+      list.replaceChildren(...related.map((p) => card(p, [])));
+      status.textContent = related.length ? `没有段落包含“${q}”；以下 ${related.length} 段内容相关` : `没有找到与“${q}”相关的段落`;
+    }
   } catch (e) {
     if ((e as Error).name !== 'AbortError') status.textContent = '网络错误，请重试';
   }
@@ -123,11 +143,15 @@ function focusHash() {
   for (const a of document.querySelectorAll('article.target')) a.classList.remove('target');
   for (const a of document.querySelectorAll('nav a[aria-current]')) a.removeAttribute('aria-current');
   if (!id) return;
+  if (!byId.has(id)) {
+    status.textContent = `没有编号为“${id}”的段落。请检查链接，或在上方搜索。`;
+    return;
+  }
   let target = document.getElementById(`p-${id}`);
-  if (!target && paragraphs.some((p) => p.id === id)) {
+  if (!target) {
     // The paragraph is not in the current results: go back to the whole report.
     input.value = '';
-    list.replaceChildren(...paragraphs.map((p) => card(p, [], p.text)));
+    showAll();
     target = document.getElementById(`p-${id}`);
   }
   document.querySelector(`nav a[data-id="${CSS.escape(id)}"]`)?.setAttribute('aria-current', 'true');
@@ -143,6 +167,7 @@ async function start() {
   title = all.title;
   docNumber = all.docNumber;
   paragraphs = all.paragraphs;
+  for (const p of paragraphs) byId.set(p.id, p);
   $('doc-title').textContent = `${title}（${docNumber}）`;
   $('outline').replaceChildren(outlineTree(outline.sections));
   const initial = new URLSearchParams(location.search).get('q');
@@ -150,8 +175,10 @@ async function start() {
     input.value = initial;
     await search(initial);
   } else showAll();
+  focusHash();
   input.addEventListener('input', () => void search(input.value));
   window.addEventListener('hashchange', focusHash);
+  listKeys(input, list);
 }
 
 start().catch(() => {

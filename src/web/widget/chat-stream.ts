@@ -30,13 +30,25 @@ export interface ChatMessage {
   parts: { type: 'text'; text: string }[];
 }
 
+export type ChatErrorKind = 'network' | 'busy' | 'rejected' | 'server' | 'stopped';
+
+/** Why a turn failed; each kind tells the citizen something different (and `rejected` cannot be retried). */
 export class ChatError extends Error {
   constructor(
-    readonly kind: 'network' | 'busy' | 'rejected' | 'server',
+    readonly kind: ChatErrorKind,
     message: string,
+    /** For `busy`: seconds to wait, from the response's Retry-After. */
+    readonly retryAfter = 0,
   ) {
     super(message);
   }
+}
+
+/** Retry-After as seconds: delta-seconds or an HTTP date; 30 when absent or unreadable. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number {
+  if (header && /^\d+$/.test(header.trim())) return Math.max(1, Number(header.trim()));
+  const date = header ? Date.parse(header) : Number.NaN;
+  return Number.isNaN(date) ? 30 : Math.max(1, Math.ceil((date - now) / 1000));
 }
 
 /** POST the conversation and dispatch the stream's parts as they arrive. */
@@ -50,9 +62,9 @@ export async function streamChat(api: string, messages: ChatMessage[], handlers:
       signal,
     });
   } catch {
-    throw new ChatError('network', 'network');
+    throw new ChatError(signal?.aborted ? 'stopped' : 'network', 'network');
   }
-  if (res.status === 429) throw new ChatError('busy', 'busy');
+  if (res.status === 429) throw new ChatError('busy', 'busy', retryAfterSeconds(res.headers.get('retry-after')));
   if (!res.ok || !res.body) {
     let message = '';
     try {
@@ -82,8 +94,9 @@ export async function streamChat(api: string, messages: ChatMessage[], handlers:
         }
       }
     }
-  } catch {
-    throw new ChatError('network', 'network');
+  } catch (e) {
+    if (e instanceof ChatError) throw e;
+    throw new ChatError(signal?.aborted ? 'stopped' : 'network', 'network');
   }
   if (!finished) throw new ChatError('network', 'incomplete');
 }

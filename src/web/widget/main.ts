@@ -1,6 +1,10 @@
 import { el, highlighted } from '../shared/dom.js';
-import { ChatError, streamChat, type ChatMessage, type Citation, type FinalAnswer } from './chat-stream.js';
+import { ChatError, type Citation, streamChat } from './chat-stream.js';
+import { composer } from './composer.js';
+import { Conversation, type Turn } from './conversation.js';
+import { FULL_SCREEN, fitToViewport, trapFocus } from './phone-layout.js';
 import { adoptStyles, STYLES } from './styles.js';
+import { answerAsText, button, type HumanChannel, renderTurn, type TurnActions } from './turn-view.js';
 
 /**
  * The citizen chat widget. A site adds it with one tag:
@@ -19,89 +23,177 @@ const host = el('div', { 'data-shishi-qa': '' });
 const shadow = host.attachShadow({ mode: 'open' });
 adoptStyles(shadow, STYLES);
 
-const fab = el(
-  'button',
-  { class: 'fab', type: 'button', 'aria-label': `打开${title}`, 'aria-expanded': 'false', 'aria-controls': 'qa-panel' },
-  '问答',
-);
-const close = el('button', { type: 'button', 'aria-label': '关闭问答窗口' }, '×');
-const heading = el('h2', { id: 'qa-title' }, title);
-const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-relevant': 'additions text', 'aria-label': '对话记录' });
+const fab = el('button', { class: 'fab', type: 'button', 'aria-expanded': 'false', 'aria-controls': 'qa-panel' });
+const close = el('button', { type: 'button', class: 'icon', 'aria-label': '关闭问答窗口' }, '×');
+const fresh = el('button', { type: 'button', class: 'new' }, '新对话');
+const log = el('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': '对话记录' });
 const detail = el('div', { class: 'detail', hidden: true, role: 'region', 'aria-label': '引用原文' });
-const input = el('textarea', { 'aria-label': '输入您的问题', placeholder: '请输入问题，回车发送', maxlength: '500', rows: '1' });
-const send = el('button', { type: 'submit' }, '发送');
-const form = el('form', { class: 'form' }, input, send);
+const { input, counter, reset } = composer();
+const send = el('button', { type: 'submit', class: 'send' }, '发送');
+const stop = el('button', { type: 'button', class: 'stop', hidden: true }, '停止');
 const panel = el(
   'div',
-  { class: 'panel', id: 'qa-panel', role: 'dialog', 'aria-labelledby': 'qa-title', hidden: true },
-  el('div', { class: 'head' }, heading, close),
+  { class: 'panel', id: 'qa-panel', role: 'dialog', 'aria-labelledby': 'qa-title', hidden: true, tabindex: '-1' },
+  el('div', { class: 'head' }, el('h2', { id: 'qa-title' }, title), fresh, close),
+  el('p', { class: 'notice' }, '回答摘自正式发布的报告原文，仅供参考，不构成法律意见。'),
   log,
   detail,
-  form,
+  el('form', { class: 'form' }, input, counter, send, stop),
 );
 const root = el('div', { class: `root${script?.dataset.position === 'left' ? ' left' : ''}` }, panel, fab);
 shadow.append(root);
 
-const messages: ChatMessage[] = [];
-let busy = false;
+const conversation = new Conversation(`shishi-qa:${api}`);
+const bubbles = new Map<Turn, HTMLElement>();
+let active: { turn: Turn; controller: AbortController } | null = null;
 let lastFocus: HTMLElement | null = null;
+let humanChannel: Promise<HumanChannel | null> | null = null;
+
+const actions: TurnActions = {
+  openCitation: showCitation,
+  openSection: (id) => void openSection(id),
+  retry: (turn) => void run(turn),
+  copy: (turn, b) => void copyAnswer(turn, b),
+  get humanChannel() {
+    humanChannel ??= fetch(`${api}/api/widget-config`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((c: { humanChannel: HumanChannel | null } | null) => c?.humanChannel ?? null)
+      .catch(() => null);
+    return humanChannel;
+  },
+};
+
+function labelFab(open: boolean) {
+  fab.textContent = open ? '收起' : '问答';
+  fab.setAttribute('aria-label', open ? `收起${title}` : `打开${title}`);
+  fab.setAttribute('aria-expanded', String(open));
+  root.classList.toggle('open', open); // a full-screen panel covers the button: the panel's × closes it
+}
 
 function open() {
   panel.hidden = false;
-  fab.setAttribute('aria-expanded', 'true');
-  if (!log.childElementCount) greet();
-  input.focus();
+  labelFab(true);
+  if (!log.childElementCount) renderConversation();
+  // On a phone, focusing the input would open the keyboard over the starters: focus the dialog instead.
+  if (matchMedia(FULL_SCREEN).matches || matchMedia('(pointer: coarse)').matches) panel.focus();
+  else input.focus();
 }
 function hide() {
   panel.hidden = true;
-  fab.setAttribute('aria-expanded', 'false');
+  labelFab(false);
   fab.focus();
 }
 
-function greet() {
-  const list = el('div', { class: 'starters' }, ...starters.map((q) => button(q, () => ask(q))));
-  log.append(
-    el(
-      'div',
-      { class: 'msg bot' },
-      '您好！我可以回答关于《石狮市人民政府关于2023年度法治政府建设情况的报告》的问题，每个回答都会标明出处。您可以试试：',
-      list,
-    ),
+function renderConversation() {
+  bubbles.clear();
+  const greeting = el(
+    'div',
+    { class: 'msg bot greet' },
+    '您好！我可以回答关于《石狮市人民政府关于2023年度法治政府建设情况的报告》的问题，每个回答都会标明出处。您可以试试：',
+    el('div', { class: 'starters' }, ...starters.map((q) => button(q, () => ask(q)))),
   );
+  log.replaceChildren(greeting);
+  for (const turn of conversation.turns) appendTurn(turn);
 }
 
-function button(label: string, onClick: () => void, attrs: Record<string, string> = {}): HTMLButtonElement {
-  const b = el('button', { type: 'button', ...attrs }, label);
-  b.addEventListener('click', onClick);
-  return b;
+function appendTurn(turn: Turn): HTMLElement {
+  const bubble = el('div', { class: 'msg bot' });
+  log.append(el('div', { class: 'msg user' }, turn.question), bubble);
+  bubbles.set(turn, bubble);
+  renderTurn(bubble, turn, actions);
+  return bubble;
 }
 
-/** Answer text with `[n]` markers turned into buttons that open the cited paragraph. */
-function renderAnswer(target: HTMLElement, text: string, citations: Map<number, Citation>) {
-  const nodes: Node[] = [];
-  let at = 0;
-  for (const m of text.matchAll(/\[(\d+)\]/g)) {
-    const c = citations.get(Number(m[1]));
-    if (!c) continue;
-    nodes.push(document.createTextNode(text.slice(at, m.index)));
-    nodes.push(button(`[${c.n}]`, () => showCitation(c), { class: 'cite', 'aria-label': `查看引用 ${c.n}：${c.section}` }));
-    at = m.index + m[0].length;
+function update(turn: Turn) {
+  const bubble = bubbles.get(turn);
+  if (bubble) renderTurn(bubble, turn, actions);
+}
+
+/** Show the start of an element at the top of the log: a long answer is read from its first line. */
+function scrollToStart(node: Element | null | undefined) {
+  if (node instanceof HTMLElement) log.scrollTop = node.offsetTop - 8;
+}
+
+function ask(text: string) {
+  const question = text.trim();
+  if (!question || active) return; // Enter while an answer is coming does nothing: the typed text stays
+  reset();
+  const turn = conversation.add(question);
+  appendTurn(turn);
+  void run(turn);
+}
+
+/** Send one turn (again): only that turn's question, after the turns answered before it. */
+async function run(turn: Turn) {
+  if (active) return;
+  const controller = new AbortController();
+  active = { turn, controller };
+  Object.assign(turn, { state: 'sending', text: '', citations: [], answer: undefined, failure: undefined });
+  update(turn);
+  scrollToStart(bubbles.get(turn)?.previousElementSibling);
+  busy(true);
+  const citations = new Map<number, Citation>(); // drafts and the final answer both send them: the last wins
+  try {
+    await streamChat(
+      api,
+      conversation.messagesFor(turn),
+      {
+        onTextStart() {
+          turn.text = '';
+        },
+        onText(delta) {
+          turn.state = 'streaming';
+          turn.text += delta;
+          update(turn);
+        },
+        onCitation: (c) => void citations.set(c.n, c),
+        onFinal(answer) {
+          const n = new Set(answer.citations.map((c) => c.n));
+          Object.assign(turn, { state: 'done', text: answer.answer, answer, citations: [...citations.values()].filter((c) => n.has(c.n)) });
+        },
+      },
+      controller.signal,
+    );
+  } catch (e) {
+    const error = e instanceof ChatError ? e : new ChatError('network', String(e));
+    turn.state = 'failed';
+    turn.failure = { kind: error.kind, message: error.message, retryAt: Date.now() + error.retryAfter * 1000 };
   }
-  nodes.push(document.createTextNode(text.slice(at)));
-  target.replaceChildren(...nodes);
+  active = null;
+  busy(false);
+  conversation.save();
+  update(turn);
+  scrollToStart(bubbles.get(turn)?.previousElementSibling);
+}
+
+function busy(on: boolean) {
+  send.hidden = on;
+  stop.hidden = !on;
+  if (!on && shadow.activeElement === stop) input.focus();
+}
+
+async function copyAnswer(turn: Turn, b: HTMLButtonElement) {
+  try {
+    await navigator.clipboard.writeText(answerAsText(turn));
+    b.textContent = '已复制';
+  } catch {
+    b.textContent = '复制失败';
+  }
+  setTimeout(() => (b.textContent = '复制回答'), 2000);
 }
 
 function showCitation(c: Pick<Citation, 'id' | 'section' | 'text' | 'start' | 'end'>) {
   lastFocus = shadow.activeElement as HTMLElement | null;
-  const back = button('← 返回对话', backToChat, { class: 'back' });
+  const back = button('← 返回对话', backToChat, 'back');
+  const range = c.end > c.start ? `?from=${c.start}&to=${c.end}` : '';
   detail.replaceChildren(
     back,
-    el('p', { class: 'sec' }, `${c.section}（段落 ${c.id}）`),
+    el('p', { class: 'sec' }, c.section),
     el('div', { class: 'para' }, ...highlighted(c.text, c.end > c.start ? [{ start: c.start, end: c.end, className: 'quote' }] : [])),
     el(
-      'div',
-      { class: 'links' },
-      el('a', { href: `${api}/staff/#${encodeURIComponent(c.id)}`, target: '_blank', rel: 'noopener' }, '在报告速查页中查看'),
+      'a',
+      { class: 'out', href: `${api}/report/${encodeURIComponent(c.id)}${range}`, target: '_blank', rel: 'noopener' },
+      '在新窗口查看报告原文',
     ),
   );
   log.hidden = true;
@@ -115,146 +207,43 @@ function backToChat() {
   (lastFocus ?? input).focus();
 }
 
-async function openParagraph(id: string) {
+async function openSection(id: string) {
   try {
     const res = await fetch(`${api}/api/paragraphs/${encodeURIComponent(id)}`);
-    if (res.ok) {
-      const p = await res.json();
-      showCitation({ id: p.id, section: p.section, text: p.text, start: 0, end: 0 });
-    }
+    if (res.ok) showCitation({ ...(await res.json()), start: 0, end: 0 });
   } catch {
     // leave the chat as it is; the suggestion stays clickable
   }
 }
 
-async function ask(question: string) {
-  question = question.trim();
-  if (!question || busy) return;
-  busy = true;
-  send.disabled = true;
-  input.value = '';
-  log.append(el('div', { class: 'msg user' }, question));
-  messages.push({ id: `u${messages.length}`, role: 'user', parts: [{ type: 'text', text: question }] });
-
-  const bubble = el('div', { class: 'msg bot', 'aria-busy': 'true' });
-  const body = el('div', { class: 'typing' });
-  const sources = el('ol', { class: 'sources', 'aria-label': '引用' });
-  bubble.append(body);
-  log.append(bubble);
-  log.scrollTop = log.scrollHeight;
-
-  const citations = new Map<number, Citation>();
-  let text = '';
-  let final: FinalAnswer | null = null;
-  try {
-    await streamChat(api, messages.slice(-11), {
-      onTextStart() {
-        text = '';
-      },
-      onText(delta) {
-        text += delta;
-        body.textContent = text;
-        log.scrollTop = log.scrollHeight;
-      },
-      onCitation(c) {
-        citations.set(c.n, c);
-      },
-      onFinal(a) {
-        final = a;
-      },
-    });
-  } catch (e) {
-    bubble.remove();
-    messages.pop();
-    const kind = e instanceof ChatError ? e.kind : 'network';
-    const message =
-      kind === 'busy'
-        ? '提问太频繁了，请稍等片刻再试。'
-        : kind === 'rejected'
-          ? `问题无法处理：${(e as ChatError).message || '请修改后再试。'}`
-          : '网络连接出现问题，请稍后重试。';
-    const retry = button('重试', () => {
-      errorBubble.remove();
-      log.lastElementChild?.remove(); // the user bubble is added again by ask()
-      void ask(question);
-    });
-    const errorBubble = el('div', { class: 'msg err', role: 'alert' }, message, kind === 'rejected' ? null : retry);
-    log.append(errorBubble);
-    input.value = question; // the typed question is kept
-    busy = false;
-    send.disabled = false;
-    input.focus();
-    return;
-  }
-
-  const answer = final as FinalAnswer | null;
-  body.classList.remove('typing');
-  bubble.removeAttribute('aria-busy');
-  if (answer) {
-    text = answer.answer;
-    if (answer.abstained) {
-      bubble.classList.add('declined');
-      bubble.prepend(el('span', { class: 'tag' }, '报告中未找到'));
-      body.textContent = text;
-      if (answer.suggestions?.length) {
-        bubble.append(
-          el(
-            'div',
-            { class: 'sugg' },
-            el('span', { class: 'note' }, '可以看看这些相关部分：'),
-            ...answer.suggestions.map((s) => button(s.section, () => void openParagraph(s.id))),
-          ),
-        );
-      }
-    } else {
-      renderAnswer(body, text, citations);
-      const cited = answer.citations.map((c) => citations.get(c.n)).filter((c): c is Citation => Boolean(c));
-      sources.replaceChildren(
-        ...cited.map((c) =>
-          el(
-            'li',
-            {},
-            button(`[${c.n}] ${c.section}`, () => showCitation(c), { 'aria-label': `查看引用 ${c.n}：${c.section}` }),
-          ),
-        ),
-      );
-      if (cited.length) bubble.append(sources);
-      if (answer.degraded)
-        bubble.append(
-          el(
-            'div',
-            { class: 'note' },
-            answer.degradedReason === 'unverified'
-              ? '生成的回答未能通过原文核对，以上为报告原文摘录。'
-              : '智能回答暂时不可用，以上为报告原文摘录。',
-          ),
-        );
-    }
-  }
-  messages.push({ id: `a${messages.length}`, role: 'assistant', parts: [{ type: 'text', text }] });
-  busy = false;
-  send.disabled = false;
-  log.scrollTop = log.scrollHeight;
-}
-
 fab.addEventListener('click', () => (panel.hidden ? open() : hide()));
 close.addEventListener('click', hide);
-form.addEventListener('submit', (e) => {
+fresh.addEventListener('click', () => {
+  active?.controller.abort();
+  conversation.clear();
+  renderConversation();
+  if (!matchMedia(FULL_SCREEN).matches) input.focus();
+});
+stop.addEventListener('click', () => active?.controller.abort());
+panel.addEventListener('submit', (e) => {
   e.preventDefault();
-  void ask(input.value);
+  ask(input.value);
 });
 input.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
-    void ask(input.value);
+    ask(input.value);
   }
 });
-root.addEventListener('keydown', (e) => {
-  if (e.key !== 'Escape' || panel.hidden) return;
+panel.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
   e.stopPropagation();
   if (!detail.hidden) backToChat();
   else hide();
 });
+trapFocus(shadow, panel);
+fitToViewport(panel);
+labelFab(false);
 
 function mount() {
   document.body.append(host);
