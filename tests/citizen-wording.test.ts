@@ -33,7 +33,7 @@ describe('a figure of one body', () => {
 
   it('is answered where the paragraph names that body', async () => {
     const answer = await service.ask('行政复议的纠错率是多少？');
-    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。');
+    expect(firstLine(answer.answer)).toBe('纠错率 21.05%。[1]');
   });
 });
 
