@@ -12,7 +12,7 @@ const BUNDLE = 'build/server/server.mjs';
  * generation (Node's default grows it to 16 MB per semi-space under load, and the objects of 50
  * requests in flight that it promotes fill the old generation with garbage: ~300 MB RSS).
  */
-const NODE_FLAGS = ['--max-semi-space-size=1'];
+const SEMI_SPACE_MB = '1';
 /** glibc's malloc arenas, as `npm start` and the Dockerfile set them: two instead of one per thread (RSS after load ~121 → ~112 MiB). */
 const MALLOC = { MALLOC_ARENA_MAX: '2' };
 
@@ -32,11 +32,13 @@ async function main() {
       connections: { type: 'string', default: '50' },
       starts: { type: 'string', default: '5' },
       source: { type: 'boolean', default: false },
+      /** Another young generation to compare (`--semi-space 2`): MB per semi-space. */
+      'semi-space': { type: 'string', default: SEMI_SPACE_MB },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
-  const serverArgs = [...NODE_FLAGS, ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE])];
+  const serverArgs = [`--max-semi-space-size=${values['semi-space']}`, ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE])];
   if (!values.source && !existsSync(`${root}/${BUNDLE}`)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
   // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).
   const env = { ...MALLOC, OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' };
