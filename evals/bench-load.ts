@@ -38,15 +38,18 @@ async function main() {
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
-  const serverArgs = [`--max-semi-space-size=${values['semi-space']}`, ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE])];
+  const serverArgs = [
+    `--max-semi-space-size=${values['semi-space']}`,
+    ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE]),
+  ];
   if (!values.source && !existsSync(`${root}/${BUNDLE}`)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
   // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).
   const env = { ...MALLOC, OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' };
   const questions = loadQuestions();
   const askBodies = questions.map((q) => JSON.stringify(q));
-  // What the staff page sends while someone types: prefixes of varied length.
+  // What the staff page sends while someone types: prefixes of varied length, asking for ids and spans only (it holds the paragraphs).
   const searchPaths = questions.map(
-    (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20`,
+    (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20&text=false`,
   );
 
   const starts: number[] = [];

@@ -121,6 +121,17 @@ describe('GET /api/search', () => {
     const body = await json(await app.request('/api/search?q=228'));
     expect(body.hits[0].id).toBe('s4.3');
   });
+  it('leaves out the paragraphs’ text for a client that holds them (text=false), the same hits otherwise', async () => {
+    const q = encodeURIComponent('行政复议');
+    const full = await json(await app.request(`/api/search?q=${q}&limit=5`));
+    const brief = await json(await app.request(`/api/search?q=${q}&limit=5&text=false`));
+    expect(brief.hits.map((h: { id: string }) => h.id)).toEqual(full.hits.map((h: { id: string }) => h.id));
+    expect(brief.hits.every((h: object) => !('text' in h))).toBe(true);
+    expect(brief.hits[0].spans).toEqual(full.hits[0].spans);
+    // Asked again, the kept result still has its text for the next client that wants it.
+    expect((await json(await app.request(`/api/search?q=${q}&limit=5`))).hits[0].text).toBe(full.hits[0].text);
+    await expectError(await app.request(`/api/search?q=${q}&text=no`), 400, 'invalid_request', /text/);
+  });
   it('rejects a missing q, a bad limit, or a limit out of range with 400', async () => {
     await expectError(await app.request('/api/search'), 400, 'invalid_request', /q/);
     await expectError(await app.request('/api/search?q=x&limit=abc'), 400, 'invalid_request', /limit/);

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-ope
 import type { Context, Env } from 'hono';
 import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
+import type { SearchHit } from '../types.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
 import { errorResponses } from './error-responses.js';
@@ -98,9 +99,13 @@ export function apiRoutes(service: QaService, widget: WidgetConfig | null = null
       return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
     })
     .openapi(searchRoute, async function searchParagraphs(c) {
-      const { q, limit } = c.req.valid('query');
-      const hits = await service.search(q, limit);
-      return jsonText<{ query: string; hits: typeof hits }>(c, `{"query":${JSON.stringify(q)},"hits":${keptJson(hits)}}`);
+      const { q, limit, text } = c.req.valid('query');
+      const found = await service.search(q, limit);
+      const hits: Omit<SearchHit, 'text'>[] = text === 'true' ? found : withoutText(found);
+      return jsonText<{ query: string; hits: (Omit<SearchHit, 'text'> & { text?: string })[] }>(
+        c,
+        `{"query":${JSON.stringify(q)},"hits":${keptJson(hits)}}`,
+      );
     })
     .openapi(paragraphsRoute, function listParagraphs(c) {
       const { meta, paragraphs } = service.document;
@@ -124,6 +129,17 @@ export function apiRoutes(service: QaService, widget: WidgetConfig | null = null
       return c.json({ status: 'ok' as const, paragraphs: paragraphs.length, embedder: service.index.embedder.modelId }, 200);
     });
   return api;
+}
+
+/** Search hits without the paragraphs' text, made once per kept result (so `keptJson` serialises them once too). */
+const briefHits = new WeakMap<SearchHit[], Omit<SearchHit, 'text'>[]>();
+function withoutText(hits: SearchHit[]): Omit<SearchHit, 'text'>[] {
+  let brief = briefHits.get(hits);
+  if (!brief) {
+    brief = hits.map(({ text: _text, ...rest }) => rest);
+    briefHits.set(hits, brief);
+  }
+  return brief;
 }
 
 /**

@@ -95,6 +95,10 @@ export const searchQuerySchema = z.object({
     .min(1, 'limit must be at least 1')
     .max(50, 'limit must be at most 50')
     .default(10),
+  text: z.enum(['true', 'false'], { error: 'text must be true or false' }).default('true').openapi({
+    description:
+      "false leaves out each paragraph's text: a client that holds the paragraphs already (the staff page loads /api/paragraphs once) needs only ids, scores and spans",
+  }),
 });
 
 const spanSchema = z.strictObject({ start: z.number().int(), end: z.number().int(), quote: z.string(), score: z.number() });
@@ -106,7 +110,7 @@ export const searchResponseSchema = z
       z.strictObject({
         id: z.string(),
         section: z.string(),
-        text: z.string(),
+        text: z.string().optional().openapi({ description: 'The paragraph, verbatim; left out when the request says text=false' }),
         score: z.number(),
         coverage: z.number(),
         spans: z.array(spanSchema),

@@ -105,7 +105,8 @@ async function search(q: string) {
   inflight = new AbortController();
   const terms = q.split(/\s+/).filter(Boolean);
   try {
-    const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=20`, { signal: inflight.signal });
+    // Only the ids are read: the page holds every paragraph already.
+    const res = await fetch(`/api/search?q=${encodeURIComponent(q)}&limit=20&text=false`, { signal: inflight.signal });
     const body = await res.json();
     if (!res.ok) {
       status.textContent = body?.error?.message ?? '搜索失败';
