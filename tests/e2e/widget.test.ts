@@ -184,8 +184,8 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page (1280×800)
     expect(clip).toContain('四、不断完善依法行政制度体系 › （三）');
     await expect(bubble.locator('.actions .feedback').count()).resolves.toBe(1); // room for 👍/👎
 
-    await page.reload();
-    await page.locator('button.fab[data-ready="true"]').click();
+    await page.reload(); // the panel was open: it comes back open, with the conversation
+    await page.locator('button.fab[data-ready="true"][aria-expanded="true"]').waitFor();
     await expect(page.locator('.msg.user').allTextContents()).resolves.toEqual(['2023年收到多少件行政复议申请？']);
     await expect(lastTurn(page).textContent()).resolves.toContain('228 件');
     await expect(lastTurn(page).locator('.chip').count()).resolves.toBe(1);
@@ -195,8 +195,13 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page (1280×800)
     await page.locator('button.new').click();
     await expect(page.locator('.msg.user').count()).resolves.toBe(0);
     await page.reload();
-    await page.locator('button.fab[data-ready="true"]').click();
+    await page.locator('button.fab[data-ready="true"][aria-expanded="true"]').waitFor();
     await expect(page.locator('.msg.user').count()).resolves.toBe(0);
+    await page.locator('button.icon[aria-label="关闭问答窗口"]').click(); // closed, it stays closed
+    await page.reload();
+    await page.locator('button.fab[data-ready="true"]').waitFor();
+    await expect(page.locator('button.fab').getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(page.locator('.panel').isHidden()).resolves.toBe(true);
     await page.close();
   });
 

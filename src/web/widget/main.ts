@@ -70,10 +70,13 @@ function labelFab(open: boolean) {
   root.classList.toggle('open', open); // a full-screen panel covers the button: the panel's × closes it
 }
 
-function open() {
+/** `restoring`: reopened after a reload, where moving the focus would pull the page away from where the reader was. */
+function open({ restoring = false } = {}) {
   panel.hidden = false;
   labelFab(true);
+  rememberOpen(true);
   if (!log.childElementCount) renderConversation();
+  if (restoring) return;
   // On a phone, focusing the input would open the keyboard over the starters: focus the dialog instead.
   if (matchMedia(FULL_SCREEN).matches || matchMedia('(pointer: coarse)').matches) panel.focus();
   else input.focus();
@@ -81,7 +84,25 @@ function open() {
 function hide() {
   panel.hidden = true;
   labelFab(false);
+  rememberOpen(false);
   fab.focus();
+}
+
+/** Whether the panel is open is kept with the conversation, so a reload shows it as it was. */
+const OPEN_KEY = `shishi-qa:${api}:open`;
+function rememberOpen(isOpen: boolean) {
+  try {
+    sessionStorage.setItem(OPEN_KEY, isOpen ? 'open' : '');
+  } catch {
+    // storage blocked: the panel starts closed after a reload
+  }
+}
+function wasOpen(): boolean {
+  try {
+    return sessionStorage.getItem(OPEN_KEY) === 'open';
+  } catch {
+    return false;
+  }
 }
 
 function renderConversation() {
@@ -247,6 +268,7 @@ labelFab(false);
 
 function mount() {
   document.body.append(host);
+  if (wasOpen()) open({ restoring: true });
   fab.dataset.ready = 'true';
   performance.mark?.('shishi-qa:ready'); // for `npm run bench:widget`
 }
