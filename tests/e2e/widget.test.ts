@@ -69,6 +69,26 @@ describe.skipIf(!browserAvailable)('the chat widget on the demo page (1280×800)
     await page.close();
   });
 
+  it('says the device is offline when it is, and the same turn answers once the network is back', async () => {
+    const page = await pages.context.newPage();
+    const sent = chatRequests(page);
+    await openWidget(page, base());
+    try {
+      await page.context().setOffline(true);
+      const failed = await ask(page, '2023年收到多少件行政复议申请？', 'failed');
+      await expect(failed.textContent()).resolves.toContain('您的设备已断网');
+      await page.context().setOffline(false);
+      await failed.locator('button.retry').click();
+      await expect.poll(() => failed.getAttribute('data-state')).toBe('done');
+      await expect(failed.textContent()).resolves.toContain('228 件');
+      await expect(page.locator('.msg.user').allTextContents()).resolves.toEqual(['2023年收到多少件行政复议申请？']);
+      expect(sent.at(-1)!.filter((m) => m.role === 'user').length).toBe(1);
+    } finally {
+      await page.context().setOffline(false);
+      await page.close();
+    }
+  });
+
   it('network error, resend, server error, rate limit: each question asked once, each answer kept, one retry per turn', async () => {
     const page = await pages.context.newPage();
     const sent = chatRequests(page);
