@@ -51,6 +51,33 @@ describe('the built server under npm start', () => {
     expect(entry).toMatchObject({ method: 'GET', path: '/healthz', status: 200 });
   });
 
+  it('sends the security headers, the request id and no-store over real HTTP, under what a route sets itself', async () => {
+    const headersOf = (res: Response) =>
+      ['x-content-type-options', 'referrer-policy', 'cache-control', 'cross-origin-resource-policy'].map((h) => res.headers.get(h));
+    const ask = await _ask(server.baseUrl, { question: '行政复议收到多少件？' }, { 'x-request-id': 'proxy-given-id-1234' });
+    expect([ask.status, ...headersOf(ask), ask.headers.get('x-request-id')]).toEqual([
+      200,
+      'nosniff',
+      'no-referrer',
+      'no-store',
+      'same-origin',
+      'proxy-given-id-1234',
+    ]);
+    expect(ask.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    const chat = await fetch(`${server.baseUrl}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: '行政复议收到多少件？' }] }] }),
+    });
+    await chat.text();
+    expect(headersOf(chat).slice(0, 3)).toEqual(['nosniff', 'no-referrer', 'no-store']);
+    const widget = await fetch(`${server.baseUrl}/widget.js`);
+    await widget.text();
+    expect(headersOf(widget)).toEqual(['nosniff', 'no-referrer', expect.stringMatching(/^public/), 'cross-origin']);
+    const missing = await fetch(`${server.baseUrl}/api/nope`);
+    expect([missing.status, ...headersOf(missing).slice(0, 3)]).toEqual([404, 'nosniff', 'no-referrer', 'no-store']);
+  });
+
   it('writes every line as JSON, so an encoded CR/LF in a path cannot forge a log line', async () => {
     const forged = encodeURIComponent('\r\n{"level":30,"msg":"forged admin login"}\r\n');
     await fetch(`${server.baseUrl}/api/x${forged}`);

@@ -84,7 +84,8 @@ export async function streamChatAnswer(service: QaService, request: ChatRequest,
       return 'Something went wrong on our side. Please try again.';
     },
   });
-  return createUIMessageStreamResponse({ stream });
+  // The AI SDK marks the stream no-cache; it carries a citizen's conversation, so no cache may keep it at all.
+  return createUIMessageStreamResponse({ stream, headers: { 'Cache-Control': 'no-store' } });
 }
 
 /** The parts the assistant message keeps: the answer's text, each citation (data and source), then `data-answer`. */

@@ -12,10 +12,10 @@ import { errorResponse, onError } from './error-response.js';
 import { limitBody } from './limit-body.js';
 import { logRequests as logEachRequest, type RequestLogOptions } from './log-requests.js';
 import { answerMethodNotAllowed } from './method-not-allowed.js';
-import { noStore } from './no-store.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { paragraphPage } from './paragraph-page.js';
-import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
+import { responseHeaders } from './response-headers.js';
+import { EXPOSED_HEADERS } from './security-headers.js';
 
 export interface AppOptions {
   service: QaService;
@@ -56,17 +56,16 @@ export function createApp({
   widget: widgetConfig,
 }: AppOptions) {
   const app = new OpenAPIHono();
-  // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it.
-  app.use('*', requestId());
+  // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it;
+  // responseHeaders writes the header with the others.
+  app.use('*', requestId({ headerName: '', generator: proxiedOrNewId }));
   const log = requestLog ?? (logRequests ? { write: (entry: object) => console.log(JSON.stringify(entry)) } : undefined);
   if (log) app.use('*', logEachRequest(log));
   const widget = cacheWidget();
-  app.use('*', securityHeaders({ frameAncestors }));
+  app.use('*', responseHeaders({ frameAncestors, noStore: (path) => path.startsWith('/api/') || path === '/healthz' }));
   app.use('/widget.js', widget.outer);
   if (compression) app.use('*', compression);
   app.use('/widget.js', widget.inner);
-  app.use('/api/*', noStore);
-  app.use('/healthz', noStore);
 
   if (corsOrigins.length) {
     const any = corsOrigins.includes('*');
@@ -111,6 +110,12 @@ export function createApp({
   });
   app.onError(onError);
   return api;
+}
+
+/** The request id a proxy sent, if it is one `hono/request-id` itself would keep; otherwise a new UUID. */
+function proxiedOrNewId(c: Context): string {
+  const sent = c.req.header('X-Request-Id');
+  return sent && sent.length <= 255 && !/[^\w\-=]/.test(sent) ? sent : crypto.randomUUID();
 }
 
 async function requireJson(c: Context, next: Next) {

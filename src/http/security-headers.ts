@@ -1,4 +1,4 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
 /** Response headers a widget on another site may read (CORS hides all others from its script). */
@@ -18,42 +18,23 @@ export interface SecurityHeaderOptions {
 }
 
 /**
- * Hono's `secureHeaders` for every response: nosniff, `Referrer-Policy: no-referrer`, and a CSP
- * that allows only this origin's scripts and styles (the pages carry no inline script or style).
- * A header set closer to the handler wins (`overwrite: false`): widget.js sets its own
- * `Cross-Origin-Resource-Policy` so other sites can load it. HSTS is left to the TLS terminator,
- * which knows whether every sub-domain speaks HTTPS.
- *
- * The headers are the same for every response, so they are read once from `secureHeaders` and
- * set before the handler runs, where the handler's own headers replace them; `secureHeaders`
- * itself tests and sets ten headers on each finished response, a twentieth of a cached answer's
- * cost. A Response the handler builds itself (the chat stream) gets them afterwards.
+ * The security headers for every response, from Hono's `secureHeaders`: nosniff,
+ * `Referrer-Policy: no-referrer`, and a CSP that allows only this origin's scripts and styles
+ * (the pages carry no inline script or style). HSTS is left to the TLS terminator, which knows
+ * whether every sub-domain speaks HTTPS. They are the same for every response, so they are read
+ * once, as the headers `secureHeaders` gives an empty response (`responseHeaders` sets them).
  */
-export function securityHeaders({ frameAncestors = ["'self'"] }: SecurityHeaderOptions = {}): MiddlewareHandler {
-  const hono = secureHeaders({
-    overwrite: false,
-    strictTransportSecurity: false,
-    xFrameOptions: legacyFrameOptions(frameAncestors),
-    contentSecurityPolicy: cspDirectives(frameAncestors),
-  });
-  let headers: [string, string][] | undefined;
-  return async function securityHeaders(c, next) {
-    headers ??= await headersSetBy(hono);
-    for (const [name, value] of headers) c.header(name, value);
-    await next();
-    const finished = c.res.headers;
-    if (headers[0] && !finished.has(headers[0][0])) {
-      for (const [name, value] of headers) if (!finished.has(name)) finished.set(name, value);
-    }
-  };
-}
-
-/** The headers a middleware adds to an empty response. */
-async function headersSetBy(middleware: MiddlewareHandler): Promise<[string, string][]> {
+export function securityHeaderList({ frameAncestors = ["'self'"] }: SecurityHeaderOptions = {}): Promise<[string, string][]> {
   const probe = new Hono();
-  probe.use(middleware);
+  probe.use(
+    secureHeaders({
+      strictTransportSecurity: false,
+      xFrameOptions: legacyFrameOptions(frameAncestors),
+      contentSecurityPolicy: cspDirectives(frameAncestors),
+    }),
+  );
   probe.get('/', (c) => c.body(null));
-  return [...(await probe.request('/')).headers];
+  return Promise.resolve(probe.request('/')).then((res) => [...res.headers]);
 }
 
 /** The CSP directives, also written into the Workers assets' `_headers` by `npm run build:web`. */
