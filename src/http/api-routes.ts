@@ -102,10 +102,9 @@ export function apiRoutes(service: QaService, widget: WidgetConfig | null = null
       const { q, limit, text } = c.req.valid('query');
       const found = await service.search(q, limit);
       const hits: Omit<SearchHit, 'text'>[] = text === 'true' ? found : withoutText(found);
-      return jsonText<{ query: string; hits: (Omit<SearchHit, 'text'> & { text?: string })[] }>(
-        c,
-        `{"query":${JSON.stringify(q)},"hits":${keptJson(hits)}}`,
-      );
+      // A kept result belongs to one query (the service's cache is keyed by it), so its body can be kept whole.
+      const body = keptJson(hits, (h) => `{"query":${JSON.stringify(q)},"hits":${JSON.stringify(h)}}`);
+      return jsonText<{ query: string; hits: (Omit<SearchHit, 'text'> & { text?: string })[] }>(c, body);
     })
     .openapi(paragraphsRoute, function listParagraphs(c) {
       const { meta, paragraphs } = service.document;
@@ -143,11 +142,11 @@ function withoutText(hits: SearchHit[]): Omit<SearchHit, 'text'>[] {
 }
 
 /**
- * A 200 JSON response whose text is already made (`keptJson`), typed as `c.json<T>()` would
+ * A 200 JSON response whose body is already made (`keptJson`), typed as `c.json<T>()` would
  * be, so `hono/client` still knows the body's type.
  */
-function jsonText<T>(c: Context, text: string) {
-  return c.body(text, 200, { 'Content-Type': 'application/json' }) as unknown as ReturnType<typeof c.json<T, 200>>;
+function jsonText<T>(c: Context, body: Uint8Array<ArrayBuffer>) {
+  return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as ReturnType<typeof c.json<T, 200>>;
 }
 
 /** The typed routes, for `hc<ApiRoutes>(baseUrl)` from `hono/client`. */
