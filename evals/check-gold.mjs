@@ -215,7 +215,7 @@ for (const o of items) {
   qs.set(key, o.id);
 }
 
-// ---- the extra splits: dev2 (tuning) and blind (frozen), their facts checked like the gold set's ----
+// ---- the extra splits: dev2 and dev3 (tuning) and blind (frozen), their facts checked like the gold set's ----
 const BLIND = path.join(here, 'blind.jsonl');
 const blindBytes = fs.readFileSync(BLIND);
 const frozen = fs.readFileSync(path.join(here, 'blind.sha256'), 'utf8').split(/\s+/)[0];
@@ -230,9 +230,11 @@ const readSplit = (file) =>
     .map((l) => JSON.parse(l));
 const blind = readSplit('blind.jsonl');
 const dev2 = readSplit('dev2.jsonl');
+const dev3 = readSplit('dev3.jsonl');
 for (const [split, set, idRe] of [
   ['blind', blind, /^b[ab]\d{3}$/],
   ['dev2', dev2, /^d[234]\d{3}$/],
+  ['dev3', dev3, /^e\d{3}$/],
 ]) {
   for (const o of set) {
     if (o.split !== split || !idRe.test(o.id) || seen.has(o.id)) err(`${o.id}: bad ${split} id or split`);
@@ -241,7 +243,19 @@ for (const [split, set, idRe] of [
     const goldText = o.gold.map((g) => paraStripped.get(g) ?? '').join('\n');
     for (const f of o.facts) if (!goldText.includes(f)) err(`${o.id}: fact not in gold paragraph(s): ${f}`);
     if (o.answerable !== o.gold.length > 0 || o.answerable !== o.facts.length > 0) err(`${o.id}: answerable must match gold/facts`);
+    for (const k of Object.keys(o)) if (!KEYS.has(k)) err(`${o.id}: unknown key ${k}`);
+    if (o.category === 'near-miss' && o.answerable) err(`${o.id}: near-miss must be unanswerable`);
+    if (o.category === 'followup' && !o.history) err(`${o.id}: followup without history`);
+    for (const f of o.facts) if (/\s/u.test(f)) err(`${o.id}: fact contains whitespace: ${f}`);
   }
+}
+const dev3Near = dev3.filter((o) => o.category === 'near-miss').length;
+if (dev3.length < 150 || dev3Near < dev3.length / 5) err(`dev3 split: ${dev3.length} items, ${dev3Near} near misses (need ≥ 150, ≥ 20 %)`);
+const dev3Keys = new Set();
+for (const o of dev3) {
+  const key = JSON.stringify([o.question, o.history ?? null]);
+  if (dev3Keys.has(key)) err(`${o.id}: duplicate question in dev3`);
+  dev3Keys.add(key);
 }
 const blindNear = blind.filter((o) => o.category === 'near-miss').length;
 if (blind.length < 120 || blindNear < blind.length / 5)
@@ -249,7 +263,7 @@ if (blind.length < 120 || blindNear < blind.length / 5)
 
 console.log(`report: ${reportPath}`);
 console.log(
-  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items`,
+  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items; dev3: ${dev3.length} items, ${dev3Near} near misses`,
 );
 console.log(`items: ${items.length}, citizen: ${citizen}, report: ${items.length - citizen}`);
 for (const [c, s] of Object.entries(byCat)) console.log(`  ${c.padEnd(20)} total=${s.total} dev=${s.dev} test=${s.test}`);

@@ -174,7 +174,7 @@ async function runTarget(target: EvalTarget, items: GoldItem[], reference: Map<s
 
 /**
  * The two decline thresholds' trade-off, per split: the paragraph's coverage (`minCoverage`) and the
- * answering sentence's (`grounding.minSentenceCoverage`). Choose on the tuning splits (dev, dev2);
+ * answering sentence's (`grounding.minSentenceCoverage`). Choose on the tuning splits (dev, dev2, dev3);
  * test and blind are only measured.
  */
 async function sweep(items: GoldItem[]) {

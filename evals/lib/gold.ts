@@ -4,7 +4,7 @@ import { z } from 'zod';
 
 export const goldItemSchema = z.object({
   id: z.string(),
-  split: z.enum(['dev', 'dev2', 'test', 'blind']),
+  split: z.enum(['dev', 'dev2', 'dev3', 'test', 'blind']),
   category: z.string(),
   question: z.string(),
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
@@ -28,9 +28,16 @@ export const BLIND_PATH = fileURLToPath(new URL('../blind.jsonl', import.meta.ur
  * near misses; d4…: eight kinds of asker) — to tune on, so that the blind split stays unseen.
  */
 export const DEV2_PATH = fileURLToPath(new URL('../dev2.jsonl', import.meta.url));
-export const SPLITS = ['dev', 'dev2', 'test', 'blind'] as const;
+/**
+ * A third tuning split (issue 9): 150 citizen questions written from the report alone, without the
+ * vocabulary, the code or the other splits' questions (everyday words, typos, Traditional, English,
+ * follow-ups, yes/no, lists; a quarter near misses), because dev and dev2 had been tuned on until
+ * they no longer told how new wording fares.
+ */
+export const DEV3_PATH = fileURLToPath(new URL('../dev3.jsonl', import.meta.url));
+export const SPLITS = ['dev', 'dev2', 'dev3', 'test', 'blind'] as const;
 
-export function loadGold(paths = [GOLD_PATH, DEV2_PATH, BLIND_PATH]): GoldItem[] {
+export function loadGold(paths = [GOLD_PATH, DEV2_PATH, DEV3_PATH, BLIND_PATH]): GoldItem[] {
   return paths.flatMap((path) =>
     readFileSync(path, 'utf8')
       .split('\n')
