@@ -96,6 +96,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       const last = wording.split(/[，,；;]/u).pop() ?? '';
       if (kinds.has('yesno') && kindPatterns.some(([k, re]) => k === 'yesno' && re.test(last))) {
         for (const k of QUANTITY) if (!kindPatterns.some(([kind, re]) => kind === k && re.test(last))) kinds.delete(k);
+        // In a yes/no question 几 is "a few" (是不是会少查几次？), not a number asked for; 多少 still asks one.
+        if (!/多少|\bhow (?:many|much)\b/u.test(wording)) for (const k of QUANTITY) kinds.delete(k);
       }
       const asked = EVIDENCE_KINDS.filter((k) => kinds.has(k));
       const implied = new Set(asked.flatMap((k) => IMPLIED[k] ?? []));
