@@ -60,6 +60,11 @@ export const questionCuesSchema = z.object({
   negative: z.array(z.string().min(1)),
   polar: z.array(z.object({ pattern: z.string().min(1), zh: z.string(), en: z.string() })).min(1),
   places: z.array(z.string().min(2)).default([]),
+  /**
+   * Words for a year by its distance from the report's own year (前年 → −1: a citizen reading the 2023
+   * report in 2024 says 去年 for 2023, so 前年 is 2022). The year becomes a requirement like a written 2022.
+   */
+  relativeYears: z.record(z.string().min(1), z.number().int()).default({}),
   /** A figure of what was added (核增, 新配备). */
   increments: z.string().min(1),
   /** Asking how many there are in all (总共, 一共). */

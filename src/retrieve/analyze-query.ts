@@ -1,6 +1,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
+import { relativeYears } from './relative-years.js';
 import type { Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
@@ -58,6 +59,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
   const required = [...normalized.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
+  // 前年 is a year like 2022, asked for as plainly.
+  required.push(...relativeYears(normalized, lexicon.relativeYears, subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.
   required.push(...lexicon.otherPlaces.filter((place) => cutOut(normalized, place) !== null).map((place) => place.user));
   for (const [, han, latin] of rest.matchAll(/(\p{Script=Han}+)|([a-z][a-z'-]*)/gu)) {

@@ -35,6 +35,8 @@ export interface Lexicon {
   intent: IntentReader;
   /** The report's own terms and the glossary's words, for cutting a question into words. */
   terms: TermDictionary;
+  /** Words for a year by its distance from the report's own year (前年 → −1), see `relativeYears`. */
+  relativeYears: Record<string, number>;
   /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
   otherPlaces: Pick<GlossaryEntry, 'user' | 'latin'>[];
   /** The report's terms, to read a homophone typo that is a real word (只是产权 → 知识产权). */
@@ -77,6 +79,7 @@ export function createLexicon(
     stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
     intent: createIntentReader(cues),
     terms: termDictionary(sorted.flatMap((e) => [e.user, ...e.report]).filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
+    relativeYears: Object.fromEntries(Object.entries(cues.relativeYears).map(([w, n]) => [normalizeForMatch(w), n])),
     otherPlaces: cues.places
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
