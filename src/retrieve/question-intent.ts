@@ -92,6 +92,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       const kinds = new Set(kindPatterns.filter(([, re]) => re.test(wording)).map(([kind]) => kind));
       // 哪几项 / 哪几个方面 asks for the items, not how many there are.
       if (kinds.has('list') && !/多少/u.test(wording)) for (const k of QUANTITY) kinds.delete(k);
+      // 是怎么处理的，有哪几种做法 asks for the ways it is handled, not the result of one case.
+      if (kinds.has('list')) kinds.delete('outcome');
       // A yes/no question whose 几 sits in an earlier clause uses it as "a few", not to ask a number.
       const last = wording.split(/[，,；;]/u).pop() ?? '';
       if (kinds.has('yesno') && kindPatterns.some(([k, re]) => k === 'yesno' && re.test(last))) {
