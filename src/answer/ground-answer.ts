@@ -78,6 +78,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
+    // 泉州全市的纠错率: a figure asked of another place the report names is told in a sentence naming it, not of 石狮.
+    if (!analysis.places.every((place) => context.includes(place))) continue;
 
     let figure: Span | null = null;
     let clauses: Clause[] | undefined;

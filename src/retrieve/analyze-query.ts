@@ -15,6 +15,8 @@ export interface QueryAnalysis {
   expansions: string[];
   /** Numbers (incl. years other than the report's own) and places the report never names, that the evidence must contain verbatim. */
   required: string[];
+  /** Other places the report names (泉州) that the question names: the answering sentence must name them too. */
+  places: string[];
   /** The question asks for several things (哪些, 哪几, 有什么措施, what are): quote the whole enumeration. */
   wantsList: boolean;
   /** What is asked: the kinds of answer, and what the quoted sentence must hold. */
@@ -75,6 +77,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     units,
     expansions,
     required: [...new Set(required)],
+    places: lexicon.namedPlaces.filter((place) => cutOut(normalized, place) !== null).map((place) => place.user),
     wantsList: intent.list,
     wantsThings,
     intent,

@@ -37,6 +37,8 @@ export interface Lexicon {
   terms: TermDictionary;
   /** Words for a year by its distance from the report's own year (前年 → −1), see `relativeYears`. */
   relativeYears: Record<string, number>;
+  /** Other places the report does name (泉州, 洛江): a figure asked of one must be told of it (泉州全市的纠错率 is not 石狮's). */
+  namedPlaces: Pick<GlossaryEntry, 'user' | 'latin'>[];
   /** Places the report never names (晋江, xiamen): a question about one asks about somewhere else. */
   otherPlaces: Pick<GlossaryEntry, 'user' | 'latin'>[];
   /** The report's terms, to read a homophone typo that is a real word (只是产权 → 知识产权). */
@@ -80,6 +82,10 @@ export function createLexicon(
     intent: createIntentReader(cues),
     terms: termDictionary(sorted.flatMap((e) => [e.user, ...e.report]).filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
     relativeYears: Object.fromEntries(Object.entries(cues.relativeYears).map(([w, n]) => [normalizeForMatch(w), n])),
+    namedPlaces: cues.places
+      .map(normalizeForMatch)
+      .filter((name) => matchTexts.some((t) => t.includes(name)))
+      .map((user) => ({ user, latin: isLatin(user) })),
     otherPlaces: cues.places
       .map(normalizeForMatch)
       .filter((name) => !matchTexts.some((t) => t.includes(name)))
