@@ -1,0 +1,88 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { QaService } from '../src/qa-service.js';
+import { relativeYears } from '../src/retrieve/relative-years.js';
+import { offlineService } from './helpers.js';
+
+// Issue 9's mechanisms for everyday questions, each with questions written for this test from the report.
+let service: QaService;
+beforeAll(async () => {
+  service = await offlineService();
+});
+
+const read = (question: string) => service.lexicon.intent.read(question);
+
+describe('a yes/no question', () => {
+  it('reads 几 as "a few", not as a number asked for', () => {
+    const intent = read('镇里的执法队是不是多招了几个人?');
+    expect(intent.yesno).toBe(true);
+    expect(intent.expects).not.toContain('count');
+    expect(intent.expects).not.toContain('figure');
+  });
+
+  it('still asks a number with 多少', () => {
+    expect(read('是不是收到了多少件复议申请?').expects).toContain('count');
+  });
+});
+
+describe('what a question asks for', () => {
+  it('哪几个人 / 哪些人 asks for names (a person), which the report gives for none of its mediators', async () => {
+    expect(read('评上二级调解员的是哪几个人?').expects).toContain('person');
+    const answer = await service.ask('评上二级调解员的是哪些人？');
+    expect(answer.abstained).toBe(true);
+  });
+
+  it('哪个台 / 什么频道 asks for a place', () => {
+    expect(read('法治新闻在什么频道播?').expects).toContain('place');
+  });
+
+  it('和谁一起 asks for a partner, not a person’s name', () => {
+    expect(read('市政府和谁一起成立了行政争议化解中心?').expects).not.toContain('person');
+    expect(read('这份报告是谁签发的?').expects).toContain('person');
+  });
+
+  it('English "when" asks a date only as a question word', () => {
+    expect(read('did the court hear cases when companies went bankrupt?').expects).not.toContain('date');
+    expect(read('when was the report printed?').expects).toContain('date');
+  });
+
+  it('a list question about ways (有哪几种办法) does not ask a case’s outcome', () => {
+    expect(read('涉企纠纷是怎么处理的,有哪些办法?').kinds.has('outcome')).toBe(false);
+  });
+
+  it('time-frame words (一年) carry no subject, so the figure still answers', async () => {
+    const answer = await service.ask('检察院一年办了多少件同步监督案件？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('28 件');
+  });
+});
+
+describe('a year named by its distance from the report’s year', () => {
+  it('前年 is the year before the report’s own, 大前年 the one before that', () => {
+    expect(relativeYears('那前年呢', { 前年: -1, 大前年: -2 }, 2023)).toEqual(['2022']);
+    expect(relativeYears('大前年有多少', { 前年: -1, 大前年: -2 }, 2023)).toEqual(['2021']);
+  });
+
+  it('is required like a written year: a follow-up about 前年 is not answered with 2023’s figure', async () => {
+    const history = [
+      { role: 'user' as const, content: '法律顾问办了多少件法律事务？' },
+      { role: 'assistant' as const, content: '共办理法律事务 459 件。' },
+    ];
+    const answer = await service.ask('前年办了多少？', history);
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('459');
+  });
+});
+
+describe('another place the report names', () => {
+  it('a figure asked of it is not answered with 石狮’s', async () => {
+    const answer = await service.ask('泉州全市的行政机关负责人出庭率是多少？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('100%');
+  });
+
+  it('a sentence that names it still answers', async () => {
+    const answer = await service.ask('泉州市级的金牌调解室有几个？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('3 个泉州市级金牌调解室');
+  });
+});
