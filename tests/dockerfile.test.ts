@@ -98,10 +98,16 @@ describe('the Dockerfile', () => {
     expect(runtime.user).toMatch(/^(node|1000)(:|$)/); // the node image's user: uid 1000
   });
 
-  it('ships no node_modules: the bundle carries its dependencies', () => {
+  it('ships no node_modules but the database drivers next to the bundle (the bundle carries the rest)', () => {
     for (let dir = join(runtime.root, runtime.workdir); dir !== dirname(dir); dir = dirname(dir)) {
       expect(existsSync(join(dir, 'node_modules')), `${dir}/node_modules`).toBe(false);
     }
+    const modules = join(runtime.root, runtime.workdir, 'build/server/node_modules');
+    expect(existsSync(join(modules, 'better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    expect(existsSync(join(modules, 'pg/package.json'))).toBe(true);
+    // Nothing only a build needs: no compiler, no test runner, no install-time downloader.
+    for (const devOnly of ['esbuild', 'vitest', 'typescript', 'prebuild-install', 'hono'])
+      expect(existsSync(join(modules, devOnly)), devOnly).toBe(false);
   });
 
   describe('its runtime stage, offline', () => {
