@@ -47,6 +47,8 @@ const configSchema = z.object({
   RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Staff searches (/api/search, one per keystroke) per client per minute; 0 turns the limit off. */
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+  /** Feedback (/api/feedback, 👍/👎) per client per minute; 0 turns the limit off. */
+  RATE_LIMIT_FEEDBACK_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Sites allowed to call the API from a browser (the widget embedded elsewhere): comma-separated origins, or `*`. Empty: same origin only. */
   CORS_ORIGINS: z
     .string()
@@ -180,7 +182,7 @@ export interface Config {
   /** Origins allowed to call the API cross-origin (`*` for any); empty for same-origin only. */
   corsOrigins: string[];
   /** Requests per client per minute (0: no limit). */
-  rateLimits: { askPerMinute: number; searchPerMinute: number };
+  rateLimits: { askPerMinute: number; searchPerMinute: number; feedbackPerMinute: number };
   /** Proxies trusted to report the client's address; null: the socket's address is the client's. */
   trustProxy: { hops: number } | { addresses: string[] } | null;
   /** Node HTTP server limits and shutdown (ignored on Workers). */
@@ -245,7 +247,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
-    rateLimits: { askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE, searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
+    rateLimits: {
+      askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE,
+      searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+      feedbackPerMinute: e.RATE_LIMIT_FEEDBACK_PER_MINUTE,
+    },
     trustProxy: e.TRUST_PROXY,
     server: {
       // Node requires headersTimeout ≤ requestTimeout.

@@ -9,6 +9,7 @@ export interface RateLimitBinding {
 export interface WorkerEnv {
   RATE_LIMIT_ASK?: RateLimitBinding;
   RATE_LIMIT_SEARCH?: RateLimitBinding;
+  RATE_LIMIT_FEEDBACK?: RateLimitBinding;
   /** The D1 database (`[[d1_databases]]` in wrangler.toml); without it nothing is recorded. */
   DB?: D1Binding;
   [variable: string]: unknown;
