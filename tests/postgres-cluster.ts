@@ -30,6 +30,8 @@ export interface PostgresCluster {
   start(): void;
   /** Stop and delete the cluster's files. */
   remove(): void;
+  /** A new, empty database in the cluster; its URL. */
+  database(name: string): string;
 }
 
 /**
@@ -74,6 +76,10 @@ export async function startPostgres(): Promise<PostgresCluster> {
     port,
     start,
     stop: stopQuietly,
+    database(name) {
+      run('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'qa', name]);
+      return `postgres://qa:${password}@127.0.0.1:${port}/${name}`;
+    },
     remove() {
       stopQuietly();
       rmSync(dir, { recursive: true, force: true });

@@ -13,7 +13,7 @@ export interface PostgresOptions {
 /**
  * PostgreSQL (several replicas share one database) via `pg`, loaded on first use. The pool
  * is created at once but connects lazily; the migration makes the first connection.
- * The pool's idle-client errors (a database restarting) are kept from crashing the process:
+ * Connection errors (a database restarting) are kept from crashing the process:
  * the next query fails instead, and the recorder counts what it could not write.
  */
 export async function openPostgresStore(
@@ -25,6 +25,9 @@ export async function openPostgresStore(
   pool.on('error', function idleClientError() {
     // a dropped idle connection: the pool replaces it on the next query
   });
+  // A connection lost while in use emits 'error' on its client too, which would otherwise be
+  // thrown as uncaught and end the process; the query in flight rejects, which is enough.
+  pool.on('connect', (client) => client.on('error', function connectionLost() {}));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await migrateToLatest(db);
