@@ -125,6 +125,11 @@ describe('the Dockerfile', () => {
       const body = await json(await ask(server.baseUrl, '行政复议一共收到多少件申请？'));
       expect(body).toMatchObject({ abstained: false, mode: 'extractive' });
       expect(body.citations[0]).toMatchObject({ id: 's4.3', quote: expect.stringContaining('228') });
+      // The drivers beside the bundle load: the question is recorded in the SQLite file under DATA_DIR.
+      await expect
+        .poll(async () => (await json(await fetch(`${server.baseUrl}/healthz`))).database, { timeout: 5_000 })
+        .toMatchObject({ status: 'ok', dialect: 'sqlite', recorded: 1 });
+      expect(existsSync(join(runtime.root, runtime.env.DATA_DIR!, 'qa.sqlite'))).toBe(true);
     });
 
     it('answers a Traditional question in Traditional script (the converter is a chunk loaded on first use)', async () => {
