@@ -144,6 +144,21 @@ describe('recording turned off, rate limits, and a database that fails', () => {
     await recorder.close();
   });
 
+  it('keeps at most maxQueue turns waiting while the database is still opening, and counts the rest as dropped', async () => {
+    let opened: (store: Store) => void = () => {};
+    // No timer flush during the test (flushMs: a minute): the queue is what the asks left in it.
+    const recorder = createRecorder({ open: () => new Promise<Store>((resolve) => (opened = resolve)), maxQueue: 3, flushMs: 60_000 });
+    const app = createApp({ service: await offlineService(), recorder });
+    void recorder.store(); // the server starts opening right after it listens
+    for (let i = 0; i < 5; i++) expect((await app.request('/api/ask', post({ question: `纠错率？${i}` }))).status).toBe(200);
+    expect(recorder.status()).toMatchObject({ state: 'starting', queued: 3, dropped: 2 });
+    const store = await openSqliteStore(join(mkdtempSync(join(tmpdir(), 'late-')), 'qa.sqlite'));
+    opened(store);
+    await recorder.flush();
+    expect(recorder.status()).toMatchObject({ state: 'ok', queued: 0, recorded: 3, dropped: 2 });
+    await recorder.close();
+  });
+
   it('limits feedback per client, unknown answers included', async () => {
     const app = createApp({
       service: await offlineService(),

@@ -2,6 +2,7 @@ import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-ope
 import type { Context, Env } from 'hono';
 import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
+import { timeOrderedId } from '../record/time-ordered-id.js';
 import type { Answer } from '../types.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
@@ -98,7 +99,7 @@ export function apiRoutes(service: QaService, widget: WidgetConfig | null = null
       // reading the signal makes @hono/node-server build a full Request (its slow path).
       const signal = service.usesModel ? c.req.raw.signal : undefined;
       const answer = await service.ask(question, history ?? [], signal);
-      const answerId = crypto.randomUUID();
+      const answerId = timeOrderedId();
       recordTurn(c, { answerId, conversationId, question, answer, startedAt, latencyMs: Date.now() - startedAt });
       // The kept answer's JSON text stays shared between requests; each gets its own answerId in front.
       return jsonText<Answer & { answerId: string }>(c, `{"answerId":"${answerId}",${keptJson(answer).slice(1)}`);

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { UIMessage, UIMessageStreamWriter } from 'ai';
 import { loadAiSdk } from '../llm/load-ai-sdk.js';
 import type { QaService } from '../qa-service.js';
+import { timeOrderedId } from '../record/time-ordered-id.js';
 import type { Answer, Citation } from '../types.js';
 import { chatRequestSchema, toQuestionAndHistory, type ChatRequest } from './chat-request-schema.js';
 import { errorResponses } from './error-responses.js';
@@ -85,7 +86,7 @@ export async function streamChatAnswer(
             writer.write({ type: 'data-draft', id: 'draft', data: { text: '' }, transient: true });
             break;
           case 'final': {
-            const answerId = crypto.randomUUID();
+            const answerId = timeOrderedId();
             writeFinalAnswer(writer, event.answer, answerId);
             onAnswer({ question, answer: event.answer, answerId });
             break;

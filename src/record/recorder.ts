@@ -57,9 +57,9 @@ export interface Recorder {
 export function createRecorder({
   open,
   recording = true,
-  batchSize = 200,
+  batchSize = 1_000,
   flushMs = 200,
-  maxQueue = 5_000,
+  maxQueue = 10_000,
   reopenMs = 5_000,
   onError = () => {},
 }: RecorderOptions): Recorder {

@@ -2,6 +2,7 @@ import type { NewTurn } from '../store/database.js';
 import type { Answer } from '../types.js';
 import { normalizeQuestion } from './normalize-question.js';
 import { redactPersonalData } from './redact-personal-data.js';
+import { timeOrderedId } from './time-ordered-id.js';
 
 export interface TurnFacts {
   answerId: string;
@@ -20,7 +21,7 @@ export interface TurnFacts {
 export function turnRecord({ answerId, conversationId, question, answer, startedAt, latencyMs }: TurnFacts): NewTurn {
   const redacted = redactPersonalData(question.trim());
   return {
-    id: crypto.randomUUID(),
+    id: timeOrderedId(startedAt),
     answer_id: answerId,
     conversation_id: conversationId ?? null,
     created_at: new Date(startedAt).toISOString(),

@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import { initialSchema } from './migrations/0001-initial-schema.js';
+import { lighterTurnIndexes } from './migrations/0002-lighter-turn-indexes.js';
 
 /**
  * Every migration, in order, as code: esbuild and wrangler bundle them, where Kysely's
@@ -8,6 +9,7 @@ import { initialSchema } from './migrations/0001-initial-schema.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial-schema': initialSchema,
+  '0002-lighter-turn-indexes': lighterTurnIndexes,
 };
 
 export const bundledMigrations: MigrationProvider = {

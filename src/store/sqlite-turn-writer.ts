@@ -11,6 +11,7 @@ const SQLite = require(workerData.module);
 const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
+db.pragma('wal_autocheckpoint = 10000');
 const insert = db.prepare(workerData.sql);
 const insertAll = db.transaction((rows) => { for (const row of rows) insert.run(row); });
 parentPort.on('message', ({ id, rows }) => {
