@@ -78,7 +78,7 @@ export function createRecorder({
     if (opened) return Promise.resolve(opened);
     if (opening) return opening;
     if (Date.now() - failedAt < reopenMs) return Promise.resolve(null);
-    state = 'starting';
+    if (failedAt === Number.NEGATIVE_INFINITY) state = 'starting'; // a retry after a failure stays `degraded` until it succeeds
     opening = open().then(
       (s) => {
         opened = s;
