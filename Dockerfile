@@ -7,9 +7,10 @@
 FROM node:20-slim AS build
 WORKDIR /app
 # Dependencies first, so this layer is rebuilt only when the lockfile changes. Install scripts are
-# skipped: none of the dependencies needs its own (see .npmrc), and node:20's npm 10 would run them.
+# skipped (node:20's npm 10 ignores .npmrc's allow list and would run them all), except the one
+# that is needed: better-sqlite3's, which fetches (or compiles) its native addon.
 COPY package.json package-lock.json ./
-RUN npm ci --ignore-scripts --no-audit --no-fund
+RUN npm ci --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3
 COPY tsconfig.json ./
 COPY src ./src
 COPY corpus ./corpus
@@ -24,10 +25,13 @@ ENV NODE_ENV=production \
     MALLOC_ARENA_MAX=2 \
     HOST=0.0.0.0 \
     PORT=3000 \
-    CACHE_DIR=/app/.cache
+    CACHE_DIR=/app/.cache \
+    DATA_DIR=/app/data
 WORKDIR /app
-# The bundle carries its dependencies (esbuild), so no node_modules; it finds corpus/ and prompts/
-# two levels above build/server/. The files stay root's: the server cannot rewrite its own code.
+# The bundle carries its dependencies (esbuild) except the database drivers, which build:server
+# copies with their own dependencies into build/server/node_modules (a native addon cannot be
+# bundled); no other node_modules. It finds corpus/ and prompts/ two levels above build/server/.
+# The files stay root's: the server cannot rewrite its own code.
 COPY --from=build /app/build/server ./build/server/
 COPY --from=build /app/build/public ./build/public/
 COPY --from=build /app/build/index-snapshot.json ./build/
@@ -35,6 +39,9 @@ COPY --from=build /app/corpus ./corpus/
 COPY --from=build /app/prompts ./prompts/
 # The one writable directory: the embedding cache (used with a remote embedding model).
 RUN mkdir -p /app/.cache && chown node:node /app/.cache
+# The SQLite database (recorded questions, feedback, staff review): mount a volume here to keep it
+# across containers (docker run -v qa-data:/app/data), or set DATABASE_URL for PostgreSQL.
+RUN mkdir -p /app/data && chown node:node /app/data
 # The image's `node` user, by number so that Kubernetes' runAsNonRoot can check it.
 USER 1000:1000
 EXPOSE 3000

@@ -1,5 +1,7 @@
 import autocannon from 'autocannon';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startNodeProcess } from './lib/node-process.js';
@@ -24,6 +26,9 @@ const MALLOC = { MALLOC_ARENA_MAX: '2' };
  * after the load and the time from `node` start to the first 200 on /healthz. The 660 questions
  * repeat during a run, so the server's answer cache (ANSWER_CACHE_SIZE) serves most of them; a
  * second server with the cache off shows what answering a question for the first time costs.
+ * Recording's cost: /api/ask on the server (recording into SQLite, as deployed) and on one with
+ * LOG_QUESTIONS=false, alternated over `--recording-rounds` rounds in the same run (target: on ≥
+ * 95 % of off). `--only recording` runs just that comparison.
  */
 async function main() {
   const { values } = parseArgs({
@@ -34,6 +39,8 @@ async function main() {
       source: { type: 'boolean', default: false },
       /** Another young generation to compare (`--semi-space 2`): MB per semi-space. */
       'semi-space': { type: 'string', default: SEMI_SPACE_MB },
+      'recording-rounds': { type: 'string', default: '2' },
+      only: { type: 'string' },
     },
   });
   const duration = Number(values.duration);
@@ -44,13 +51,24 @@ async function main() {
   ];
   if (!values.source && !existsSync(`${root}/${BUNDLE}`)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
   // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).
-  const env = { ...MALLOC, OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' };
+  const env = {
+    ...MALLOC,
+    OPENAI_API_KEY: '',
+    EMBEDDING_API_KEY: '',
+    RATE_LIMIT_ASK_PER_MINUTE: '0',
+    RATE_LIMIT_SEARCH_PER_MINUTE: '0',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-load-')), // a fresh database, recording on (the default)
+  };
   const questions = loadQuestions();
   const askBodies = questions.map((q) => JSON.stringify(q));
   // What the staff page sends while someone types: prefixes of varied length, asking for ids and spans only (it holds the paragraphs).
   const searchPaths = questions.map(
     (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20&text=false`,
   );
+
+  const load = { duration, connections };
+  if (values.only === 'recording')
+    return void (await compareRecording(serverArgs, env, load, askBodies, Number(values['recording-rounds'])));
 
   const starts: number[] = [];
   for (let i = 0; i < Number(values.starts); i++) {
@@ -63,11 +81,11 @@ async function main() {
   const server = await startNodeProcess(serverArgs, env, root);
   try {
     const rssIdle = server.rssMiB();
-    const load = { duration, connections };
     const bareRun = await run(bare.baseUrl, load, rotate('POST', '/bare', askBodies));
     const askRun = await run(server.baseUrl, load, rotate('POST', '/api/ask', askBodies));
     const searchRun = await run(server.baseUrl, load, rotate('GET', searchPaths));
     const rssAfter = server.rssMiB();
+    await compareRecording(serverArgs, env, load, askBodies, Number(values['recording-rounds']), server.baseUrl);
     const browserRun = await run(server.baseUrl, load, rotate('POST', '/api/ask', askBodies, BROWSER));
     // The same questions with nothing kept: what answering itself costs (a first-time question).
     const fresh = await startNodeProcess(serverArgs, { ...env, ANSWER_CACHE_SIZE: '0' }, root);
@@ -104,6 +122,45 @@ async function main() {
     );
   } finally {
     await Promise.all([bare.stop(), server.stop()]);
+  }
+}
+
+/**
+ * /api/ask with recording on (the server at `onUrl`, or a new one) against a server with
+ * LOG_QUESTIONS=false, alternating which goes first in each round so drift on a busy machine
+ * falls on both; prints both rates, their ratio and what the recording server wrote and dropped.
+ */
+async function compareRecording(
+  serverArgs: string[],
+  env: Record<string, string>,
+  load: { duration: number; connections: number },
+  askBodies: string[],
+  rounds: number,
+  onUrl?: string,
+): Promise<void> {
+  const own = onUrl ? null : await startNodeProcess(serverArgs, env, root);
+  const off = await startNodeProcess(serverArgs, { ...env, LOG_QUESTIONS: 'false' }, root);
+  const on = onUrl ?? own!.baseUrl;
+  const rates = { on: [] as number[], off: [] as number[] };
+  try {
+    for (let round = 0; round < rounds; round++) {
+      const order = round % 2 === 0 ? (['off', 'on'] as const) : (['on', 'off'] as const);
+      for (const which of order) {
+        const r = await run(which === 'on' ? on : off.baseUrl, load, rotate('POST', '/api/ask', askBodies));
+        rates[which].push(r.rps);
+      }
+    }
+    const health = (await (await fetch(`${on}/healthz`)).json()) as { database: { recorded: number; dropped: number; dialect: string } };
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const [rOn, rOff] = [mean(rates.on), mean(rates.off)];
+    console.log(
+      `POST /api/ask, recording off (LOG_QUESTIONS=false) ${rOff.toFixed(0)} req/s · recording on (${health.database.dialect}) ${rOn.toFixed(0)} req/s` +
+        ` → on is ${((100 * rOn) / rOff).toFixed(1)} % of off (target ≥ 95 %; ${rounds} alternating rounds of ${load.duration} s;` +
+        ` per round off ${rates.off.map((r) => r.toFixed(0)).join('/')}, on ${rates.on.map((r) => r.toFixed(0)).join('/')})`,
+    );
+    console.log(`recording server: ${health.database.recorded} turns written, ${health.database.dropped} dropped`);
+  } finally {
+    await Promise.all([off.stop(), own?.stop()]);
   }
 }
 

@@ -47,6 +47,8 @@ const configSchema = z.object({
   RATE_LIMIT_ASK_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Staff searches (/api/search, one per keystroke) per client per minute; 0 turns the limit off. */
   RATE_LIMIT_SEARCH_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(600),
+  /** Feedback (/api/feedback, 👍/👎) per client per minute; 0 turns the limit off. */
+  RATE_LIMIT_FEEDBACK_PER_MINUTE: z.coerce.number().int().min(0).max(100_000).default(30),
   /** Sites allowed to call the API from a browser (the widget embedded elsewhere): comma-separated origins, or `*`. Empty: same origin only. */
   CORS_ORIGINS: z
     .string()
@@ -91,6 +93,23 @@ const configSchema = z.object({
       .regex(/^(tel:\+?[0-9][0-9-]{1,19}|https?:\/\/[^\s"<>]+)$/, 'HUMAN_CHANNEL_URL must be tel:12345 or an http(s) address')
       .nullable(),
   ),
+  /** Directory of the embedded SQLite database (`qa.sqlite`), created on start; unused with DATABASE_URL. */
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  /** PostgreSQL instead of the SQLite file (several replicas): postgres://user:password@host:5432/db. The password is never logged. */
+  DATABASE_URL: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/, 'DATABASE_URL must be a postgres:// or postgresql:// address')
+      .optional(),
+  ),
+  /** Record each question (personal data redacted) with its answer's outcome, for the office's review. */
+  LOG_QUESTIONS: z
+    .enum(['true', 'false', '1', '0'])
+    .default('true')
+    .transform((v) => v === 'true' || v === '1'),
+  /** Recorded questions and their feedback older than this many days are deleted (on start and daily). */
+  LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
   FRAME_ANCESTORS: z
     .string()
@@ -163,7 +182,7 @@ export interface Config {
   /** Origins allowed to call the API cross-origin (`*` for any); empty for same-origin only. */
   corsOrigins: string[];
   /** Requests per client per minute (0: no limit). */
-  rateLimits: { askPerMinute: number; searchPerMinute: number };
+  rateLimits: { askPerMinute: number; searchPerMinute: number; feedbackPerMinute: number };
   /** Proxies trusted to report the client's address; null: the socket's address is the client's. */
   trustProxy: { hops: number } | { addresses: string[] } | null;
   /** Node HTTP server limits and shutdown (ignored on Workers). */
@@ -181,6 +200,8 @@ export interface Config {
   answerCacheSize: number;
   /** CSP `frame-ancestors` of the pages: `'self'`, `'none'` or origins. */
   frameAncestors: string[];
+  /** Where turns, feedback and the staff review live; `databaseUrl` holds a password: log `describeDatabase`, never it. */
+  store: { dataDir: string; databaseUrl: string | null; logQuestions: boolean; retentionDays: number };
   /** What the widget may know: public settings only, never a key (served at `/api/widget-config`). */
   widget: WidgetConfig;
 }
@@ -226,7 +247,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     chatBodyLimit: e.CHAT_BODY_LIMIT,
     corsOrigins: e.CORS_ORIGINS,
-    rateLimits: { askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE, searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE },
+    rateLimits: {
+      askPerMinute: e.RATE_LIMIT_ASK_PER_MINUTE,
+      searchPerMinute: e.RATE_LIMIT_SEARCH_PER_MINUTE,
+      feedbackPerMinute: e.RATE_LIMIT_FEEDBACK_PER_MINUTE,
+    },
     trustProxy: e.TRUST_PROXY,
     server: {
       // Node requires headersTimeout ≤ requestTimeout.
@@ -240,6 +265,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     embeddingQueryCacheSize: e.EMBEDDING_QUERY_CACHE_SIZE,
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     frameAncestors: e.FRAME_ANCESTORS,
+    store: { dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL ?? null, logQuestions: e.LOG_QUESTIONS, retentionDays: e.LOG_RETENTION_DAYS },
     widget: { humanChannel: { label: e.HUMAN_CHANNEL, href: e.HUMAN_CHANNEL_URL } },
   };
 }

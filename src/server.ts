@@ -7,6 +7,7 @@ import { clientAddress } from './node/client-address.js';
 import { createLogger, flushLog, type Logger } from './node/create-logger.js';
 import { createNodeService } from './node/create-node-service.js';
 import { nodeRateLimits } from './node/node-rate-limits.js';
+import { nodeRecorder, openRecording } from './node/open-recording.js';
 import { PUBLIC_DIR, SNAPSHOT_FILE } from './node/project-paths.js';
 import { readIndexSnapshot } from './node/read-index-snapshot.js';
 import { drain, listen } from './node/serve-node.js';
@@ -22,7 +23,9 @@ async function main(config: Config, logger: Logger) {
   const log = (line: string) => logger.warn(`[startup] ${line}`);
   const service = await createNodeService(config, { snapshot: 'snapshot' in read ? read.snapshot : undefined, log });
   const address = clientAddress(config.trustProxy);
+  const recorder = nodeRecorder(config, (line) => logger.warn(line));
   const app = createApp({
+    recorder,
     service,
     assets: serveStatic({ root: PUBLIC_DIR }),
     bodyLimit: config.bodyLimit,
@@ -40,6 +43,8 @@ async function main(config: Config, logger: Logger) {
       `; ${describeConfig(config, service.index.embedder.modelId)}`,
   );
   logger.info(`[startup] listening on http://${config.host}:${port} (ready ${(performance.now() - started).toFixed(0)} ms after start)`);
+  // Not awaited: the signal handlers below must be in place while a remote database is still being reached.
+  const recording = openRecording(recorder, config, (line) => logger.info(line));
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -47,6 +52,8 @@ async function main(config: Config, logger: Logger) {
     stopping = true;
     logger.info(`[shutdown] ${signal}: finishing requests in flight (up to ${config.server.shutdownTimeoutMs} ms)`);
     const outcome = await drain(server, config.server.shutdownTimeoutMs);
+    (await recording)();
+    await recorder.close(); // the turns still queued are written before the process exits
     logger.info(`[shutdown] ${outcome === 'drained' ? 'all requests finished' : 'closed the connections still open'}; exiting`);
     flushLog(logger);
     process.exit(0);

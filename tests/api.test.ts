@@ -219,7 +219,10 @@ describe('rate limiting', () => {
     const limited = checkedAgainstOpenApi(
       createApp({
         service: await offlineService(),
-        rateLimits: nodeRateLimits({ askPerMinute: 2, searchPerMinute: 5 }, (c) => c.req.header('x-test-client') ?? 'a'),
+        rateLimits: nodeRateLimits(
+          { askPerMinute: 2, searchPerMinute: 5, feedbackPerMinute: 3 },
+          (c) => c.req.header('x-test-client') ?? 'a',
+        ),
       }),
     );
     const askAs = (client: string) =>

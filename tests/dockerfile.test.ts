@@ -98,10 +98,16 @@ describe('the Dockerfile', () => {
     expect(runtime.user).toMatch(/^(node|1000)(:|$)/); // the node image's user: uid 1000
   });
 
-  it('ships no node_modules: the bundle carries its dependencies', () => {
+  it('ships no node_modules but the database drivers next to the bundle (the bundle carries the rest)', () => {
     for (let dir = join(runtime.root, runtime.workdir); dir !== dirname(dir); dir = dirname(dir)) {
       expect(existsSync(join(dir, 'node_modules')), `${dir}/node_modules`).toBe(false);
     }
+    const modules = join(runtime.root, runtime.workdir, 'build/server/node_modules');
+    expect(existsSync(join(modules, 'better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
+    expect(existsSync(join(modules, 'pg/package.json'))).toBe(true);
+    // Nothing only a build needs: no compiler, no test runner, no install-time downloader.
+    for (const devOnly of ['esbuild', 'vitest', 'typescript', 'prebuild-install', 'hono'])
+      expect(existsSync(join(modules, devOnly)), devOnly).toBe(false);
   });
 
   describe('its runtime stage, offline', () => {
@@ -119,6 +125,11 @@ describe('the Dockerfile', () => {
       const body = await json(await ask(server.baseUrl, '行政复议一共收到多少件申请？'));
       expect(body).toMatchObject({ abstained: false, mode: 'extractive' });
       expect(body.citations[0]).toMatchObject({ id: 's4.3', quote: expect.stringContaining('228') });
+      // The drivers beside the bundle load: the question is recorded in the SQLite file under DATA_DIR.
+      await expect
+        .poll(async () => (await json(await fetch(`${server.baseUrl}/healthz`))).database, { timeout: 5_000 })
+        .toMatchObject({ status: 'ok', dialect: 'sqlite', recorded: 1 });
+      expect(existsSync(join(runtime.root, runtime.env.DATA_DIR!, 'qa.sqlite'))).toBe(true);
     });
 
     it('answers a Traditional question in Traditional script (the converter is a chunk loaded on first use)', async () => {

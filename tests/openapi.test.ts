@@ -31,6 +31,7 @@ describe('the OpenAPI document', () => {
       'get /healthz health',
       'post /api/ask ask',
       'post /api/chat chat',
+      'post /api/feedback feedback',
     ]);
     expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
     expect(doc.security).toEqual([]);

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -49,7 +52,8 @@ export function startProcess(
 ): Omit<SpawnedServer, 'baseUrl'> {
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, script], {
     cwd,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', ...env },
+    // Each server its own database (unless the test names one), so tests never share recorded turns.
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: mkdtempSync(join(tmpdir(), 'qa-data-')), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,5 +1,6 @@
+import SQLite from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,10 +16,11 @@ import { json, offlineService } from './helpers.js';
  */
 let worker: LocalWorker;
 let node: ReturnType<typeof createApp>;
+const persistTo = mkdtempSync(join(tmpdir(), 'worker-state-'));
 
 beforeAll(async () => {
   node = createApp({ service: await offlineService() });
-  worker = await startLocalWorker({ RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' });
+  worker = await startLocalWorker({ RATE_LIMIT_ASK_PER_MINUTE: '0', RATE_LIMIT_SEARCH_PER_MINUTE: '0' }, { persistTo });
 }, 90_000);
 afterAll(async () => {
   await worker?.stop();
@@ -30,6 +32,7 @@ const post = (body: unknown, headers: Record<string, string> = { 'content-type':
   body: typeof body === 'string' ? body : JSON.stringify(body),
 });
 const onWorker = (path: string, init?: RequestInit) => fetch(worker.baseUrl + path, init);
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe('the worker (workerd, offline) and the Node app', () => {
   it('give the same answers and citations to every gold question', async () => {
@@ -39,7 +42,9 @@ describe('the worker (workerd, offline) and the Node app', () => {
         onWorker('/api/ask', post(body)).then(json),
         Promise.resolve(node.request('/api/ask', post(body))).then(json),
       ]);
-      expect(w, item.question).toEqual(n);
+      // Every answer has its own id; the rest is the same.
+      expect(w.answerId).toMatch(UUID);
+      expect({ ...w, answerId: n.answerId }, item.question).toEqual(n);
     }
   });
 
@@ -141,4 +146,55 @@ describe('the worker (workerd, offline) and the Node app', () => {
       r.summary[0]!.rows.map(([, m]) => Object.fromEntries(Object.entries(m).filter(([k]) => !k.endsWith('Ms'))));
     expect(accuracy(report)).toEqual(accuracy(nodeReport));
   }, 120_000);
+});
+
+describe('the worker records turns in D1 (the DB binding, local workerd)', () => {
+  /** The local D1 database file wrangler keeps under --persist-to, read as the SQLite file it is. */
+  function d1Rows(query: string): Record<string, unknown>[] {
+    const file = readdirSync(persistTo, { recursive: true, encoding: 'utf8' }).find(
+      (f) => f.includes('d1') && f.endsWith('.sqlite') && !f.includes('metadata'),
+    );
+    expect(file, 'a local D1 database file').toBeDefined();
+    const db = new SQLite(join(persistTo, file!), { readonly: true });
+    try {
+      return db.prepare(query).all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  }
+
+  it('keeps the redacted question with its conversation, and takes feedback on that answer only', async () => {
+    const question = '行政复议收到多少件？我的手机13812345678';
+    const asked = await json(await onWorker('/api/ask', post({ question, conversationId: 'worker-conv-0001' })));
+    expect(asked.answerId).toMatch(UUID);
+    const feedback = await onWorker('/api/feedback', post({ answerId: asked.answerId, rating: 'down', reason: '不对' }));
+    expect(feedback.status).toBe(202);
+    const unknown = await onWorker('/api/feedback', post({ answerId: crypto.randomUUID(), rating: 'up' }));
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).error.code).toBe('not_found');
+
+    const [turn] = d1Rows(`select * from turns where conversation_id = 'worker-conv-0001'`);
+    expect(turn).toMatchObject({ answer_id: asked.answerId, question_redacted: '行政复议收到多少件？我的手机[手机号]', abstained: 0 });
+    expect(JSON.stringify(d1Rows('select * from turns'))).not.toContain('13812345678');
+    expect(d1Rows(`select rating, reason from feedback where answer_id = '${asked.answerId}'`)).toEqual([
+      { rating: 'down', reason: '不对' },
+    ]);
+    const health = await json(await onWorker('/healthz'));
+    expect(health.database).toMatchObject({ status: 'ok', dialect: 'd1', recording: true, dropped: 0 });
+  });
+
+  it('records a chat turn with the answerId its final part carries', async () => {
+    const res = await onWorker(
+      '/api/chat',
+      post({ id: 'worker-chat-0001', messages: [{ id: 'u1', role: 'user', parts: [{ type: 'text', text: '纠错率是多少？' }] }] }),
+    );
+    const answerId = /"type":"data-answer".*?"answerId":"([0-9a-f-]{36})"/.exec(await res.text())?.[1];
+    expect(answerId).toMatch(UUID);
+    // The write is kept alive by waitUntil after the stream ends; give it a moment.
+    for (let i = 0; i < 50 && d1Rows(`select 1 from turns where answer_id = '${answerId}'`).length === 0; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(d1Rows(`select conversation_id, question_redacted from turns where answer_id = '${answerId}'`)).toEqual([
+      { conversation_id: 'worker-chat-0001', question_redacted: '纠错率是多少？' },
+    ]);
+  });
 });

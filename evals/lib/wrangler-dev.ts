@@ -19,7 +19,10 @@ export interface LocalWorker {
  * Run the worker locally in workerd (`wrangler dev --local`), offline, on a free port. Needs
  * `npm run build:web && npm run build:index` first (the assets and the index snapshot).
  */
-export async function startLocalWorker(vars: Record<string, string> = {}): Promise<LocalWorker> {
+export async function startLocalWorker(
+  vars: Record<string, string> = {},
+  { persistTo }: { persistTo?: string } = {},
+): Promise<LocalWorker> {
   const port = await freePort();
   const started = performance.now();
   const args = [
@@ -32,6 +35,8 @@ export async function startLocalWorker(vars: Record<string, string> = {}): Promi
     '--log-level',
     'warn',
     ...Object.entries(vars).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+    // Local state (the D1 database) somewhere of the caller's choosing instead of .wrangler/state.
+    ...(persistTo ? ['--persist-to', persistTo] : []),
   ];
   // Signal the wrangler process itself (not an npx wrapper), or workerd is left running.
   const child: ChildProcess = spawn(join(root, 'node_modules/.bin/wrangler'), args, {

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { copyExternals, EXTERNALS } from './copy-externals.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -12,7 +13,8 @@ export const SERVER_DIR = 'build/server';
  * (ESM, Node 20), so the server starts with plain `node`: no TypeScript compiler, no module
  * resolution across node_modules. Code that only a configured model needs (`ai`'s providers,
  * the Simplified→Traditional converter) is imported dynamically and lands in its own chunk,
- * loaded on first use. The bundle sits two levels below the project root, as src/x/ files
+ * loaded on first use. The database drivers stay out of the bundle (`EXTERNALS`, a native addon)
+ * and are copied with their dependencies into build/server/node_modules. The bundle sits two levels below the project root, as src/x/ files
  * do, so their `new URL('../../corpus/', import.meta.url)` still finds corpus/ and prompts/.
  */
 async function main() {
@@ -27,6 +29,7 @@ async function main() {
     splitting: true,
     format: 'esm',
     platform: 'node',
+    external: EXTERNALS,
     target: 'node20',
     // Less to parse at start-up; names kept, so profiles and stack traces stay readable.
     minifyWhitespace: true,
@@ -37,6 +40,7 @@ async function main() {
     // CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  copyExternals(`${root}/node_modules`, `${root}/${SERVER_DIR}/node_modules`);
   console.log(`built ${SERVER_DIR}/server.mjs in ${(performance.now() - started).toFixed(0)} ms`);
 }
 

@@ -2,11 +2,14 @@ import { OpenAPIHono, createRoute, type OpenAPIHonoOptions } from '@hono/zod-ope
 import type { Context, Env } from 'hono';
 import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
-import type { SearchHit } from '../types.js';
+import { timeOrderedId } from '../record/time-ordered-id.js';
+import type { Answer, SearchHit } from '../types.js';
 import { chatRoute, streamChatAnswer } from './chat-route.js';
 import { errorResponse } from './error-response.js';
 import { errorResponses } from './error-responses.js';
-import { keptJson } from './kept-json.js';
+import { feedbackRoute, storeFeedback } from './feedback-route.js';
+import { keptJson, withLeadingField } from './kept-json.js';
+import { type TurnRecording, turnRecorder } from './record-turn.js';
 import {
   askRequestSchema,
   askResponseSchema,
@@ -77,7 +80,7 @@ const healthRoute = createRoute({
   method: 'get',
   path: '/healthz',
   operationId: 'health',
-  summary: 'Liveness: the index is built and the service answers',
+  summary: 'Liveness: the index is built and the service answers; the state of the database that records turns',
   responses: { 200: jsonBody('Alive', healthSchema), ...errorResponses(405, 500) },
 });
 
@@ -85,18 +88,32 @@ const healthRoute = createRoute({
  * The API's routes, chained so that their types flow into `ApiRoutes` (what `hono/client`'s
  * `hc<ApiRoutes>` reads). Validation failures become 400s through `defaultHook`.
  */
-export function apiRoutes(service: QaService, widget: WidgetConfig | null = null) {
+export function apiRoutes(service: QaService, widget: WidgetConfig | null = null, recording: TurnRecording = {}) {
+  const recordTurn = turnRecorder(recording);
+  const { recorder } = recording;
   const api = new OpenAPIHono({ defaultHook: rejectInvalid })
     .openapi(askRoute, async function ask(c) {
-      const { question, history } = c.req.valid('json');
+      const startedAt = Date.now();
+      const { question, history, conversationId } = c.req.valid('json');
       // A client that hangs up stops the model call, as on /api/chat. Offline there is none to stop, and
       // reading the signal makes @hono/node-server build a full Request (its slow path).
       const signal = service.usesModel ? c.req.raw.signal : undefined;
       const answer = await service.ask(question, history ?? [], signal);
-      return jsonText<typeof answer>(c, keptJson(answer));
+      const answerId = timeOrderedId();
+      recordTurn(c, { answerId, conversationId, question, answer, startedAt, latencyMs: Date.now() - startedAt });
+      // The kept answer's body stays shared between requests; each gets its own answerId in front.
+      return jsonText<Answer & { answerId: string }>(c, withLeadingField('answerId', answerId, keptJson(answer)));
     })
     .openapi(chatRoute, function chat(c) {
-      return streamChatAnswer(service, c.req.valid('json'), c.req.raw.signal);
+      const startedAt = Date.now();
+      const body = c.req.valid('json');
+      const conversationId = body.conversationId ?? chatIdAsConversation(body.id);
+      return streamChatAnswer(service, body, c.req.raw.signal, function recordChatTurn({ question, answer, answerId }) {
+        recordTurn(c, { answerId, conversationId, question, answer, startedAt, latencyMs: Date.now() - startedAt });
+      });
+    })
+    .openapi(feedbackRoute, function feedback(c) {
+      return storeFeedback(c, recorder, c.req.valid('json'));
     })
     .openapi(searchRoute, async function searchParagraphs(c) {
       const { q, limit, text } = c.req.valid('query');
@@ -125,7 +142,19 @@ export function apiRoutes(service: QaService, widget: WidgetConfig | null = null
     })
     .openapi(healthRoute, function health(c) {
       const { paragraphs } = service.document;
-      return c.json({ status: 'ok' as const, paragraphs: paragraphs.length, embedder: service.index.embedder.modelId }, 200);
+      const database = recorder
+        ? recorder.status()
+        : { state: 'off' as const, dialect: null, recording: false, queued: 0, recorded: 0, dropped: 0 };
+      const { state, ...counts } = database;
+      return c.json(
+        {
+          status: 'ok' as const,
+          paragraphs: paragraphs.length,
+          embedder: service.index.embedder.modelId,
+          database: { status: state, ...counts },
+        },
+        200,
+      );
     });
   return api;
 }
@@ -147,6 +176,11 @@ function withoutText(hits: SearchHit[]): Omit<SearchHit, 'text'>[] {
  */
 function jsonText<T>(c: Context, body: Uint8Array<ArrayBuffer>) {
   return c.body(body, 200, { 'Content-Type': 'application/json' }) as unknown as ReturnType<typeof c.json<T, 200>>;
+}
+
+/** useChat's chat id (client-generated, like a conversationId) when the body has no conversationId of its own. */
+function chatIdAsConversation(id: unknown): string | undefined {
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(id) ? id : undefined;
 }
 
 /** The typed routes, for `hc<ApiRoutes>(baseUrl)` from `hono/client`. */

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { ChatTurn } from '../types.js';
-import { MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './schemas.js';
+import { conversationIdSchema, MAX_HISTORY_TURNS, MAX_QUESTION_CHARS, MAX_TURN_CHARS } from './schemas.js';
 
 /** A message part as `useChat` sends it: text parts are read, every other kind (data, sources, steps) is ignored. */
 const partSchema = z
@@ -28,6 +28,7 @@ export const chatRequestSchema = z
       messages: z
         .array(messageSchema, { error: 'messages must be an array of {id, role, parts} messages' })
         .min(1, 'messages must not be empty'),
+      conversationId: conversationIdSchema.optional(),
     },
     {
       error: 'the body must be a JSON object such as {"messages": [{"id": "1", "role": "user", "parts": [{"type": "text", "text": "…"}]}]}',

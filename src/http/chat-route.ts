@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import type { UIMessage, UIMessageStreamWriter } from 'ai';
 import { loadAiSdk } from '../llm/load-ai-sdk.js';
 import type { QaService } from '../qa-service.js';
+import { timeOrderedId } from '../record/time-ordered-id.js';
 import type { Answer, Citation } from '../types.js';
 import { chatRequestSchema, toQuestionAndHistory, type ChatRequest } from './chat-request-schema.js';
 import { errorResponses } from './error-responses.js';
@@ -13,7 +14,14 @@ export type CitationData = Citation & { n: number };
  * `data-answer`: the final answer, sent last (part id `answer`); its text is the message's text part.
  * Citations are listed without the paragraph text, which their `data-citation` parts carry.
  */
-export type AnswerData = Omit<Answer, 'citations' | 'retrieval'> & { citations: (Omit<Citation, 'text'> & { n: number })[] };
+export type AnswerData = Omit<Answer, 'citations' | 'retrieval'> & {
+  /** Identifies this answer for feedback (POST /api/feedback). */
+  answerId: string;
+  citations: (Omit<Citation, 'text'> & { n: number })[];
+};
+
+/** Called once the final answer is written, to record the turn. */
+export type OnChatAnswer = (turn: { question: string; answer: Answer; answerId: string }) => void;
 
 /** `data-draft` (transient): the verified text of the answer being written, whole each time; `''` after a withdrawal. */
 export interface DraftData {
@@ -50,7 +58,12 @@ export const chatRoute = createRoute({
  * its citations (`data-citation`, `source-document`) and `data-answer`, so what a client keeps,
  * renders and sends back is what the service stands by.
  */
-export async function streamChatAnswer(service: QaService, request: ChatRequest, signal?: AbortSignal): Promise<Response> {
+export async function streamChatAnswer(
+  service: QaService,
+  request: ChatRequest,
+  signal?: AbortSignal,
+  onAnswer: OnChatAnswer = () => {},
+): Promise<Response> {
   const { question, history } = toQuestionAndHistory(request);
   const { createUIMessageStream, createUIMessageStreamResponse } = await loadAiSdk();
   const stream = createUIMessageStream<ChatUIMessage>({
@@ -72,9 +85,12 @@ export async function streamChatAnswer(service: QaService, request: ChatRequest,
             draft = '';
             writer.write({ type: 'data-draft', id: 'draft', data: { text: '' }, transient: true });
             break;
-          case 'final':
-            writeFinalAnswer(writer, event.answer);
+          case 'final': {
+            const answerId = timeOrderedId();
+            writeFinalAnswer(writer, event.answer, answerId);
+            onAnswer({ question, answer: event.answer, answerId });
             break;
+          }
         }
       }
       writer.write({ type: 'finish', finishReason: 'stop' });
@@ -89,7 +105,7 @@ export async function streamChatAnswer(service: QaService, request: ChatRequest,
 }
 
 /** The parts the assistant message keeps: the answer's text, each citation (data and source), then `data-answer`. */
-function writeFinalAnswer(writer: UIMessageStreamWriter<ChatUIMessage>, answer: Answer) {
+function writeFinalAnswer(writer: UIMessageStreamWriter<ChatUIMessage>, answer: Answer, answerId: string) {
   if (answer.answer) {
     writer.write({ type: 'text-start', id: 'answer-text' });
     writer.write({ type: 'text-delta', id: 'answer-text', delta: answer.answer });
@@ -105,9 +121,9 @@ function writeFinalAnswer(writer: UIMessageStreamWriter<ChatUIMessage>, answer: 
       title: `${citation.section}（${citation.id}）：${citation.quote}`,
     });
   });
-  writer.write({ type: 'data-answer', id: 'answer', data: answerData(answer) });
+  writer.write({ type: 'data-answer', id: 'answer', data: answerData(answer, answerId) });
 }
 
-function answerData({ citations, retrieval: _diagnostics, ...rest }: Answer): AnswerData {
-  return { ...rest, citations: citations.map(({ text: _text, ...c }, i) => ({ n: i + 1, ...c })) };
+function answerData({ citations, retrieval: _diagnostics, ...rest }: Answer, answerId: string): AnswerData {
+  return { answerId, ...rest, citations: citations.map(({ text: _text, ...c }, i) => ({ n: i + 1, ...c })) };
 }

@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
+import type { Recorder } from '../record/recorder.js';
 import { apiRoutes } from './api-routes.js';
 import { cacheWidget } from './cache-widget.js';
 import { defaultCompression } from './default-compression.js';
@@ -14,6 +15,7 @@ import { logRequests as logEachRequest, type RequestLogOptions } from './log-req
 import { answerMethodNotAllowed } from './method-not-allowed.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { paragraphPage } from './paragraph-page.js';
+import type { Defer } from './record-turn.js';
 import { responseHeaders } from './response-headers.js';
 import { EXPOSED_HEADERS } from './security-headers.js';
 
@@ -32,7 +34,11 @@ export interface AppOptions {
   /** Origins whose pages may call the API (the widget embedded on another site); `*` for any. */
   corsOrigins?: string[];
   /** Per-client limits, built by each runtime (memory on Node, the rate-limit binding on Workers). */
-  rateLimits?: { ask?: MiddlewareHandler; search?: MiddlewareHandler };
+  rateLimits?: { ask?: MiddlewareHandler; search?: MiddlewareHandler; feedback?: MiddlewareHandler };
+  /** Records each answered turn and stores feedback; without it nothing is recorded and feedback finds no answer. */
+  recorder?: Recorder;
+  /** Where the runtime keeps the recorder's write alive after the response (Workers: waitUntil). */
+  defer?: Defer;
   /** Who may frame the pages (CSP `frame-ancestors`): `'self'`, `'none'` or origins. */
   frameAncestors?: string[];
   /** Response compression; default gzip on Node, none elsewhere (Workers compresses at the edge). */
@@ -54,6 +60,8 @@ export function createApp({
   frameAncestors = ["'self'"],
   compression = defaultCompression(),
   widget: widgetConfig,
+  recorder,
+  defer,
 }: AppOptions) {
   const app = new OpenAPIHono();
   // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it;
@@ -87,6 +95,7 @@ export function createApp({
     app.use('/api/chat', rateLimits.ask);
   }
   if (rateLimits.search) app.use('/api/search', rateLimits.search);
+  if (rateLimits.feedback) app.use('/api/feedback', rateLimits.feedback);
 
   const [limitApi, limitChat] = [limitBody(maxBytes), limitBody(chatBodyLimit)];
   app.use('/api/*', function limitBodies(c, next) {
@@ -94,8 +103,9 @@ export function createApp({
   });
   app.use('/api/ask', requireJson);
   app.use('/api/chat', requireJson);
+  app.use('/api/feedback', requireJson);
 
-  const api = app.route('/', apiRoutes(service, widgetConfig));
+  const api = app.route('/', apiRoutes(service, widgetConfig, { recorder, defer }));
   app.get('/report/:id', paragraphPage(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));

@@ -23,6 +23,7 @@ const ERROR_RESPONSES = {
   415: { description: 'The body is not sent as `Content-Type: application/json`.', content: json },
   429: { description: 'Too many requests from this client; wait and try again.', headers: rateLimitHeaders, content: json },
   500: { description: 'Unexpected failure on the server side (details are logged, never sent).', content: json },
+  503: { description: 'The database is unavailable for now; try again later.', content: json },
 } as const;
 
 export type ErrorStatus = keyof typeof ERROR_RESPONSES;

@@ -17,3 +17,17 @@ export function keptJson<T extends object>(value: T, render: (value: T) => strin
   }
   return body;
 }
+
+/**
+ * A JSON object body with one more string field in front, without re-serialising the rest:
+ * `{"answerId":"…",` then the kept body after its opening brace.
+ *
+ * @example withLeadingField('answerId', 'a1', keptJson({ mode: 'extractive' })) // {"answerId":"a1","mode":"extractive"}
+ */
+export function withLeadingField(name: string, value: string, body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const head = utf8.encode(`{${JSON.stringify(name)}:${JSON.stringify(value)}${body.length > 2 ? ',' : ''}`);
+  const out = new Uint8Array(head.length + body.length - 1);
+  out.set(head);
+  out.set(body.subarray(1), head.length);
+  return out;
+}

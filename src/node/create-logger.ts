@@ -1,5 +1,6 @@
 import pino, { type Logger } from 'pino';
 import type { Config } from '../config.js';
+import { databasePasswords } from '../store/describe-database.js';
 import { secretRedactor } from './redact-secrets.js';
 
 export type { Logger };
@@ -12,7 +13,11 @@ const destinations = new WeakMap<Logger, { flushSync(): void }>();
  * the secret redactor on its way out, whatever wrote it. Call `flushLog` before exiting.
  */
 export function createLogger(config: Config, destination = pino.destination({ dest: 1, sync: false })): Logger {
-  const redact = secretRedactor([config.openai?.apiKey, config.embedding.kind === 'openai' ? config.embedding.apiKey : undefined]);
+  const redact = secretRedactor([
+    config.openai?.apiKey,
+    config.embedding.kind === 'openai' ? config.embedding.apiKey : undefined,
+    ...databasePasswords(config.store.databaseUrl),
+  ]);
   const logger = pino(
     {
       level: config.logLevel,

@@ -6,15 +6,16 @@ import { rateLimited } from '../http/rate-limited.js';
 /**
  * In-memory per-client limits for one Node process (hono-rate-limiter's MemoryStore, one-minute
  * windows), keyed by `keyGenerator` (the client address, see `clientAddress`). Only answered
- * requests use budget: a refused one (400, 413, 415 …) is given back (`skipFailedRequests`).
+ * questions and searches use budget: a refused one (400, 413, 415 …) is given back (`skipFailedRequests`).
  */
 export function nodeRateLimits(
-  { askPerMinute, searchPerMinute }: Config['rateLimits'],
+  { askPerMinute, searchPerMinute, feedbackPerMinute }: Config['rateLimits'],
   keyGenerator: (c: Context) => string,
-): { ask?: MiddlewareHandler; search?: MiddlewareHandler } {
-  const limiter = (limit: number) =>
+): { ask?: MiddlewareHandler; search?: MiddlewareHandler; feedback?: MiddlewareHandler } {
+  const limiter = (limit: number, skipFailedRequests = true) =>
     limit > 0
-      ? rateLimiter({ windowMs: 60_000, limit, keyGenerator, standardHeaders: 'draft-6', skipFailedRequests: true, handler: rateLimited })
+      ? rateLimiter({ windowMs: 60_000, limit, keyGenerator, standardHeaders: 'draft-6', skipFailedRequests, handler: rateLimited })
       : undefined;
-  return { ask: limiter(askPerMinute), search: limiter(searchPerMinute) };
+  // Feedback on an unknown answerId is a 404 that still costs a database lookup: it uses budget too.
+  return { ask: limiter(askPerMinute), search: limiter(searchPerMinute), feedback: limiter(feedbackPerMinute, false) };
 }

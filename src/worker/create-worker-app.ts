@@ -20,6 +20,9 @@ import { ANSWER_PROMPT_VERSION, parseAnswerPrompts } from '../llm/answer-prompts
 import { parseRewritePrompt, REWRITE_PROMPT_VERSION } from '../llm/rewrite-prompt.js';
 import { answerModel, remoteEmbedder, rewriteModel } from '../providers.js';
 import { createQaService } from '../qa-service.js';
+import { purgeOnce } from '../record/purge-old-turns.js';
+import { createRecorder, type Recorder } from '../record/recorder.js';
+import { openD1Store } from '../store/open-d1-store.js';
 import { stringVars, type RateLimitBinding, type WorkerEnv } from './worker-env.js';
 
 /**
@@ -40,8 +43,12 @@ export async function createWorkerApp(env: WorkerEnv) {
     rewrite,
     cacheSize: config.answerCacheSize,
   });
+  const recorder = d1Recorder(env, config);
   return createApp({
     service,
+    recorder,
+    // No timer survives a finished request on Workers: each turn's write is kept alive by waitUntil.
+    defer: (c, work) => c.executionCtx.waitUntil(work),
     bodyLimit: config.bodyLimit,
     chatBodyLimit: config.chatBodyLimit,
     logRequests: config.logRequests,
@@ -50,6 +57,26 @@ export async function createWorkerApp(env: WorkerEnv) {
     frameAncestors: config.frameAncestors,
     widget: config.widget,
   });
+}
+
+/**
+ * Turns go to the D1 binding (`DB` in wrangler.toml), migrated when first opened in an isolate,
+ * which also purges turns past LOG_RETENTION_DAYS. Without the binding nothing is recorded.
+ */
+function d1Recorder(env: WorkerEnv, config: Config): Recorder | undefined {
+  const database = env.DB;
+  if (!database) return undefined;
+  const recorder: Recorder = createRecorder({
+    open: async () => {
+      const store = await openD1Store(database);
+      void purgeOnce({ store: async () => store }, config.store.retentionDays, (line) => console.log(line));
+      return store;
+    },
+    recording: config.store.logQuestions,
+    flushMs: 0,
+    onError: (message) => console.warn(`[database] ${message}`),
+  });
+  return recorder;
 }
 
 /**
@@ -69,12 +96,16 @@ async function queryEmbedder(config: Config): Promise<Embedder> {
 }
 
 /** The Workers rate-limit bindings (wrangler.toml), keyed by the client address Cloudflare reports; a limit set to 0 turns one off. */
-function bindingRateLimits(env: WorkerEnv, config: Config): { ask?: MiddlewareHandler; search?: MiddlewareHandler } {
+function bindingRateLimits(
+  env: WorkerEnv,
+  config: Config,
+): { ask?: MiddlewareHandler; search?: MiddlewareHandler; feedback?: MiddlewareHandler } {
   const keyGenerator = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
   const limiter = (binding: RateLimitBinding | undefined, perMinute: number) =>
     binding && perMinute > 0 ? rateLimiter({ binding, keyGenerator, handler: rateLimited }) : undefined;
   return {
     ask: limiter(env.RATE_LIMIT_ASK, config.rateLimits.askPerMinute),
     search: limiter(env.RATE_LIMIT_SEARCH, config.rateLimits.searchPerMinute),
+    feedback: limiter(env.RATE_LIMIT_FEEDBACK, config.rateLimits.feedbackPerMinute),
   };
 }

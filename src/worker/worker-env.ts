@@ -1,3 +1,5 @@
+import type { D1Binding } from '../store/open-d1-store.js';
+
 /** Minimal shapes of the Workers bindings this app uses (no @cloudflare/workers-types needed). */
 export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
@@ -7,6 +9,9 @@ export interface RateLimitBinding {
 export interface WorkerEnv {
   RATE_LIMIT_ASK?: RateLimitBinding;
   RATE_LIMIT_SEARCH?: RateLimitBinding;
+  RATE_LIMIT_FEEDBACK?: RateLimitBinding;
+  /** The D1 database (`[[d1_databases]]` in wrangler.toml); without it nothing is recorded. */
+  DB?: D1Binding;
   [variable: string]: unknown;
 }
 

@@ -9,6 +9,8 @@ export interface Citation {
   end: number;
 }
 export interface FinalAnswer {
+  /** For feedback on this answer (POST /api/feedback). */
+  answerId?: string;
   answer: string;
   abstained: boolean;
   mode: 'extractive' | 'llm';
@@ -52,13 +54,18 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
 }
 
 /** POST the conversation and dispatch the stream's parts as they arrive. */
-export async function streamChat(api: string, messages: ChatMessage[], handlers: StreamHandlers, signal?: AbortSignal): Promise<void> {
+export async function streamChat(
+  api: string,
+  body: { messages: ChatMessage[]; conversationId?: string },
+  handlers: StreamHandlers,
+  signal?: AbortSignal,
+): Promise<void> {
   let res: Response;
   try {
     res = await fetch(`${api}/api/chat`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ messages }),
+      body: JSON.stringify(body),
       signal,
     });
   } catch {

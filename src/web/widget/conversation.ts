@@ -1,4 +1,5 @@
 import type { ChatErrorKind, ChatMessage, Citation, FinalAnswer } from './chat-stream.js';
+import type { TurnFeedback } from './feedback-view.js';
 
 /** One question and what became of it. A turn has exactly one state; only `done` turns are sent back as history. */
 export interface Turn {
@@ -10,6 +11,7 @@ export interface Turn {
   answer?: FinalAnswer;
   citations: Citation[];
   failure?: { kind: ChatErrorKind; message: string; retryAt?: number };
+  feedback?: TurnFeedback;
 }
 
 /**
@@ -19,13 +21,21 @@ export interface Turn {
  */
 export class Conversation {
   turns: Turn[] = [];
+  /**
+   * Groups this conversation's turns in the service's record: random, made here, sent in the
+   * request body (no cookie), and replaced when the conversation is cleared.
+   */
+  id = newConversationId();
 
   constructor(private readonly key: string) {
     try {
+      this.id = sessionStorage.getItem(`${key}:id`) ?? this.id;
       const saved = JSON.parse(sessionStorage.getItem(key) ?? '[]') as Turn[];
       this.turns = saved.map((t) =>
         t.state === 'done' || t.state === 'failed' ? t : { ...t, state: 'failed', failure: { kind: 'network', message: '' } },
       );
+      // Feedback that was on its way when the page went away may not have arrived: offer it again.
+      for (const t of this.turns) if (t.feedback?.state === 'sending') t.feedback = { ...t.feedback, state: 'failed' };
     } catch {
       this.turns = []; // storage blocked (private mode, sandboxed frame) or unreadable: start afresh
     }
@@ -54,14 +64,20 @@ export class Conversation {
 
   clear() {
     this.turns = [];
+    this.id = newConversationId();
     this.save();
   }
 
   save() {
     try {
       sessionStorage.setItem(this.key, JSON.stringify(this.turns));
+      sessionStorage.setItem(`${this.key}:id`, this.id);
     } catch {
       // full or blocked: the conversation still works, it just will not survive a reload
     }
   }
+}
+
+function newConversationId(): string {
+  return crypto.randomUUID?.() ?? `c${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
 }

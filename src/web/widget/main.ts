@@ -54,6 +54,7 @@ const actions: TurnActions = {
   openSection: (id) => void openSection(id),
   retry: (turn) => void run(turn),
   copy: (turn, b) => void copyAnswer(turn, b),
+  feedback: { send: sendFeedback, save: () => conversation.save() },
   get humanChannel() {
     humanChannel ??= fetch(`${api}/api/widget-config`)
       .then((r) => (r.ok ? r.json() : null))
@@ -157,7 +158,7 @@ async function run(turn: Turn) {
   try {
     await streamChat(
       api,
-      conversation.messagesFor(turn),
+      { messages: conversation.messagesFor(turn), conversationId: conversation.id },
       {
         onTextStart() {
           turn.text = '';
@@ -191,6 +192,16 @@ function busy(on: boolean) {
   send.hidden = on;
   stop.hidden = !on;
   if (!on && shadow.activeElement === stop) input.focus();
+}
+
+/** One rating of one answer; the service redacts personal data in the reason too. */
+async function sendFeedback(turn: Turn, rating: 'up' | 'down', reason: string): Promise<boolean> {
+  const res = await fetch(`${api}/api/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answerId: turn.answer?.answerId, rating, ...(reason ? { reason } : {}) }),
+  });
+  return res.status === 202;
 }
 
 async function copyAnswer(turn: Turn, b: HTMLButtonElement) {

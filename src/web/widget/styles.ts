@@ -45,7 +45,14 @@ button{font:inherit;cursor:pointer}
 .chip:hover .sec,.chip:focus-visible .sec{display:block}
 .actions{display:flex;gap:6px;align-items:center;margin-top:6px}
 .actions button{background:#fff;border:1px solid #ccc;border-radius:6px;padding:0 10px;min-height:36px;color:#333;font-size:13px}
-.feedback{display:inline-flex;gap:4px;margin-left:auto;min-width:88px}
+.feedback{display:inline-flex;gap:4px;margin-left:auto;min-width:88px;align-items:center;justify-content:flex-end}
+.actions{flex-wrap:wrap}
+.feedback.open{flex-basis:100%;margin-left:0}
+.feedback .up,.feedback .down{min-width:44px;padding:0 8px}
+.feedback .thanks,.feedback .failed{font-size:13px;color:#1d5e20}
+.feedback .failed{color:#7a180f}
+.reason-form{display:flex;gap:4px;width:100%}
+.reason-form .reason{flex:1;min-width:0;min-height:36px;border:1px solid #bbb;border-radius:6px;padding:0 8px;font-size:14px}
 .declined{border-color:#e0b252;background:#fffaf0}
 .tag{display:inline-block;font-size:12px;color:#6b4a00;background:#fdeec8;border-radius:3px;padding:0 6px;margin-bottom:4px}
 .note{font-size:12px;color:#4d4d4d;margin:4px 0 0}
@@ -80,6 +87,7 @@ button{font:inherit;cursor:pointer}
 .sugg button,.starters button,.actions button,.err .retry{min-height:44px}
 .human a{display:inline-block;min-height:44px;padding:10px 2px}
 .feedback{min-width:96px}
+.reason-form .reason{font-size:16px;min-height:44px}
 }
 `;
 

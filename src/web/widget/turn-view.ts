@@ -1,6 +1,7 @@
 import { el } from '../shared/dom.js';
 import type { Citation } from './chat-stream.js';
 import type { Turn } from './conversation.js';
+import { type FeedbackActions, renderFeedback } from './feedback-view.js';
 import { answerNodes, type OpenCitation, sourceChips } from './render-answer.js';
 
 export interface HumanChannel {
@@ -13,6 +14,7 @@ export interface TurnActions {
   openSection(id: string): void;
   retry(turn: Turn): void;
   copy(turn: Turn, button: HTMLButtonElement): void;
+  feedback: FeedbackActions;
   /** The deployment's human channel (from /api/widget-config), null when it has none or it could not be read. */
   humanChannel: Promise<HumanChannel | null>;
 }
@@ -75,10 +77,12 @@ export function renderTurn(bubble: HTMLElement, turn: Turn, actions: TurnActions
   }
 }
 
-/** Copy now; 👍/👎 go in the empty slot when the feedback issue lands. */
+/** Copy, and 👍/👎 in the feedback slot (the slot keeps its width, so the row does not jump). */
 function actionRow(turn: Turn, actions: TurnActions): HTMLElement {
   const copy = button('复制回答', () => actions.copy(turn, copy), 'copy');
-  return el('div', { class: 'actions' }, copy, el('span', { class: 'feedback', 'data-slot': 'feedback' }));
+  const slot = el('span', { class: 'feedback', 'data-slot': 'feedback', role: 'group', 'aria-label': '这个回答有帮助吗？' });
+  renderFeedback(slot, turn, actions.feedback);
+  return el('div', { class: 'actions' }, copy, slot);
 }
 
 function renderDecline(bubble: HTMLElement, turn: Turn, actions: TurnActions) {

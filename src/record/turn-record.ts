@@ -1,0 +1,36 @@
+import type { NewTurn } from '../store/database.js';
+import type { Answer } from '../types.js';
+import { normalizeQuestion } from './normalize-question.js';
+import { redactPersonalData } from './redact-personal-data.js';
+import { timeOrderedId } from './time-ordered-id.js';
+
+export interface TurnFacts {
+  answerId: string;
+  conversationId?: string;
+  question: string;
+  answer: Answer;
+  /** When the question arrived (ms since the epoch). */
+  startedAt: number;
+  latencyMs: number;
+}
+
+/**
+ * The row recorded for one answered question. The question is redacted here, before it leaves
+ * the request, so personal data is never queued, written or logged; no client address is kept.
+ */
+export function turnRecord({ answerId, conversationId, question, answer, startedAt, latencyMs }: TurnFacts): NewTurn {
+  const redacted = redactPersonalData(question.trim());
+  return {
+    id: timeOrderedId(startedAt),
+    answer_id: answerId,
+    conversation_id: conversationId ?? null,
+    created_at: new Date(startedAt).toISOString(),
+    question_redacted: redacted,
+    mode: answer.mode,
+    abstained: answer.abstained ? 1 : 0,
+    degraded_reason: answer.degradedReason ?? null,
+    cited_ids: JSON.stringify([...new Set(answer.citations.map((c) => c.id))]),
+    latency_ms: Math.round(latencyMs),
+    normalized_question: normalizeQuestion(redacted),
+  };
+}
