@@ -11,6 +11,9 @@ import { PUBLIC_DIR, SNAPSHOT_FILE } from './node/project-paths.js';
 import { readIndexSnapshot } from './node/read-index-snapshot.js';
 import { drain, listen } from './node/serve-node.js';
 import { routeConsole } from './node/route-console.js';
+import { staffReview } from './node/staff-review.js';
+import { createStore, sqliteFile } from './store/create-store.js';
+import { describeDatabase } from './store/describe-database.js';
 
 const started = performance.now();
 
@@ -22,6 +25,9 @@ async function main(config: Config, logger: Logger) {
   const log = (line: string) => logger.warn(`[startup] ${line}`);
   const service = await createNodeService(config, { snapshot: 'snapshot' in read ? read.snapshot : undefined, log });
   const address = clientAddress(config.trustProxy);
+  const store = await createStore(config);
+  logger.info(`[startup] database: ${describeDatabase({ databaseUrl: config.store.databaseUrl, sqliteFile: sqliteFile(config) })}`);
+  const staff = await staffReview(config, service, store, address, log);
   const app = createApp({
     service,
     assets: serveStatic({ root: PUBLIC_DIR }),
@@ -32,6 +38,7 @@ async function main(config: Config, logger: Logger) {
     requestLog: { write: requestLogWriter(config, logger), clientAddress: address },
     frameAncestors: config.frameAncestors,
     widget: config.widget,
+    staff,
   });
   const { server, port } = await listen({ fetch: app.fetch, config });
   const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';
@@ -48,6 +55,7 @@ async function main(config: Config, logger: Logger) {
     logger.info(`[shutdown] ${signal}: finishing requests in flight (up to ${config.server.shutdownTimeoutMs} ms)`);
     const outcome = await drain(server, config.server.shutdownTimeoutMs);
     logger.info(`[shutdown] ${outcome === 'drained' ? 'all requests finished' : 'closed the connections still open'}; exiting`);
+    await store.close();
     flushLog(logger);
     process.exit(0);
   };

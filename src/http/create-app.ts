@@ -16,6 +16,8 @@ import { noStore } from './no-store.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { paragraphPage } from './paragraph-page.js';
 import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
+import { type StaffOptions, staffRoutes } from './staff/staff-routes.js';
+import { withOverrides } from '../staff/with-overrides.js';
 
 export interface AppOptions {
   service: QaService;
@@ -39,6 +41,8 @@ export interface AppOptions {
   compression?: MiddlewareHandler | false;
   /** The widget's public settings (`/api/widget-config`); without them declines name no human channel. */
   widget?: WidgetConfig;
+  /** The staff review (login, queue, approvals, referrals) over the database; without it there is none and answers are the service's own. */
+  staff?: StaffOptions;
 }
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
@@ -54,6 +58,7 @@ export function createApp({
   frameAncestors = ["'self'"],
   compression = defaultCompression(),
   widget: widgetConfig,
+  staff,
 }: AppOptions) {
   const app = new OpenAPIHono();
   // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it.
@@ -96,7 +101,10 @@ export function createApp({
   app.use('/api/ask', requireJson);
   app.use('/api/chat', requireJson);
 
-  const api = app.route('/', apiRoutes(service, widgetConfig));
+  // Staff decisions are looked up before the service (and its answer cache) is asked.
+  const answering = staff ? withOverrides(service, staff.book) : service;
+  const api = app.route('/', apiRoutes(answering, widgetConfig));
+  if (staff) app.route('/', staffRoutes(service, staff));
   app.get('/report/:id', paragraphPage(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));

@@ -1,0 +1,36 @@
+import type { Context } from 'hono';
+import type { Config } from '../config.js';
+import type { StaffOptions } from '../http/staff/staff-routes.js';
+import type { QaService } from '../qa-service.js';
+import { createOverrideBook } from '../staff/override-book.js';
+import { reverifyApproved } from '../staff/reverify-approved.js';
+import type { Store } from '../store/store.js';
+import { candidateFile } from './candidate-file.js';
+import { nodeLoginLimit } from './node-rate-limits.js';
+
+/**
+ * The staff review on Node: approved answers re-verified against the report as it is now (one
+ * whose quote is gone is withdrawn and flagged on the review page), the approvals and referrals
+ * loaded for answering, login attempts limited per address, candidates written to evals/.
+ */
+export async function staffReview(
+  config: Pick<Config, 'staff'>,
+  service: QaService,
+  store: Store,
+  clientAddress: (c: Context) => string,
+  log: (line: string) => void,
+): Promise<StaffOptions> {
+  const paragraph = (id: string) => service.paragraph(id);
+  const { withdrawn, moved } = await reverifyApproved(store, paragraph);
+  if (withdrawn.length) log(`${withdrawn.length} approved answer(s) withdrawn: a quote is no longer in the report (see /staff/review)`);
+  if (moved.length) log(`${moved.length} approved answer(s) re-anchored: their quotes moved within their paragraphs`);
+  const book = createOverrideBook(store, paragraph);
+  await book.reload();
+  return {
+    store,
+    book,
+    sessionHours: config.staff.sessionHours,
+    loginLimit: nodeLoginLimit(config.staff.loginAttemptsPer15Minutes, clientAddress),
+    candidates: candidateFile(),
+  };
+}
