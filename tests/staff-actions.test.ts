@@ -32,7 +32,11 @@ describe('approving an answer', () => {
     const before = await ask(question);
     expect(before.mode).toBe('extractive');
     const quote = sentence('s4.3', '全国行政复议工作平台');
-    const res = await staffPost(f.app, staff, '/api/staff/approved', { question, framing: '可以，在全国行政复议工作平台在线办理。', quotes: [quote] });
+    const res = await staffPost(f.app, staff, '/api/staff/approved', {
+      question,
+      framing: '可以，在全国行政复议工作平台在线办理。',
+      quotes: [quote],
+    });
     expect(res.status).toBe(201);
     for (const asked of [question, '行政復議可以在網上辦嗎', '行政复议可以网上办吗']) {
       const after = await ask(asked);
@@ -113,7 +117,7 @@ describe('approving an answer', () => {
   });
 
   it('lets staff withdraw an approval: the service answers again (audited)', async () => {
-    const [{ id }] = await f.store.db.selectFrom('approved_answers').select('id').where('status', '=', 'active').execute();
+    const { id } = await f.store.db.selectFrom('approved_answers').select('id').where('status', '=', 'active').executeTakeFirstOrThrow();
     const res = await staffPost(f.app, staff, `/api/staff/approved/${id}/withdraw`, { reason: '政策已调整' });
     expect(res.status).toBe(200);
     expect((await ask(question)).mode).toBe('extractive');
@@ -125,7 +129,11 @@ describe('approving an answer', () => {
 describe('referring a question the report does not answer', () => {
   it('declines later matching questions with the referral, audited', async () => {
     const question = '办护照去哪里？';
-    const res = await staffPost(f.app, staff, '/api/staff/referrals', { question, office: '石狮市公安局出入境管理大队', phone: '0595-88881234' });
+    const res = await staffPost(f.app, staff, '/api/staff/referrals', {
+      question,
+      office: '石狮市公安局出入境管理大队',
+      phone: '0595-88881234',
+    });
     expect(res.status).toBe(201);
     for (const asked of [question, '办护照去哪里办', '辦護照去哪裡？']) {
       const answer = await ask(asked);
@@ -152,10 +160,21 @@ describe('the review queue', () => {
     const review = await json(await f.app.request('/api/staff/review', { headers: { Cookie: staff.cookie } }));
     const [top] = review.declined;
     expect(top.count).toBe(3);
-    expect(top.questions.map((q: { question: string }) => q.question).sort()).toEqual(['垃圾分类上门回收如何预约', '垃圾分类上门回收怎么预约？']);
-    expect(review.declined.find((g: { count: number; questions: { question: string }[] }) => g.questions[0]!.question === '公交卡在哪里办？').count).toBe(1);
+    expect(top.questions.map((q: { question: string }) => q.question).sort()).toEqual([
+      '垃圾分类上门回收如何预约',
+      '垃圾分类上门回收怎么预约？',
+    ]);
+    expect(
+      review.declined.find((g: { count: number; questions: { question: string }[] }) => g.questions[0]!.question === '公交卡在哪里办？')
+        .count,
+    ).toBe(1);
     expect(review.disliked).toEqual([
-      expect.objectContaining({ question: '行政复议收到多少件？', reasons: ['没说今年的'], downs: 1, citations: [{ id: 's4.3', section: expect.stringContaining('行政复议') }] }),
+      expect.objectContaining({
+        question: '行政复议收到多少件？',
+        reasons: ['没说今年的'],
+        downs: 1,
+        citations: [{ id: 's4.3', section: expect.stringContaining('行政复议') }],
+      }),
     ]);
     expect(review.week[0]).toMatchObject({ question: '垃圾分类上门回收怎么预约？', count: 2, abstained: true });
     expect(review.dashboard.declined).toBe(4);

@@ -13,7 +13,7 @@ describe('the staff review behind its login', () => {
     expect((await json(api)).error.code).toBe('unauthorized');
     const page = await f.app.request('/staff/review/');
     expect(page.status).toBe(303);
-    expect(page.headers.get('location')).toBe('/staff/login?next=%2Fstaff%2Freview%2F');
+    expect(page.headers.get('location')).toBe('/staff/login/?next=%2Fstaff%2Freview%2F');
     const forged = await f.app.request('/api/staff/review', { headers: { Cookie: 'staff_session=not-a-session' } });
     expect(forged.status).toBe(401);
   });
@@ -45,7 +45,11 @@ describe('the staff review behind its login', () => {
       ['{"username": 3}', 'application/json', 400],
       ['username=a&password=b', 'application/x-www-form-urlencoded', 403], // a cross-site form is refused first
     ] as const) {
-      const res = await f.app.request('/api/staff/login', { method: 'POST', headers: { 'Content-Type': type, Origin: 'https://evil.example' }, body });
+      const res = await f.app.request('/api/staff/login', {
+        method: 'POST',
+        headers: { 'Content-Type': type, Origin: 'https://evil.example' },
+        body,
+      });
       expect(res.status, body).toBe(status);
     }
   });
@@ -88,8 +92,14 @@ describe('the staff review behind its login', () => {
 
   it('ends a session at its expiry and at logout (audited)', async () => {
     const who = await logIn(f.app);
-    const hash = (await f.store.db.selectFrom('staff_sessions').select(['id', 'created_at']).orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id;
-    await f.store.db.updateTable('staff_sessions').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).where('id', '=', hash).execute();
+    const hash = (
+      await f.store.db.selectFrom('staff_sessions').select(['id', 'created_at']).orderBy('created_at', 'desc').executeTakeFirstOrThrow()
+    ).id;
+    await f.store.db
+      .updateTable('staff_sessions')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', hash)
+      .execute();
     expect((await f.app.request('/api/staff/review', { headers: { Cookie: who.cookie } })).status).toBe(401);
 
     const again = await logIn(f.app);

@@ -61,7 +61,7 @@ export function requireCsrfToken(): MiddlewareHandler<StaffEnv> {
 /** A page behind the login: without a session the browser is sent to the login page, which brings it back. */
 export function requireStaffPage(store: Store): MiddlewareHandler {
   return async function requireStaffPage(c, next) {
-    if (!(await sessionOf(store, c))) return c.redirect(`/staff/login?next=${encodeURIComponent(c.req.path)}`, 303);
+    if (!(await sessionOf(store, c))) return c.redirect(`/staff/login/?next=${encodeURIComponent(c.req.path)}`, 303);
     c.header('Cache-Control', 'no-store');
     await next();
   };
