@@ -7,6 +7,7 @@ import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import { createApp } from '../src/http/create-app.js';
 import type { CandidateFile } from '../src/http/staff/staff-action-routes.js';
+import { staffRoutes } from '../src/http/staff/staff-routes.js';
 import { createQaService, type QaService } from '../src/qa-service.js';
 import { createOverrideBook, type OverrideBook } from '../src/staff/override-book.js';
 import { addStaffUser } from '../src/staff/staff-accounts.js';
@@ -40,7 +41,16 @@ export function staffFixture(options: { loginLimit?: MiddlewareHandler; candidat
     const candidates = options.candidates?.(state.dir);
     state.app = createApp({
       service: state.service,
-      staff: { store: state.store, book: state.book, sessionHours: 8, loginLimit: options.loginLimit, candidates },
+      staff: {
+        book: state.book,
+        routes: staffRoutes(state.service, {
+          store: state.store,
+          book: state.book,
+          sessionHours: 8,
+          loginLimit: options.loginLimit,
+          candidates,
+        }),
+      },
     });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Next } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
@@ -16,7 +16,7 @@ import { noStore } from './no-store.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { paragraphPage } from './paragraph-page.js';
 import { EXPOSED_HEADERS, securityHeaders } from './security-headers.js';
-import { type StaffOptions, staffRoutes } from './staff/staff-routes.js';
+import type { OverrideBook } from '../staff/override-book.js';
 import { withOverrides } from '../staff/with-overrides.js';
 
 export interface AppOptions {
@@ -41,8 +41,11 @@ export interface AppOptions {
   compression?: MiddlewareHandler | false;
   /** The widget's public settings (`/api/widget-config`); without them declines name no human channel. */
   widget?: WidgetConfig;
-  /** The staff review (login, queue, approvals, referrals) over the database; without it there is none and answers are the service's own. */
-  staff?: StaffOptions;
+  /**
+   * The staff review over the database (`staffRoutes`, built by the runtime that has one: Node), and the
+   * approvals and referrals answering consults first; without it there is none and answers are the service's own.
+   */
+  staff?: { routes: Hono; book: OverrideBook };
 }
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
@@ -104,7 +107,7 @@ export function createApp({
   // Staff decisions are looked up before the service (and its answer cache) is asked.
   const answering = staff ? withOverrides(service, staff.book) : service;
   const api = app.route('/', apiRoutes(answering, widgetConfig));
-  if (staff) app.route('/', staffRoutes(service, staff));
+  if (staff) app.route('/', staff.routes);
   app.get('/report/:id', paragraphPage(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));

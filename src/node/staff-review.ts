@@ -1,6 +1,7 @@
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Config } from '../config.js';
-import type { StaffOptions } from '../http/staff/staff-routes.js';
+import { staffRoutes } from '../http/staff/staff-routes.js';
+import type { OverrideBook } from '../staff/override-book.js';
 import type { QaService } from '../qa-service.js';
 import { createOverrideBook } from '../staff/override-book.js';
 import { reverifyApproved } from '../staff/reverify-approved.js';
@@ -19,18 +20,19 @@ export async function staffReview(
   store: Store,
   clientAddress: (c: Context) => string,
   log: (line: string) => void,
-): Promise<StaffOptions> {
+): Promise<{ routes: Hono; book: OverrideBook }> {
   const paragraph = (id: string) => service.paragraph(id);
   const { withdrawn, moved } = await reverifyApproved(store, paragraph);
   if (withdrawn.length) log(`${withdrawn.length} approved answer(s) withdrawn: a quote is no longer in the report (see /staff/review)`);
   if (moved.length) log(`${moved.length} approved answer(s) re-anchored: their quotes moved within their paragraphs`);
   const book = createOverrideBook(store, paragraph);
   await book.reload();
-  return {
+  const routes = staffRoutes(service, {
     store,
     book,
     sessionHours: config.staff.sessionHours,
     loginLimit: nodeLoginLimit(config.staff.loginAttemptsPer15Minutes, clientAddress),
     candidates: candidateFile(),
-  };
+  });
+  return { routes, book };
 }

@@ -5,12 +5,6 @@ import { normalizeForMatch } from '../text/normalize.js';
 
 const LATIN = /^[\p{Script=Latin}\d\s'’.-]+$/u;
 
-/** Whether the report uses this term (as check:vocab compares: normalised, spaces ignored). */
-export function reportHasTerm(reportText: string, term: string): boolean {
-  const squash = (s: string) => normalizeForMatch(s).replace(/\s+/gu, '');
-  return squash(term).length > 0 && squash(reportText).includes(squash(term));
-}
-
 /**
  * The vocabulary with the accepted proposals merged in: each citizen word joins its report term's
  * `zh` list (`en` when it is Latin), a term the vocabulary lacks is added as a `concept` for the

@@ -65,7 +65,7 @@ describe.skipIf(!browserAvailable)('the staff review in Chromium', () => {
     await expect(page.locator('#charts svg.chart').count()).resolves.toBeGreaterThan(0);
 
     await disliked.locator('button.handle').click();
-    await expect(page.locator('#e-question').inputValue()).resolves.toBe(DISLIKED);
+    await expect.poll(() => page.locator('#e-question').inputValue()).toBe(DISLIKED);
     const sentence = page.locator('#e-paragraphs article[data-id="s4.3"] button.s', { hasText: '全国行政复议工作平台' });
     await sentence.click();
     await expect(sentence.getAttribute('aria-pressed')).resolves.toBe('true');

@@ -9,7 +9,7 @@ import type { GoldItem } from '../../staff/eval-candidates.js';
 import { candidateItems } from '../../staff/eval-candidates.js';
 import type { OverrideBook } from '../../staff/override-book.js';
 import { newId } from '../../staff/staff-sessions.js';
-import { reportHasTerm } from '../../staff/vocabulary-export.js';
+import { reportHasTerm } from '../../staff/report-has-term.js';
 import { errorResponse } from '../error-response.js';
 import { readBody } from './read-body.js';
 import { approveSchema, exportSchema, referSchema, vocabDecisionSchema, vocabProposalSchema, withdrawSchema } from './staff-schemas.js';

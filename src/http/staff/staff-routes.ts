@@ -24,7 +24,7 @@ export interface StaffOptions {
  * cross-site form posts by Origin (compared by host, so a TLS-terminating proxy in front does not
  * break it); each change also needs the session's token in X-CSRF-Token.
  */
-export function staffRoutes(service: QaService, { store, book, sessionHours, loginLimit, candidates }: StaffOptions) {
+export function staffRoutes(service: QaService, { store, book, sessionHours, loginLimit, candidates }: StaffOptions): Hono {
   const app = new Hono<StaffEnv>();
   app.use('/api/staff/*', noStore);
   app.use('/api/staff/*', csrf({ origin: (origin, c) => sameHost(origin, c.req.header('host')) }));
@@ -38,7 +38,7 @@ export function staffRoutes(service: QaService, { store, book, sessionHours, log
   app.use('/staff/review/*', requireStaffPage(store));
   app.get('/staff/review', (c) => c.redirect('/staff/review/', 301));
   app.get('/staff/login', (c) => c.redirect('/staff/login/', 301));
-  return app;
+  return app as unknown as Hono;
 }
 
 /** Every staff path but the login's: a path added here is behind the session and the CSRF token. */
