@@ -110,6 +110,10 @@ const configSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
   /** Recorded questions and their feedback older than this many days are deleted (on start and daily). */
   LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+  /** A staff login lasts this many hours (the session cookie and its row expire together). */
+  STAFF_SESSION_HOURS: z.coerce.number().int().min(1).max(720).default(8),
+  /** Staff login attempts per client address per 15 minutes (password guessing); 0 turns the limit off. */
+  RATE_LIMIT_LOGIN_PER_15_MINUTES: z.coerce.number().int().min(0).max(10_000).default(10),
   /** Who may show the pages in a frame (CSP frame-ancestors): `self` (default), `none`, or comma-separated origins. */
   FRAME_ANCESTORS: z
     .string()
@@ -202,6 +206,8 @@ export interface Config {
   frameAncestors: string[];
   /** Where turns, feedback and the staff review live; `databaseUrl` holds a password: log `describeDatabase`, never it. */
   store: { dataDir: string; databaseUrl: string | null; logQuestions: boolean; retentionDays: number };
+  /** The staff review's login: session length, login attempts allowed per address. */
+  staff: { sessionHours: number; loginAttemptsPer15Minutes: number };
   /** What the widget may know: public settings only, never a key (served at `/api/widget-config`). */
   widget: WidgetConfig;
 }
@@ -266,6 +272,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     answerCacheSize: e.ANSWER_CACHE_SIZE,
     frameAncestors: e.FRAME_ANCESTORS,
     store: { dataDir: e.DATA_DIR, databaseUrl: e.DATABASE_URL ?? null, logQuestions: e.LOG_QUESTIONS, retentionDays: e.LOG_RETENTION_DAYS },
+    staff: { sessionHours: e.STAFF_SESSION_HOURS, loginAttemptsPer15Minutes: e.RATE_LIMIT_LOGIN_PER_15_MINUTES },
     widget: { humanChannel: { label: e.HUMAN_CHANNEL, href: e.HUMAN_CHANNEL_URL } },
   };
 }

@@ -2,6 +2,10 @@
 export const ERROR_CODES = {
   invalid_request: 400,
   invalid_json: 400,
+  /** No staff session (or an expired one). */
+  unauthorized: 401,
+  /** A staff change without its CSRF token. */
+  forbidden: 403,
   not_found: 404,
   method_not_allowed: 405,
   payload_too_large: 413,

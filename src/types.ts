@@ -118,7 +118,8 @@ export interface Verification {
 export interface Answer {
   answer: string;
   abstained: boolean;
-  mode: 'extractive' | 'llm';
+  /** `approved`: written by staff from verified quotes; `referred`: staff found the report silent and name who can answer. */
+  mode: 'extractive' | 'llm' | 'approved' | 'referred';
   citations: Citation[];
   /** Why the service declined: no-match, low-coverage, missing-number (a year or figure the report lacks), wrong-kind (no figure/date/name where one was asked). */
   declineReason?: string;

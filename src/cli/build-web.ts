@@ -20,7 +20,12 @@ async function main() {
   cpSync(`${root}/src/web/pages`, `${root}/${PUBLIC_DIR}`, { recursive: true });
   await build({
     absWorkingDir: root,
-    entryPoints: { widget: 'src/web/widget/main.ts', 'staff/staff': 'src/web/staff/main.ts' },
+    entryPoints: {
+      widget: 'src/web/widget/main.ts',
+      'staff/staff': 'src/web/staff/main.ts',
+      'staff/review/review': 'src/web/review/main.ts',
+      'staff/login/login': 'src/web/login/main.ts',
+    },
     outdir: PUBLIC_DIR,
     bundle: true,
     minify: true,

@@ -1,5 +1,5 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Next } from 'hono';
+import type { Context, Hono, Next } from 'hono';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
@@ -18,6 +18,8 @@ import { paragraphPage } from './paragraph-page.js';
 import type { Defer } from './record-turn.js';
 import { responseHeaders } from './response-headers.js';
 import { EXPOSED_HEADERS } from './security-headers.js';
+import type { OverrideBook } from '../staff/override-book.js';
+import { withOverrides } from '../staff/with-overrides.js';
 
 export interface AppOptions {
   service: QaService;
@@ -45,6 +47,11 @@ export interface AppOptions {
   compression?: MiddlewareHandler | false;
   /** The widget's public settings (`/api/widget-config`); without them declines name no human channel. */
   widget?: WidgetConfig;
+  /**
+   * The staff review over the database (`staffRoutes`, built by the runtime that has one: Node), and the
+   * approvals and referrals answering consults first; without it there is none and answers are the service's own.
+   */
+  staff?: { routes: Hono; book: OverrideBook };
 }
 
 /** The HTTP API over a built service; the same app serves Node and (later) Workers. */
@@ -62,6 +69,7 @@ export function createApp({
   widget: widgetConfig,
   recorder,
   defer,
+  staff,
 }: AppOptions) {
   const app = new OpenAPIHono();
   // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it;
@@ -105,7 +113,10 @@ export function createApp({
   app.use('/api/chat', requireJson);
   app.use('/api/feedback', requireJson);
 
-  const api = app.route('/', apiRoutes(service, widgetConfig, { recorder, defer }));
+  // Staff decisions are looked up before the service (and its answer cache) is asked.
+  const answering = staff ? withOverrides(service, staff.book) : service;
+  const api = app.route('/', apiRoutes(answering, widgetConfig, { recorder, defer }));
+  if (staff) app.route('/', staff.routes);
   app.get('/report/:id', paragraphPage(service));
 
   app.get('/staff', (c) => c.redirect('/staff/', 301));

@@ -13,6 +13,8 @@ const rateLimitHeaders = z.object({
 /** How each error status of the API is described in the OpenAPI document; the body is always `Error`. */
 const ERROR_RESPONSES = {
   400: { description: 'Invalid input: malformed JSON, wrong types, an empty or over-long question.', content: json },
+  401: { description: 'No staff session, or it expired: log in at /staff/login.', content: json },
+  403: { description: 'A staff change without a valid CSRF token or from another site.', content: json },
   404: { description: 'No such resource.', content: json },
   405: {
     description: 'The path exists but not for this method; `Allow` lists the methods it takes.',

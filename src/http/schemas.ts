@@ -66,7 +66,10 @@ export const askResponseSchema = z
     answerId: answerIdSchema.openapi({ description: 'Identifies this answer for feedback (POST /api/feedback).' }),
     answer: z.string(),
     abstained: z.boolean(),
-    mode: z.enum(['extractive', 'llm']),
+    mode: z.enum(['extractive', 'llm', 'approved', 'referred']).openapi({
+      description:
+        '`approved`: an answer staff wrote from verified quotes; `referred`: staff found the report silent and the answer names who can help.',
+    }),
     citations: z.array(citationSchema),
     suggestions: z.array(z.strictObject({ id: z.string(), section: z.string() })).optional(),
     declineReason: z.string().optional(),

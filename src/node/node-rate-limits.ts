@@ -19,3 +19,12 @@ export function nodeRateLimits(
   // Feedback on an unknown answerId is a 404 that still costs a database lookup: it uses budget too.
   return { ask: limiter(askPerMinute), search: limiter(searchPerMinute), feedback: limiter(feedbackPerMinute, false) };
 }
+
+/**
+ * Staff login attempts per client address per 15 minutes: every attempt counts, failed ones above
+ * all (password guessing), so nothing is given back; a 429 answers the rest of the window.
+ */
+export function nodeLoginLimit(perWindow: number, keyGenerator: (c: Context) => string): MiddlewareHandler | undefined {
+  if (perWindow <= 0) return undefined;
+  return rateLimiter({ windowMs: 15 * 60_000, limit: perWindow, keyGenerator, standardHeaders: 'draft-6', handler: rateLimited });
+}
