@@ -73,6 +73,14 @@ describe('the server records turns in the SQLite file under DATA_DIR', () => {
         .poll(async () => (await json(await fetch(`${server.baseUrl}/healthz`))).database, { timeout: 10_000 })
         .toMatchObject({ status: 'degraded', dialect: null, dropped: 1 });
       expect(server.output()).toMatch(/cannot open the database/);
+      // The staff review says the database is unavailable; asking still works afterwards.
+      const login = await fetch(`${server.baseUrl}/api/staff/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.baseUrl },
+        body: JSON.stringify({ username: 'hotline.li', password: 'correct horse battery' }),
+      });
+      expect([login.status, (await json(login)).error?.code]).toEqual([503, 'unavailable']);
+      expect((await ask(server.baseUrl, '负责人出庭率是多少？')).status).toBe(200);
       expect(server.output()).not.toContain(password);
     } finally {
       await server.stop();
