@@ -29,8 +29,19 @@ export function turnRecord({ answerId, conversationId, question, answer, started
     mode: answer.mode,
     abstained: answer.abstained ? 1 : 0,
     degraded_reason: answer.degradedReason ?? null,
-    cited_ids: JSON.stringify([...new Set(answer.citations.map((c) => c.id))]),
+    cited_ids: citedIds(answer),
     latency_ms: Math.round(latencyMs),
     normalized_question: normalizeQuestion(redacted),
   };
+}
+
+/** The paragraph ids an answer cites, as JSON; a kept answer (asked again) has them made once. */
+const cited = new WeakMap<Answer, string>();
+function citedIds(answer: Answer): string {
+  let ids = cited.get(answer);
+  if (ids === undefined) {
+    ids = JSON.stringify([...new Set(answer.citations.map((c) => c.id))]);
+    cited.set(answer, ids);
+  }
+  return ids;
 }

@@ -57,17 +57,30 @@ const TURN_COLUMNS = [
 ] as const satisfies readonly (keyof NewTurn)[];
 
 /**
+ * Rows per multi-row INSERT: one statement step per row costs SQLite about as much as the row
+ * itself, and 50 rows × 11 columns stays far below SQLite's 32,766 bound parameters.
+ */
+const ROWS_PER_STATEMENT = 50;
+
+/**
  * Turns are written by a thread of their own (`sqliteTurnWriter`): Kysely compiles the one-row
- * statement once, the thread keeps it prepared and runs each batch in one transaction.
+ * and the 50-row statements once, the thread keeps them prepared and runs each batch in one
+ * transaction.
  */
 function threadedTurnInsert(db: Kysely<Database>, file: string): TurnWriter & { insertTurns(turns: NewTurn[]): Promise<void> } {
   const template = Object.fromEntries(TURN_COLUMNS.map((c) => [c, null])) as unknown as NewTurn;
-  const { sql } = db
-    .insertInto('turns')
-    .values(template)
-    .onConflict((oc) => oc.column('answer_id').doNothing())
-    .compile();
-  const writer = sqliteTurnWriter({ module: createRequire(import.meta.url).resolve('better-sqlite3'), file, sql });
+  const insert = (rows: number) =>
+    db
+      .insertInto('turns')
+      .values(Array.from({ length: rows }, () => template))
+      .onConflict((oc) => oc.column('answer_id').doNothing())
+      .compile().sql;
+  const writer = sqliteTurnWriter({
+    module: createRequire(import.meta.url).resolve('better-sqlite3'),
+    file,
+    sql: insert(1),
+    many: { sql: insert(ROWS_PER_STATEMENT), rows: ROWS_PER_STATEMENT },
+  });
   return {
     ...writer,
     insertTurns: (turns) =>

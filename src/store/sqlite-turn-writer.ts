@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 /**
  * The thread's code, CommonJS evaluated from a string so that the server bundle needs no second
  * entry file. It opens its own connection to the same file (WAL lets readers go on meanwhile)
- * and runs each batch as one transaction of one prepared statement.
+ * and runs each batch as one transaction: multi-row statements for full chunks, then single rows.
  */
 const WRITER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -13,7 +13,12 @@ db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 10000');
 const insert = db.prepare(workerData.sql);
-const insertAll = db.transaction((rows) => { for (const row of rows) insert.run(row); });
+const many = workerData.many && { insert: db.prepare(workerData.many.sql), rows: workerData.many.rows };
+const insertAll = db.transaction((rows) => {
+  let i = 0;
+  if (many) for (; i + many.rows <= rows.length; i += many.rows) many.insert.run(rows.slice(i, i + many.rows).flat());
+  for (; i < rows.length; i++) insert.run(rows[i]);
+});
 parentPort.on('message', ({ id, rows }) => {
   try {
     insertAll(rows);
@@ -37,8 +42,20 @@ export interface TurnWriter {
  * is left on the answering thread. A dead thread fails every later write (the recorder counts
  * them as dropped), never the process.
  */
-export function sqliteTurnWriter({ module, file, sql }: { module: string; file: string; sql: string }): TurnWriter {
-  const worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { module, file, sql } });
+export function sqliteTurnWriter({
+  module,
+  file,
+  sql,
+  many,
+}: {
+  module: string;
+  file: string;
+  /** The one-row INSERT. */
+  sql: string;
+  /** The same INSERT for `rows` rows at once, used for each full chunk of a batch. */
+  many?: { sql: string; rows: number };
+}): TurnWriter {
+  const worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { module, file, sql, many } });
   // An idle writer does not keep the process alive; one with a write in flight does (shutdown's last flush).
   worker.unref();
   const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();
