@@ -148,6 +148,23 @@ describe('referring a question the report does not answer', () => {
     const bad = await staffPost(f.app, staff, '/api/staff/referrals', { question, office: '某局', phone: 'call us' });
     expect(bad.status).toBe(400);
   });
+
+  it('can be taken back: the question is answered as before, the audit log keeps what the referral said', async () => {
+    const question = '驾驶证到期换证去哪里办？';
+    const before = await ask(question);
+    const { id } = await json(
+      await staffPost(f.app, staff, '/api/staff/referrals', { question, office: '石狮市公安局交警大队', phone: '0595-88885678' }),
+    );
+    expect((await ask(question)).mode).toBe('referred');
+    const res = await staffPost(f.app, staff, `/api/staff/referrals/${id}/withdraw`, {});
+    expect(res.status).toBe(200);
+    const after = await ask(question);
+    expect([after.mode, after.answer]).toEqual([before.mode, before.answer]);
+    const [row] = await audited('unrefer');
+    expect(row).toMatchObject({ target: id });
+    expect(JSON.parse(row!.detail)).toMatchObject({ office: '石狮市公安局交警大队' });
+    expect((await staffPost(f.app, staff, `/api/staff/referrals/${id}/withdraw`, {})).status).toBe(404);
+  });
 });
 
 describe('the review queue', () => {

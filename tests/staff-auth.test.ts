@@ -18,6 +18,21 @@ describe('the staff review behind its login', () => {
     expect(forged.status).toBe(401);
   });
 
+  it('puts every staff API route but logging in behind the session, including routes added later', async () => {
+    const open = new Set(['/api/staff/login']);
+    const routes = f.app.routes.filter((r) => r.path.startsWith('/api/staff/') && r.method !== 'ALL' && !open.has(r.path));
+    expect(routes.length).toBeGreaterThan(8);
+    for (const { method, path } of routes) {
+      const url = path.replace(/:(\w+)/g, 'x1');
+      const res = await f.app.request(url, {
+        method,
+        headers: { 'Content-Type': 'application/json' },
+        body: method === 'GET' ? undefined : '{}',
+      });
+      expect(res.status, `${method} ${path}`).toBe(401);
+    }
+  });
+
   it('refuses a wrong password (and an unknown user) alike, and audits the attempt without the password', async () => {
     for (const credentials of [
       { username: STAFF.username, password: 'wrong password!!' },

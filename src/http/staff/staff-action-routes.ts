@@ -88,6 +88,18 @@ export function staffActionRoutes({ store, service, book, candidates }: StaffAct
     return c.json({ id }, 201);
   });
 
+  app.post('/referrals/:id/withdraw', async function unrefer(c) {
+    const id = c.req.param('id');
+    const referral = await store.db.selectFrom('referrals').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!referral) return errorResponse(c, 'not_found', `No referral ${id}.`);
+    // The row goes; the audit log keeps what it said and who took it back.
+    await store.db.deleteFrom('referrals').where('id', '=', id).execute();
+    await book.reload();
+    const { question, office, phone } = referral;
+    await audit(store, c.get('staff').user.id, 'unrefer', id, { question, office, phone });
+    return c.json({ id, status: 'withdrawn' }, 200);
+  });
+
   app.post('/vocab', async function propose(c) {
     const { reportTerm, citizenWord } = await readBody(c, vocabProposalSchema);
     const report = service.document.paragraphs.map((p) => p.text).join('\n');

@@ -40,7 +40,7 @@ export function staffRoutes(service: QaService, { store, book, sessionHours, log
 }
 
 /** Every staff path but the login's: a path added here is behind the session and the CSRF token. */
-const GUARDED = ['/review', '/approved', '/approved/*', '/referrals', '/vocab', '/vocab/*', '/export'];
+const GUARDED = ['/review', '/approved', '/approved/*', '/referrals', '/referrals/*', '/vocab', '/vocab/*', '/export'];
 
 function sameHost(origin: string, host: string | undefined): boolean {
   try {

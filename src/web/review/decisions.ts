@@ -32,13 +32,17 @@ export function renderDecisions(data: ReviewData, done: () => Promise<void>, say
         ),
       ),
     );
-  document
-    .getElementById('referrals')!
-    .replaceChildren(
-      ...data.referrals.map((r) =>
-        el('article', { class: 'decision' }, el('p', { class: 'q' }, r.question), el('p', {}, `${r.office} · ${r.phone}`)),
+  document.getElementById('referrals')!.replaceChildren(
+    ...data.referrals.map((r) =>
+      el(
+        'article',
+        { class: 'decision', 'data-id': r.id },
+        el('p', { class: 'q' }, r.question),
+        el('p', {}, `${r.office} · ${r.phone}`),
+        act('撤回', () => post(`/api/staff/referrals/${r.id}/withdraw`, {})),
       ),
-    );
+    ),
+  );
   document
     .getElementById('proposals')!
     .replaceChildren(
