@@ -1,34 +1,18 @@
-/** What GET /api/staff/review returns (see src/http/staff/staff-review-routes.ts). */
-export interface AskedQuestion {
-  question: string;
-  count: number;
-  lastAsked: string;
-  answerId: string;
-  mode: string;
-  abstained: boolean;
-  degradedReason: string | null;
-  citations: { id: string; section: string }[];
-}
+import type { Dashboard } from '../../staff/dashboard.js';
+import type { AskedQuestion, Review } from '../../staff/review-queue.js';
+import type { ApprovedQuote } from '../../store/database.js';
 
-export interface Quote {
-  paragraphId: string;
-  start: number;
-  end: number;
-  text: string;
-}
+/*
+ * What GET /api/staff/review returns (src/http/staff/staff-review-routes.ts). The queue, the
+ * dashboard and the quotes are the server's own types (type-only imports, nothing of the server
+ * reaches the page's bundle); the decision lists are shaped by the route itself.
+ */
+export type { AskedQuestion };
+export type Quote = ApprovedQuote;
 
-export interface ReviewData {
+export interface ReviewData extends Review {
   user: string;
-  declined: { count: number; questions: AskedQuestion[] }[];
-  disliked: (AskedQuestion & { reasons: string[]; downs: number })[];
-  week: AskedQuestion[];
-  dashboard: {
-    perDay: { day: string; answered: number; declined: number }[];
-    answered: number;
-    declined: number;
-    ratedDown: number;
-    ratedUp: number;
-  };
+  dashboard: Dashboard;
   approved: {
     id: string;
     question: string;
