@@ -81,11 +81,12 @@ export async function createQaService({
     : { entries: vocabularyEntries(corpus.vocabulary), named: namedBodies(corpus.vocabulary) };
   // Without a snapshot the homophone table is computed, in pinyin.
   if (!snapshot?.homophones) await loadPinyin();
-  const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, [...index.matchText.values()], snapshot?.homophones, kept);
+  const matchTexts = [...index.matchText.values()];
+  const lexicon = createLexicon(glossary, corpus.stopwords, corpus.cues, matchTexts, snapshot?.homophones, kept);
   const retrieve = createRetriever({
     index,
     lexicon,
-    stats: createGramStats([...index.matchText.values()]),
+    stats: createGramStats(matchTexts),
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
   });
@@ -105,8 +106,12 @@ export async function createQaService({
     const key = answerKey(question, history);
     const kept = answers.get(key);
     if (kept) return yield* answerEvents(kept);
+    return yield* answerAndKeep(key, question, history, signal);
+  }
+
+  async function* answerAndKeep(key: string, question: string, history: ChatTurn[], signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
     for await (const event of answerOnce(question, history, signal)) {
-      if (event.type === 'final') answers.set(key, event.answer);
+      if (event.type === 'final') answers?.set(key, event.answer);
       yield event;
     }
   }
@@ -143,9 +148,11 @@ export async function createQaService({
     lexicon,
     retrieve,
     ask(question, history = [], signal) {
+      if (!answers) return collectAnswer(answerOnce(question, history, signal));
       // A kept answer is returned as it is, without running it through the event stream.
-      const kept = answers?.get(answerKey(question, history));
-      return kept ? Promise.resolve(kept) : collectAnswer(answerStream(question, history, signal));
+      const key = answerKey(question, history);
+      const kept = answers.get(key);
+      return kept ? Promise.resolve(kept) : collectAnswer(answerAndKeep(key, question, history, signal));
     },
     usesModel: Boolean(answerWithModel || rewriteQuery),
     answerStream,
