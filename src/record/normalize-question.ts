@@ -6,18 +6,5 @@ import { normalizeForMatch } from '../text/normalize.js';
  * punctuation, symbols or spaces, so 行政复议收到多少件？ and 行政復議 收到多少件 are one question.
  */
 export function normalizeQuestion(question: string): string {
-  let key = recent.get(question);
-  if (key === undefined) {
-    key = normalizeForMatch(question).replace(/[\p{P}\p{S}\s]+/gu, '');
-    if (recent.size >= MAX_RECENT) recent.clear();
-    recent.set(question, key);
-  }
-  return key;
+  return normalizeForMatch(question).replace(/[\p{P}\p{S}\s]+/gu, '');
 }
-
-/**
- * Keys of recently recorded questions: people ask the same things, and folding (OpenCC) is most
- * of a turn's recording cost. Holds redacted questions only; emptied when full.
- */
-const recent = new Map<string, string>();
-const MAX_RECENT = 2_000;

@@ -31,7 +31,7 @@ export function turnRecord({ answerId, conversationId, question, answer, started
     degraded_reason: answer.degradedReason ?? null,
     cited_ids: citedIds(answer),
     latency_ms: Math.round(latencyMs),
-    normalized_question: normalizeQuestion(redacted),
+    normalized_question: recentKey(redacted),
   };
 }
 
@@ -44,4 +44,21 @@ function citedIds(answer: Answer): string {
     cited.set(answer, ids);
   }
   return ids;
+}
+
+/**
+ * `normalizeQuestion` of recently recorded questions: people ask the same things, and folding
+ * (OpenCC) is most of a turn's recording cost. Kept here, where the questions are already
+ * redacted, so it holds no personal data; emptied when full.
+ */
+const recent = new Map<string, string>();
+const MAX_RECENT = 2_000;
+function recentKey(redacted: string): string {
+  let key = recent.get(redacted);
+  if (key === undefined) {
+    key = normalizeQuestion(redacted);
+    if (recent.size >= MAX_RECENT) recent.clear();
+    recent.set(redacted, key);
+  }
+  return key;
 }
