@@ -11,20 +11,11 @@ import { openSqliteStore } from '../src/store/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
 import { json, offlineService } from './helpers.js';
 import { checkedAgainstOpenApi } from './openapi-conformance.js';
-import { type PostgresCluster, postgresAvailable, startPostgres } from './postgres-cluster.js';
+import { postgresAvailable } from './postgres-cluster.js';
+import { realDatabases } from './real-databases.js';
 
 /** Turns recorded through the HTTP API into a real SQLite file and a real PostgreSQL server. */
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  if (postgresAvailable) cluster = await startPostgres();
-}, 60_000);
-afterAll(() => cluster?.remove());
-
-let databases = 0;
-const dialects = [
-  { name: 'SQLite', skip: false, open: () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'recording-')), 'qa.sqlite')) },
-  { name: 'PostgreSQL', skip: !postgresAvailable, open: () => openPostgresStore(cluster!.database(`recording_${++databases}`)) },
-];
+const { dialects, cluster } = realDatabases('recording');
 
 const post = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -194,7 +185,7 @@ describe('recording turned off, rate limits, and a database that fails', () => {
   it.skipIf(!postgresAvailable)(
     'keeps answering while PostgreSQL is down, and records again once it is back',
     async () => {
-      const store = await openPostgresStore(cluster!.database('outage'), { connectTimeoutMs: 1_000 });
+      const store = await openPostgresStore(cluster().database('outage'), { connectTimeoutMs: 1_000 });
       const recorder = recorderOver(store, { flushMs: 50 });
       const app = createApp({ service: await offlineService(), recorder });
       const ask = async (question: string) => {
@@ -208,13 +199,13 @@ describe('recording turned off, rate limits, and a database that fails', () => {
       await recorder.flush();
       expect(recorder.status()).toMatchObject({ state: 'ok', recorded: 1, dropped: 0 });
 
-      cluster!.stop();
+      cluster().stop();
       try {
         for (let i = 0; i < 5; i++) await ask(`停机期间的问题${i}`);
         await recorder.flush();
         expect((await json(await app.request('/healthz'))).database).toMatchObject({ status: 'degraded', recorded: 1, dropped: 5 });
       } finally {
-        cluster!.start();
+        cluster().start();
       }
       const after = await ask('恢复之后的问题');
       await recorder.flush();

@@ -1,26 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewTurn } from '../src/store/database.js';
 import { migrateToLatest } from '../src/store/migrate-to-latest.js';
-import { openPostgresStore } from '../src/store/open-postgres-store.js';
-import { openSqliteStore } from '../src/store/open-sqlite-store.js';
 import type { Store } from '../src/store/store.js';
-import { type PostgresCluster, postgresAvailable, startPostgres } from './postgres-cluster.js';
+import { realDatabases } from './real-databases.js';
 
 /** The same checks on a real SQLite file and a real PostgreSQL server (D1: tests/worker.test.ts). */
-let cluster: PostgresCluster | undefined;
-beforeAll(async () => {
-  if (postgresAvailable) cluster = await startPostgres();
-}, 60_000);
-afterAll(() => cluster?.remove());
-
-let databases = 0;
-const dialects = [
-  { name: 'SQLite', skip: false, open: () => openSqliteStore(join(mkdtempSync(join(tmpdir(), 'store-')), 'nested', 'qa.sqlite')) },
-  { name: 'PostgreSQL', skip: !postgresAvailable, open: () => openPostgresStore(cluster!.database(`store_${++databases}`)) },
-];
+const { dialects } = realDatabases('store', ['nested']);
 
 function turn(answerId: string, createdAt = new Date().toISOString()): NewTurn {
   return {
