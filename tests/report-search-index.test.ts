@@ -1,4 +1,4 @@
-import { create, insertMultiple, load, save, search, type AnyOrama } from '@orama/orama';
+import { insertMultiple, load, save, search, type AnyOrama } from '@orama/orama';
 import { describe, expect, it } from 'vitest';
 import { snapshotQuestions } from '../evals/lib/answer-snapshot.js';
 import { syntheticParagraphs } from '../evals/lib/synthetic-corpus.js';
@@ -6,10 +6,10 @@ import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import {
   buildReportIndex,
-  chineseTokenizer,
   createReportDb,
   embeddingInput,
   paragraphAliases,
+  reportDocuments,
   type ReportIndex,
 } from '../src/index/report-index.js';
 import { analyzeQuery } from '../src/retrieve/analyze-query.js';
@@ -20,26 +20,11 @@ const corpus = loadCorpusFiles();
 
 /** The same documents in a db with Orama's stock index component. */
 async function stockDb(index: ReportIndex): Promise<AnyOrama> {
-  const db = create({
-    schema: { text: 'string', section: 'string', aliases: 'string', embedding: `vector[${index.dimensions}]` },
-    components: { tokenizer: chineseTokenizer },
-  } as Parameters<typeof create>[0]);
+  const db = createReportDb(index.dimensions, null);
   const paragraphs = [...index.paragraphs.values()];
   const vectors = await index.embedder.embed(paragraphs.map(embeddingInput));
-  await insertMultiple(db, documents(paragraphs, vectors));
+  await insertMultiple(db, reportDocuments(paragraphs, vectors, paragraphAliases(paragraphs, corpus.labels)));
   return db;
-}
-
-/** The documents buildReportIndex inserts. */
-function documents(paragraphs: Paragraph[], vectors: number[][]) {
-  const aliases = paragraphAliases(paragraphs, corpus.labels);
-  return paragraphs.map((p, i) => ({
-    id: p.id,
-    text: p.text,
-    section: p.section,
-    aliases: aliases.get(p.id)!.join(' '),
-    embedding: vectors[i]!,
-  }));
 }
 
 /** Every hit (id and score, in order) for each question's search, in the shapes retrieval uses. */
@@ -91,7 +76,7 @@ describe('the report index component (Orama’s, with faster scans)', () => {
     await allHits(index.db, terms);
     const more = syntheticParagraphs(base, 3).slice(2 * base.length);
     const vectors = await index.embedder.embed(more.map(embeddingInput));
-    await insertMultiple(index.db, documents(more, vectors));
+    await insertMultiple(index.db, reportDocuments(more, vectors, paragraphAliases(more, corpus.labels)));
     const all = await buildReportIndex(syntheticParagraphs(base, 3), localHashEmbedder(), corpus.labels);
     expect(await allHits(index.db, terms)).toEqual(await allHits(await stockDb(all), terms));
   });
