@@ -2,6 +2,11 @@ import proxyAddr from 'proxy-addr';
 import { z } from 'zod';
 
 const optionalString = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), z.string().optional());
+/** A switch that is on unless set to false or 0 (true/false/1/0). */
+const onByDefault = z
+  .enum(['true', 'false', '1', '0'])
+  .default('true')
+  .transform((v) => v === 'true' || v === '1');
 
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -18,10 +23,7 @@ const configSchema = z.object({
   CACHE_DIR: z.string().default('.cache'),
   /** Largest accepted request body in bytes. */
   BODY_LIMIT: z.coerce.number().int().min(1024).max(1_048_576).default(16_384),
-  LOG_REQUESTS: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  LOG_REQUESTS: onByDefault,
   /** Chat-completions model that writes answers when OPENAI_API_KEY is set. */
   OPENAI_MODEL: z.string().default('gpt-4o-mini'),
   /** `retrieved`: the model reads the top paragraphs; `whole-report`: it reads all of them. */
@@ -35,10 +37,7 @@ const configSchema = z.object({
   /** Extra attempts after a 429 / 5xx / refused connection, only while the first-token limit allows. */
   LLM_MAX_RETRIES: z.coerce.number().int().min(0).max(5).default(1),
   /** Before retrieval, one short model call rewrites the question into the report's wording (only with a model configured). */
-  LLM_REWRITE: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  LLM_REWRITE: onByDefault,
   /** The rewrite's own deadline: past it the question is searched as asked. */
   LLM_REWRITE_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(2_000),
   /** `/api/chat` bodies carry the whole conversation (useChat sends every message back). */
@@ -104,10 +103,7 @@ const configSchema = z.object({
       .optional(),
   ),
   /** Record each question (personal data redacted) with its answer's outcome, for the office's review. */
-  LOG_QUESTIONS: z
-    .enum(['true', 'false', '1', '0'])
-    .default('true')
-    .transform((v) => v === 'true' || v === '1'),
+  LOG_QUESTIONS: onByDefault,
   /** Recorded questions and their feedback older than this many days are deleted (on start and daily). */
   LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
   /** A staff login lasts this many hours (the session cookie and its row expire together). */
