@@ -141,6 +141,15 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).not.toContain('1037');
   });
 
+  it('does not answer one kind of a thing with another kind the report tells apart (检察建议 is not 司法建议)', async () => {
+    const asked = await service.ask('检察建议有多少条被采纳了？');
+    expect(asked.abstained).toBe(true);
+    expect(asked.answer).not.toContain('18');
+    // The kind the sentence does tell is still answered, and so is the one asked in its own sentence.
+    expect(firstLine((await service.ask('有多少份司法建议被采纳？')).answer)).toContain('18 份');
+    expect(firstLine((await service.ask('检察机关提了多少件检察建议？')).answer)).toContain('43 件');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

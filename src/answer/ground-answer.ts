@@ -78,6 +78,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
+    // 检察建议 asked, 司法建议 told: the sentence speaks of another kind of the thing the question names.
+    if (namesSibling(retrieval, context)) continue;
     // 泉州全市的纠错率: a figure asked of another place the report names is told in a sentence naming it, not of 石狮.
     if (!analysis.places.every((place) => context.includes(place))) continue;
 
@@ -106,6 +108,20 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     return { ok: true, hit, sentence, figure };
   }
   return { ok: false, gap, hit };
+}
+
+/**
+ * The context names a report term of the same kind (same head word) as one the question names in
+ * the report's words, and not the question's own (检察建议 asked, 司法建议 there; 重点企业 asked, 民营企业 there):
+ * shared characters make it look covered, but it is about something else.
+ */
+function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'siblings'>, context: string): boolean {
+  // Only a kind the citizen names in the report's own words: an everyday word (平台, 被罚款) stands for the
+  // whole family of report terms, and any of them answers.
+  return analysis.units.some(function contrasted(unit) {
+    if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
+    return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
+  });
 }
 
 /**

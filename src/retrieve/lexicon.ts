@@ -45,6 +45,11 @@ export interface Lexicon {
   soundAlikes: SoundAlikeTerms;
   /** Report terms (normalised) that name a body, a group or a platform (金牌调解室): a figure about one is not about another. */
   named: Set<string>;
+  /**
+   * The report's other terms with the same head word as `term` (检察建议 → 司法建议; 重点企业 → 工业企业, 民营企业…):
+   * kinds of one thing that the report tells apart. Neither holds the other. None for a term the report does not use.
+   */
+  siblings(term: string): readonly string[];
 }
 
 /** An English word or phrase (matched as whole words), not Chinese. */
@@ -95,6 +100,31 @@ export function createLexicon(
       (text) => matchTexts.some((t) => t.includes(text)),
     ),
     named: new Set((glossary.named ?? []).map(normalizeForMatch)),
+    siblings: siblingTerms(sorted, matchTexts),
+  };
+}
+
+/** A term's head: its last two characters (建议 of 检察建议), the word the modifiers before it narrow. */
+const HEAD = 2;
+
+/** `Lexicon.siblings` over the glossary's report terms the report uses, grouped by head when first asked. */
+function siblingTerms(glossary: GlossaryEntry[], matchTexts: string[]): Lexicon['siblings'] {
+  let byHead: Map<string, string[]> | undefined;
+  function group(): Map<string, string[]> {
+    const map = new Map<string, string[]>();
+    const terms = new Set(glossary.flatMap((e) => e.report).filter((t) => /^\p{Script=Han}{3,}$/u.test(t)));
+    for (const term of terms) {
+      if (!matchTexts.some((text) => text.includes(term))) continue;
+      const head = term.slice(-HEAD);
+      map.set(head, [...(map.get(head) ?? []), term]);
+    }
+    return map;
+  }
+  return function siblings(term) {
+    byHead ??= group();
+    const kin = byHead.get(term.slice(-HEAD)) ?? [];
+    // A word of the citizen's own (基层治理) names no kind the report tells apart.
+    return kin.includes(term) ? kin.filter((t) => !t.includes(term) && !term.includes(t)) : [];
   };
 }
 

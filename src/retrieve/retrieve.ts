@@ -81,6 +81,8 @@ export interface Retrieval {
   intent: IntentReader;
   /** Report terms that name a body, a group or a platform (see `Lexicon.named`). */
   named: Set<string>;
+  /** The report's terms of the same kind as a term (see `Lexicon.siblings`). */
+  siblings: Lexicon['siblings'];
 }
 
 export interface RetrieverDeps {
@@ -192,7 +194,18 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       // The model's reading of the subject may stand in for the citizen's words; the asked kind and thing stay theirs.
       ...(rewrite ? [weighUnits(rewrite, stats, 1, STRICT)] : []),
     ];
-    return { question, analysis, context, hits, judged, strict, target, intent: lexicon.intent, named: lexicon.named };
+    return {
+      question,
+      analysis,
+      context,
+      hits,
+      judged,
+      strict,
+      target,
+      intent: lexicon.intent,
+      named: lexicon.named,
+      siblings: lexicon.siblings,
+    };
   };
 }
 
