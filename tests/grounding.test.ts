@@ -150,6 +150,18 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('检察机关提了多少件检察建议？')).answer)).toContain('43 件');
   });
 
+  it('answers a figure under a negated condition only from a sentence that states the condition', async () => {
+    // Those who failed are not all who were rated; decisions not carried out are not all applications.
+    for (const question of ['专题述法评议会上有多少个负责人没通过评议？', '有多少件复议决定没有履行？']) {
+      const answer = await service.ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.answer, question).not.toMatch(/53|228/u);
+    }
+    // The report's own word of lack (漏报备案) states 没报备; a polar form (会不会, 有没有) is no condition.
+    expect(firstLine((await service.ask('有几件规范性文件没报备？')).answer)).toContain('5 件规范性文件');
+    expect(firstLine((await service.ask('有没有统计过一共收到多少件行政复议申请？')).answer)).toContain('228 件');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -78,6 +78,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
+    // 有几个领导不合格 asks for those who failed: a figure of all who were rated does not answer it.
+    if (counted && !analysis.conditions.every((c) => intent.statesCondition(c, text))) {
+      gap = { kind: 'evidence', evidence: counted, target: [target?.text ?? '', ...analysis.conditions].join('') || null };
+      continue;
+    }
     // 检察建议 asked, 司法建议 told: the sentence speaks of another kind of the thing the question names.
     if (namesSibling(retrieval, context)) continue;
     // 泉州全市的纠错率: a figure asked of another place the report names is told in a sentence naming it, not of 石狮.

@@ -84,5 +84,19 @@ export const questionCuesSchema = z.object({
   exclusion: z.string().min(1),
   /** The question names several things joined (镇街和部门): it asks about all of them, not one part of a total. */
   joined: z.string().min(1),
+  /**
+   * A condition the asked figure is under (有几个领导不合格: those who failed, not all who were rated):
+   * `negated` finds it, after the question forms that merely look negative (`polar`: 会不会, 有没有,
+   * …了没有) are set aside; `trailing` particles are trimmed from what it finds. A sentence states the
+   * condition in its own words when it holds what was negated (`negation` cut off: 报备 of 没报备) with a
+   * word of lack (`stated`: 漏报备案).
+   */
+  conditions: z.object({
+    polar: z.string().min(1),
+    negated: z.string().min(1),
+    trailing: z.string().min(1),
+    negation: z.string().min(1),
+    stated: z.string().min(1),
+  }),
 });
 export type QuestionCues = z.infer<typeof questionCuesSchema>;

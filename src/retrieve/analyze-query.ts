@@ -2,7 +2,7 @@ import { normalizeForMatch } from '../text/normalize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
-import type { Lexicon } from './lexicon.js';
+import type { GlossaryEntry, Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
@@ -28,6 +28,11 @@ export interface QueryAnalysis {
    * 纠错率是多少 → 纠错率, 哪几家银行 → 银行. The sentence that answers must name it near its figure.
    */
   target: AskedTarget | null;
+  /**
+   * Negated conditions on the asked figure (有几个领导不合格 → 不合格) that no glossary word reads
+   * (不罚 is the report's 不予处罚): a figure answers only from a sentence that states the condition.
+   */
+  conditions: string[];
 }
 
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -82,7 +87,18 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     wantsThings,
     intent,
     target: askedTarget(normalized, lexicon),
+    conditions: unglossed(lexicon.intent.conditions(normalized), normalized, entries),
   };
+}
+
+/** The conditions whose negation is not inside a word the glossary read (不罚, 不予处罚). */
+function unglossed(conditions: { text: string; at: number }[], question: string, entries: GlossaryEntry[]): string[] {
+  const inWord = (at: number) =>
+    entries.some(({ user }) => {
+      for (let i = question.indexOf(user); i >= 0; i = question.indexOf(user, i + 1)) if (i <= at && at < i + user.length) return true;
+      return false;
+    });
+  return conditions.filter(({ at }) => !inWord(at)).map((c) => c.text);
 }
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {

@@ -1,3 +1,4 @@
+import { hanBigrams } from '../text/tokenize.js';
 import { EVIDENCE_KINDS, type AnswerKind, type EvidenceKind, type QuestionCues } from '../corpus/question-cues.js';
 
 export type { AnswerKind, EvidenceKind };
@@ -42,7 +43,14 @@ export interface IntentReader {
   joinsSeveral(normalizedQuestion: string): boolean;
   /** The question without what it sets aside (除了村里，还放到了哪些地方 → ，还放到了哪些地方). */
   withoutExcluded(normalizedQuestion: string): string;
+  /** Negated conditions on what is asked (有几个领导不合格 → 不合格), with where each starts in the question. */
+  conditions(normalizedQuestion: string): { text: string; at: number }[];
+  /** Does the text state the condition: word for word, or what was negated with a word of lack (没报备 by 漏报备案)? */
+  statesCondition(condition: string, text: string): boolean;
 }
+
+/** How far from a negated word its word of lack may stand (漏报备案: just before). */
+const LACK_REACH = 2;
 
 const QUOTED = /“[^”]*”|「[^」]*」|《[^》]*》|"[^"]*"/gu;
 
@@ -84,6 +92,11 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   };
   const joined = new RegExp(cues.joined, 'u');
   const exclusion = new RegExp(cues.exclusion, 'gu');
+  const polarForms = new RegExp(cues.conditions.polar, 'gu');
+  const negated = new RegExp(cues.conditions.negated, 'gu');
+  const trailing = new RegExp(cues.conditions.trailing, 'u');
+  const negation = new RegExp(cues.conditions.negation, 'u');
+  const lack = new RegExp(cues.conditions.stated, 'u');
 
   return {
     read(question) {
@@ -122,6 +135,25 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     isGroupNoun: (word) => people.groups.has(word),
     joinsSeveral: (question) => joined.test(question),
     withoutExcluded: (question) => question.replace(exclusion, ' '),
+    conditions(question) {
+      // Blanked, not removed, so positions stay those of the question.
+      const blank = (m: string) => ' '.repeat(m.length);
+      const wording = question.replace(QUOTED, blank).replace(exclusion, blank).replace(polarForms, blank);
+      return [...wording.matchAll(negated)]
+        .map((m) => ({ text: m[0].replace(trailing, ''), at: m.index }))
+        .filter((c) => [...c.text].length >= 2);
+    },
+    statesCondition(condition, text) {
+      if (text.includes(condition)) return true;
+      const negated = condition.replace(negation, '');
+      if (negated === condition) return false;
+      // The word of lack stands by a word of what it negates (没按规定报备 by 漏报备案, 挽救无望), not anywhere in the sentence.
+      return hanBigrams(negated).some(function lacking(word) {
+        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
+          if (lack.test(text.slice(Math.max(0, at - LACK_REACH), at + word.length + LACK_REACH))) return true;
+        return false;
+      });
+    },
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(
       `^(?:${cues.counters
