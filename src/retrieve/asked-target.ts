@@ -19,8 +19,9 @@ const GENERIC_TARGET =
   /^(?:比例|比率|数量|数字|数目|总数|总量|金额|钱|人数|次数|件数|个数|家数|规模|时间|多少|情况|结果|一共|总共|大概|大约|到底|究竟|具体|现在|目前|去年|今年|最后|最终|后来|当时|平均|一般|通常|特点|特色|方面|措施|举措|做法|地方|内容|方式|途径|办法|功能|种类|类型|东西|事情|部分|名字|名称|部门|单位|机关|机构|地方)$/u;
 /** After 多少/几/哪个 (and a measure word): the words up to the next particle. */
 const AFTER_ASK = /(?:多少|几|多大|多高|哪(?=[个家位所种类]))(?:钱)?/gu;
-/** Before 是多少 / 有几 / 输了几件: the words back to the previous punctuation. */
-const BEFORE_ASK = /(\p{Script=Han}+?)((?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*)(?:多少|几|多高|多大|多长|多久)/u;
+/** Before 是多少 / 有几 / 输了几件 / 化解了百分之多少: the words back to the previous punctuation. */
+const BEFORE_ASK =
+  /(\p{Script=Han}+?)((?:到底|究竟|大概|大约|一共|总共|共|是|有|为|达到|达)*)(?:百分之|百分比|占比)?(?:多少|几|多高|多大|多长|多久)/u;
 /**
  * The thing a 多少/几 question counts (多少家小企业 → 企业, 哪几家银行 → 银行) or, before
  * 是多少 / 有几, the thing measured (行政复议的纠错率是多少 → 纠错率): the content words next to
