@@ -162,6 +162,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('有没有统计过一共收到多少件行政复议申请？')).answer)).toContain('228 件');
   });
 
+  it('does not give the count of what was not done (漏报备案 5 件) for how many were done', async () => {
+    const done = await service.ask('各局和乡镇向市政府备案的规范性文件有几件？');
+    expect(firstLine(done.answer)).toContain('27 件');
+    expect(done.answer).not.toContain('漏报');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -1,4 +1,5 @@
 import { normalizeForMatch } from '../text/normalize.js';
+import { hanBigrams } from '../text/tokenize.js';
 import { extractNumbers, type NumberMention } from './extract-numbers.js';
 import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
@@ -173,6 +174,14 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     // 多少人 is told by a figure of people or of what people bring (1037 名, 228 件), not of towns or items (9 个镇, 131 项).
     if (kind === 'count' && intent.asksPeople(analysis.normalized) && !fresh.some((n) => intent.countsPeople(text, n.literal, true)))
       return;
+    // 漏报备案 5 件 counts what was not reported, not how many were (报备了多少份). A question under a
+    // condition of its own (没按规定报备的) is held to that condition instead.
+    if (
+      COUNTED.has(kind) &&
+      !analysis.conditions.length &&
+      intent.negatesWord(text, questionWords(analysis), [analysis.normalized, ...analysis.expansions])
+    )
+      return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
@@ -197,6 +206,11 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (!best || score > best.score) best = { span: clause, score };
   });
   return (best as { span: Span } | null)?.span ?? null;
+}
+
+/** The question's Han words and their report wording, as bigrams (报备 of 报备了多少份): what a clause may negate. */
+function questionWords(analysis: Retrieval['analysis']): string[] {
+  return [...new Set(analysis.units.flatMap((u) => u.forms.flatMap((f) => hanBigrams(f))))];
 }
 
 /**

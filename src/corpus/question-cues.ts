@@ -97,6 +97,8 @@ export const questionCuesSchema = z.object({
     trailing: z.string().min(1),
     negation: z.string().min(1),
     stated: z.string().min(1),
+    /** A word of lack right before a word of the question (漏报备案): the figure counts what was not done. */
+    lacking: z.string().min(1),
   }),
 });
 export type QuestionCues = z.infer<typeof questionCuesSchema>;

@@ -47,6 +47,11 @@ export interface IntentReader {
   conditions(normalizedQuestion: string): { text: string; at: number }[];
   /** Does the text state the condition: word for word, or what was negated with a word of lack (没报备 by 漏报备案)? */
   statesCondition(condition: string, text: string): boolean;
+  /**
+   * Does the clause count what was not done to one of the question's words (漏报备案 for 报备了多少份),
+   * a lack the question does not itself speak of (`asked`: the question and its report wording, 没报备 → 漏报备案)?
+   */
+  negatesWord(clause: string, words: readonly string[], asked: readonly string[]): boolean;
 }
 
 /** How far from a negated word its word of lack may stand (漏报备案: just before). */
@@ -97,6 +102,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const trailing = new RegExp(cues.conditions.trailing, 'u');
   const negation = new RegExp(cues.conditions.negation, 'u');
   const lack = new RegExp(cues.conditions.stated, 'u');
+  const lacking = new RegExp(`^${cues.conditions.lacking}$`, 'u');
 
   return {
     read(question) {
@@ -142,6 +148,16 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       return [...wording.matchAll(negated)]
         .map((m) => ({ text: m[0].replace(trailing, ''), at: m.index }))
         .filter((c) => [...c.text].length >= 2);
+    },
+    negatesWord(clause, words, asked) {
+      return words.some(function negated(word) {
+        for (let at = clause.indexOf(word); at > 0; at = clause.indexOf(word, at + 1)) {
+          // Right before it, or before the verb it is the object of (漏报备案: 漏 two before 备案).
+          for (const before of clause.slice(Math.max(0, at - LACK_REACH), at))
+            if (lacking.test(before) && !asked.some((a) => a.includes(before))) return true;
+        }
+        return false;
+      });
     },
     statesCondition(condition, text) {
       if (text.includes(condition)) return true;
