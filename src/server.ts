@@ -6,14 +6,15 @@ import { checkCacheDir } from './node/check-cache-dir.js';
 import { clientAddress } from './node/client-address.js';
 import { createLogger, flushLog, type Logger } from './node/create-logger.js';
 import { createNodeService } from './node/create-node-service.js';
-import { nodeRateLimits } from './node/node-rate-limits.js';
-import { deferredStore } from './node/deferred-store.js';
+import { nodeLoginLimit, nodeRateLimits } from './node/node-rate-limits.js';
 import { nodeRecorder, openRecording } from './node/open-recording.js';
 import { PUBLIC_DIR, SNAPSHOT_FILE } from './node/project-paths.js';
 import { readIndexSnapshot } from './node/read-index-snapshot.js';
 import { drain, listen } from './node/serve-node.js';
 import { routeConsole } from './node/route-console.js';
-import { staffReview } from './node/staff-review.js';
+import { candidateFile } from './node/candidate-file.js';
+import { deferredStore } from './record/deferred-store.js';
+import { staffReview } from './http/staff/staff-review.js';
 
 const started = performance.now();
 
@@ -26,9 +27,15 @@ async function main(config: Config, logger: Logger) {
   const service = await createNodeService(config, { snapshot: 'snapshot' in read ? read.snapshot : undefined, log });
   const address = clientAddress(config.trustProxy);
   const recorder = nodeRecorder(config, (line) => logger.warn(line));
-  // The staff review uses the recorder's database, which opens after the server listens.
-  const store = deferredStore(recorder);
-  const staff = staffReview(config, service, store, address, log);
+  const staff = staffReview({
+    service,
+    // The recorder's database, which opens after the server listens.
+    store: deferredStore(recorder),
+    sessionHours: config.staff.sessionHours,
+    loginLimit: nodeLoginLimit(config.staff.loginAttemptsPer15Minutes, address),
+    candidates: candidateFile(),
+    log,
+  });
   const app = createApp({
     recorder,
     service,
@@ -51,10 +58,7 @@ async function main(config: Config, logger: Logger) {
   logger.info(`[startup] listening on http://${config.host}:${port} (ready ${(performance.now() - started).toFixed(0)} ms after start)`);
   // Not awaited: the signal handlers below must be in place while a remote database is still being reached.
   const recording = openRecording(recorder, config, (line) => logger.info(line));
-  void recording
-    .then(() => store.open())
-    .then((opened) => opened && staff.start())
-    .catch((error: Error) => log(`staff review: ${error.message}`));
+  void recording.then(() => staff.start()).catch((error: Error) => log(`staff review: ${error.message}`));
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -26,19 +26,30 @@ export interface StaffFixture {
   app: ReturnType<typeof createApp>;
 }
 
+export interface StaffFixtureOptions {
+  loginLimit?: MiddlewareHandler;
+  candidates?: (dir: string) => CandidateFile;
+  /** The database (a `realDatabases` dialect's `open`); by default a real SQLite file in the temporary directory. */
+  open?: (dir: string) => Promise<Store>;
+}
+
 /**
- * A real SQLite file in a temporary directory, one staff account, and the app with the staff
- * review over an offline service that keeps answers (ANSWER_CACHE_SIZE > 0), as a deployment runs.
+ * A real database (a SQLite file in a temporary directory, or PostgreSQL), one staff account, and
+ * the app with the staff review over an offline service that keeps answers (ANSWER_CACHE_SIZE > 0), as a deployment runs.
  */
-export function staffFixture(options: { loginLimit?: MiddlewareHandler; candidates?: (dir: string) => CandidateFile } = {}): StaffFixture {
+export function staffFixture({
+  loginLimit,
+  candidates: candidateFile,
+  open = (dir) => openSqliteStore(join(dir, 'qa.sqlite')),
+}: StaffFixtureOptions = {}): StaffFixture {
   const state = {} as StaffFixture;
   beforeAll(async () => {
     state.dir = mkdtempSync(join(tmpdir(), 'staff-review-'));
-    state.store = await openSqliteStore(join(state.dir, 'qa.sqlite'));
+    state.store = await open(state.dir);
     await addStaffUser(state.store, STAFF.username, STAFF.password);
     state.service = await createQaService({ corpus: loadCorpusFiles(), embedder: localHashEmbedder(), cacheSize: 100 });
     state.book = createOverrideBook(state.store, (id) => state.service.paragraph(id));
-    const candidates = options.candidates?.(state.dir);
+    const candidates = candidateFile?.(state.dir);
     state.app = createApp({
       service: state.service,
       staff: {
@@ -47,7 +58,7 @@ export function staffFixture(options: { loginLimit?: MiddlewareHandler; candidat
           store: state.store,
           book: state.book,
           sessionHours: 8,
-          loginLimit: options.loginLimit,
+          loginLimit,
           candidates,
         }),
       },

@@ -1,7 +1,10 @@
-/** A line typed at the terminal without echoing it (a password): raw mode, Backspace and Ctrl-C honoured. */
+/**
+ * A line typed at the terminal without echoing it (a password): raw mode, Backspace and Ctrl-C
+ * honoured. The prompt goes to standard error, so standard output can go to a file (`staff:add --sql`).
+ */
 export function readHidden(prompt: string): Promise<string> {
-  const { stdin, stdout } = process;
-  stdout.write(prompt);
+  const { stdin, stderr } = process;
+  stderr.write(prompt);
   stdin.setRawMode(true);
   stdin.resume();
   stdin.setEncoding('utf8');
@@ -11,7 +14,7 @@ export function readHidden(prompt: string): Promise<string> {
       stdin.setRawMode(false);
       stdin.pause();
       stdin.off('data', onData);
-      stdout.write('\n');
+      stderr.write('\n');
       if (error) reject(error);
       else resolve(typed);
     };

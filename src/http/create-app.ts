@@ -48,13 +48,15 @@ export interface AppOptions {
   /** The widget's public settings (`/api/widget-config`); without them declines name no human channel. */
   widget?: WidgetConfig;
   /**
-   * The staff review over the database (`staffRoutes`, built by the runtime that has one: Node), and the
-   * approvals and referrals answering consults first; without it there is none and answers are the service's own.
+   * The staff review over the database (`staffReview`), and the approvals and referrals answering
+   * consults first; without it there is none and answers are the service's own. `prepare` runs
+   * before every request that reads them (Workers: opens the database and reads the decisions on
+   * first use in each isolate, and keeps a background re-read alive).
    */
-  staff?: { routes: Hono; book: OverrideBook };
+  staff?: { routes: Hono; book: OverrideBook; prepare?: MiddlewareHandler };
 }
 
-/** The HTTP API over a built service; the same app serves Node and (later) Workers. */
+/** The HTTP API over a built service; the same app serves Node and Workers. */
 export function createApp({
   service,
   assets,
@@ -113,6 +115,7 @@ export function createApp({
   app.use('/api/chat', requireJson);
   app.use('/api/feedback', requireJson);
 
+  if (staff?.prepare) for (const path of STAFF_DECISION_PATHS) app.use(path, staff.prepare);
   // Staff decisions are looked up before the service (and its answer cache) is asked.
   const answering = staff ? withOverrides(service, staff.book) : service;
   const api = app.route('/', apiRoutes(answering, widgetConfig, { recorder, defer }));
@@ -132,6 +135,9 @@ export function createApp({
   app.onError(onError);
   return api;
 }
+
+/** Where staff decisions are read: the answers they change, the review and its page. */
+const STAFF_DECISION_PATHS = ['/api/ask', '/api/chat', '/api/staff/*', '/staff/review', '/staff/review/*'];
 
 /** The request id a proxy sent, if it is one `hono/request-id` itself would keep; otherwise a new UUID. */
 function proxiedOrNewId(c: Context): string {

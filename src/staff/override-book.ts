@@ -15,6 +15,12 @@ export interface OverrideBook {
   find(question: string, history: { role: string }[]): Promise<Answer | null>;
   /** Read the approvals and referrals again (after a change here; other replicas wait for `maxAgeMs`). */
   reload(): Promise<void>;
+  /**
+   * Start reading them again in the background when the last read is older than `maxAgeMs` (`find`
+   * does it too). Returns that read, which never rejects, or null when none was started: on Workers
+   * the request keeps it alive with `waitUntil`, or it would be cut off with the response.
+   */
+  refresh(): Promise<void> | null;
 }
 
 /**
@@ -56,17 +62,18 @@ export function createOverrideBook(store: Store, paragraph: ParagraphById, { max
    * database, and a database that is down leaves the decisions already read in force (tried again
    * `maxAgeMs` later).
    */
-  function refreshIfOld() {
-    if (loading || performance.now() - loadedAt <= maxAgeMs) return;
-    reload().catch(() => {
+  function refresh(): Promise<void> | null {
+    if (loading || performance.now() - loadedAt <= maxAgeMs) return null;
+    return reload().catch(() => {
       loadedAt = performance.now();
     });
   }
 
   return {
     reload,
+    refresh,
     async find(question, history) {
-      refreshIfOld();
+      void refresh();
       if (entries.length === 0) return null;
       const asked = matchable(question);
       // A follow-up (那去年呢) means something else after other questions: only the very same words match then.

@@ -4,6 +4,8 @@ import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:c
  * scrypt's cost (OWASP's minimum for scrypt: N=2^17, r=8, p=1 — 128 MiB and ~0.3 s per hash
  * would let a few logins at once exhaust a small server, so N=2^15 with r=8: 32 MiB, ~60 ms).
  * The parameters are stored with each hash, so raising them later keeps old hashes verifiable.
+ * The same code runs on Workers (`nodejs_compat`: workerd implements `scrypt` with BoringSSL,
+ * synchronously), so a hash made on either runtime verifies on the other.
  */
 const COST = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Insertable, Kysely } from 'kysely';
+import type { Database, StaffUsersTable } from '../store/database.js';
 import type { Store } from '../store/store.js';
 import { decoyHash, hashPassword, verifyPassword } from './password-hash.js';
 
@@ -12,23 +14,36 @@ export function accountProblem(username: string, password: string): string {
   return '';
 }
 
-/** Create a staff account, or set a new password when the name exists already (`npm run staff:add` again). */
-export async function addStaffUser(store: Store, username: string, password: string): Promise<'created' | 'updated'> {
+/** A new account's row: the name checked, the password hashed (scrypt, see `hashPassword`). */
+export async function newStaffAccount(username: string, password: string): Promise<Insertable<StaffUsersTable>> {
   const problem = accountProblem(username, password);
   if (problem) throw new Error(problem);
-  const password_hash = await hashPassword(password);
+  return { id: randomUUID(), username, password_hash: await hashPassword(password), created_at: new Date().toISOString() };
+}
+
+/**
+ * The statements that save an account, the same wherever they run (executed by `addStaffUser`,
+ * printed for D1 by `npm run staff:add -- --sql`): insert it, or give the existing name its new
+ * password; either way its sessions end (a new password ends the sessions the old one opened).
+ */
+export function saveStaffAccount(db: Kysely<Database>, account: Insertable<StaffUsersTable>) {
+  return [
+    db
+      .insertInto('staff_users')
+      .values(account)
+      .onConflict((oc) => oc.column('username').doUpdateSet({ password_hash: account.password_hash })),
+    db
+      .deleteFrom('staff_sessions')
+      .where('user_id', 'in', db.selectFrom('staff_users').select('id').where('username', '=', account.username)),
+  ];
+}
+
+/** Create a staff account, or set a new password when the name exists already (`npm run staff:add` again). */
+export async function addStaffUser(store: Store, username: string, password: string): Promise<'created' | 'updated'> {
+  const account = await newStaffAccount(username, password);
   const existing = await store.db.selectFrom('staff_users').select('id').where('username', '=', username).executeTakeFirst();
-  if (existing) {
-    await store.db.updateTable('staff_users').set({ password_hash }).where('id', '=', existing.id).execute();
-    // A new password ends the sessions the old one opened.
-    await store.db.deleteFrom('staff_sessions').where('user_id', '=', existing.id).execute();
-    return 'updated';
-  }
-  await store.db
-    .insertInto('staff_users')
-    .values({ id: randomUUID(), username, password_hash, created_at: new Date().toISOString() })
-    .execute();
-  return 'created';
+  for (const statement of saveStaffAccount(store.db, account)) await statement.execute();
+  return existing ? 'updated' : 'created';
 }
 
 export interface StaffUser {

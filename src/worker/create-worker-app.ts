@@ -23,12 +23,16 @@ import { createQaService } from '../qa-service.js';
 import { purgeOnce } from '../record/purge-old-turns.js';
 import { createRecorder, type Recorder } from '../record/recorder.js';
 import { openD1Store } from '../store/open-d1-store.js';
+import { workerAssets } from './worker-assets.js';
+import { workerStaffReview } from './worker-staff-review.js';
 import { stringVars, type RateLimitBinding, type WorkerEnv } from './worker-env.js';
 
 /**
  * The app on Workers: the same Hono app as on Node, built from what the bundle carries (the
  * report, the prompts, the prebuilt index) and configuration from bindings and secrets.
- * Static files (widget.js, the pages) are served by the assets binding before the worker runs.
+ * Static files (widget.js, the pages) are served by the assets binding before the worker runs,
+ * but for the staff review page, which the worker serves once the session is checked. With the
+ * D1 binding, turns are recorded and the staff review runs over the same database.
  */
 export async function createWorkerApp(env: WorkerEnv) {
   const config = loadConfig({ LOG_REQUESTS: 'false', ...stringVars(env) });
@@ -44,16 +48,22 @@ export async function createWorkerApp(env: WorkerEnv) {
     cacheSize: config.answerCacheSize,
   });
   const recorder = d1Recorder(env, config);
+  const limits = bindingRateLimits(env, config);
+  const staff = recorder
+    ? workerStaffReview({ service, recorder, sessionHours: config.staff.sessionHours, loginLimit: limits.login })
+    : undefined;
   return createApp({
     service,
     recorder,
+    staff,
+    assets: env.ASSETS ? workerAssets(env.ASSETS) : undefined,
     // No timer survives a finished request on Workers: each turn's write is kept alive by waitUntil.
     defer: (c, work) => c.executionCtx.waitUntil(work),
     bodyLimit: config.bodyLimit,
     chatBodyLimit: config.chatBodyLimit,
     logRequests: config.logRequests,
     corsOrigins: config.corsOrigins,
-    rateLimits: bindingRateLimits(env, config),
+    rateLimits: limits,
     frameAncestors: config.frameAncestors,
     widget: config.widget,
   });
@@ -99,7 +109,7 @@ async function queryEmbedder(config: Config): Promise<Embedder> {
 function bindingRateLimits(
   env: WorkerEnv,
   config: Config,
-): { ask?: MiddlewareHandler; search?: MiddlewareHandler; feedback?: MiddlewareHandler } {
+): { ask?: MiddlewareHandler; search?: MiddlewareHandler; feedback?: MiddlewareHandler; login?: MiddlewareHandler } {
   const keyGenerator = (c: Context) => c.req.header('cf-connecting-ip') ?? 'unknown';
   const limiter = (binding: RateLimitBinding | undefined, perMinute: number) =>
     binding && perMinute > 0 ? rateLimiter({ binding, keyGenerator, handler: rateLimited }) : undefined;
@@ -107,5 +117,7 @@ function bindingRateLimits(
     ask: limiter(env.RATE_LIMIT_ASK, config.rateLimits.askPerMinute),
     search: limiter(env.RATE_LIMIT_SEARCH, config.rateLimits.searchPerMinute),
     feedback: limiter(env.RATE_LIMIT_FEEDBACK, config.rateLimits.feedbackPerMinute),
+    // The binding counts per 10 or 60 seconds (its own limit in wrangler.toml), not per 15 minutes as on Node.
+    login: limiter(env.RATE_LIMIT_LOGIN, config.staff.loginAttemptsPer15Minutes),
   };
 }

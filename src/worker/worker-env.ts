@@ -5,12 +5,19 @@ export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
 }
 
+/** The static assets (`[assets] binding` in wrangler.toml). */
+export interface AssetsBinding {
+  fetch(request: Request): Promise<Response>;
+}
+
 /** Bindings and variables from wrangler.toml, secrets from `wrangler secret put`. */
 export interface WorkerEnv {
   RATE_LIMIT_ASK?: RateLimitBinding;
   RATE_LIMIT_SEARCH?: RateLimitBinding;
   RATE_LIMIT_FEEDBACK?: RateLimitBinding;
-  /** The D1 database (`[[d1_databases]]` in wrangler.toml); without it nothing is recorded. */
+  RATE_LIMIT_LOGIN?: RateLimitBinding;
+  ASSETS?: AssetsBinding;
+  /** The D1 database (`[[d1_databases]]` in wrangler.toml); without it nothing is recorded and there is no staff review. */
   DB?: D1Binding;
   [variable: string]: unknown;
 }

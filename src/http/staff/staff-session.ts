@@ -62,7 +62,8 @@ export function requireCsrfToken(): MiddlewareHandler<StaffEnv> {
 export function requireStaffPage(store: Store): MiddlewareHandler {
   return async function requireStaffPage(c, next) {
     if (!(await sessionOf(store, c))) return c.redirect(`/staff/login/?next=${encodeURIComponent(c.req.path)}`, 303);
-    c.header('Cache-Control', 'no-store');
     await next();
+    // After the page is served: whatever serves it (Node's serveStatic, the Workers assets binding) brings its own.
+    c.res.headers.set('Cache-Control', 'no-store');
   };
 }

@@ -1,5 +1,5 @@
 import { createError } from '../errors.js';
-import type { Recorder } from '../record/recorder.js';
+import type { Recorder } from './recorder.js';
 import type { Store } from '../store/store.js';
 
 /**
