@@ -168,6 +168,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(done.answer).not.toContain('漏报');
   });
 
+  it("gives no other body's figure for a body that is the subject of the question", async () => {
+    const answer = await service.ask('派出所调解了多少纠纷？');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('5500');
+    // The body's own paragraph still answers what it tells.
+    expect(firstLine((await service.ask('司法局培育了几个金牌调解室？')).answer)).toContain('3 个泉州市级金牌调解室');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
