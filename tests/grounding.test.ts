@@ -166,6 +166,9 @@ describe('near misses are declined, saying what the report lacks', () => {
     const done = await service.ask('各局和乡镇向市政府备案的规范性文件有几件？');
     expect(firstLine(done.answer)).toContain('27 件');
     expect(done.answer).not.toContain('漏报');
+    // Nor as a count of documents someone reviewed.
+    const reviewed = await service.ask('法律顾问一年审查了多少份文件？');
+    expect(reviewed.answer).not.toContain('5 件');
   });
 
   it("gives no other body's figure for a body that is the subject of the question", async () => {

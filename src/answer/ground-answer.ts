@@ -176,12 +176,11 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
       return;
     // 漏报备案 5 件 counts what was not reported, not how many were (报备了多少份). A question under a
     // condition of its own (没按规定报备的) is held to that condition instead.
-    if (
-      COUNTED.has(kind) &&
-      !analysis.conditions.length &&
-      intent.negatesWord(text, questionWords(analysis), [analysis.normalized, ...analysis.expansions])
-    )
-      return;
+    const asked = [analysis.normalized, ...analysis.expansions];
+    if (COUNTED.has(kind) && !analysis.conditions.length && intent.negatesWord(text, questionWords(analysis), asked)) return;
+    // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
+    const rest = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
+    if (COUNTED.has(kind) && !analysis.conditions.length && fresh.every((n) => intent.speaksOfLack(rest(n), asked))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).

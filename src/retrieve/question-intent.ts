@@ -52,6 +52,8 @@ export interface IntentReader {
    * a lack the question does not itself speak of (`asked`: the question and its report wording, 没报备 → 漏报备案)?
    */
   negatesWord(clause: string, words: readonly string[], asked: readonly string[]): boolean;
+  /** Does the text (what the counted things had: 规范性文件存在漏报备案情形) speak of a lack that `asked` does not? */
+  speaksOfLack(text: string, asked: readonly string[]): boolean;
 }
 
 /** How far from a negated word its word of lack may stand (漏报备案: just before). */
@@ -159,6 +161,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
         return false;
       });
     },
+    speaksOfLack: (text, asked) => [...text].some((c) => lacking.test(c) && !asked.some((a) => a.includes(c))),
     statesCondition(condition, text) {
       if (text.includes(condition)) return true;
       const negated = condition.replace(negation, '');
