@@ -179,6 +179,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('司法局培育了几个金牌调解室？')).answer)).toContain('3 个泉州市级金牌调解室');
   });
 
+  it('reads a figure the question states roughly in words (那一百多场里) as the one it asks a part of', async () => {
+    for (const question of ['“四张清单”处理的那五千多件案子，有几件是直接免罚的？', '“法治讲堂”那一百多场里，有几场是进学校的？']) {
+      const answer = await service.ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.answer, question).not.toMatch(/764|100余|5987|662/u);
+    }
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractNumbers, chineseValue } from '../src/answer/extract-numbers.js';
+import { extractNumbers, chineseValue } from '../src/text/extract-numbers.js';
 import { locateQuote } from '../src/answer/locate-quote.js';
 import { tallyChecks, verifyClaim, type VerifyContext } from '../src/answer/verify-answer.js';
 import type { Paragraph } from '../src/types.js';

@@ -1,6 +1,6 @@
 import framing from '../../prompts/claim-framing-words.json';
 import { normalizeForMatch } from '../text/normalize.js';
-import { extractNumbers, numberSupported } from './extract-numbers.js';
+import { extractNumbers, numberSupported } from '../text/extract-numbers.js';
 
 /**
  * The least share of a claim's content that its quotes must state for the claim to be shown.

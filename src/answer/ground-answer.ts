@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
-import { extractNumbers, type NumberMention } from './extract-numbers.js';
+import { extractNumbers, type NumberMention } from '../text/extract-numbers.js';
 import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
@@ -163,9 +163,16 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
     // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
+    // 那一百多场里 refers to 100余场次: it is not the answer, and the answer is told with it, not elsewhere.
+    const roughly = (n: NumberMention) =>
+      analysis.approximate.some(({ min, max }) => n.value !== null && Number(n.value) >= min && Number(n.value) <= max);
     const stated = (n: NumberMention) =>
-      (n.value !== null && analysis.required.includes(n.value)) || (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal));
-    const fresh = extractNumbers(text).filter((n) => !stated(n));
+      (n.value !== null && analysis.required.includes(n.value)) ||
+      (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal)) ||
+      roughly(n);
+    const numbers = extractNumbers(text);
+    if (analysis.approximate.length && !numbers.some(roughly)) return;
+    const fresh = numbers.filter((n) => !stated(n));
     if (!fresh.length) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     // (Not when the question joins several things, 镇街和部门: it asks about all of them.)

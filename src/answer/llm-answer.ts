@@ -7,7 +7,7 @@ import type { Retrieval } from '../retrieve/retrieve.js';
 import type { Answer, ChatTurn, Citation, DegradedReason, Paragraph, ReportDocument, Verification } from '../types.js';
 import { answerEvents, type AnswerEvent } from './answer-events.js';
 import { declineAnswer } from './decline-answer.js';
-import { extractNumbers } from './extract-numbers.js';
+import { extractNumbers } from '../text/extract-numbers.js';
 import { loadPinyin } from '../text/pinyin.js';
 import { anyCheckFired, citationKey, tallyChecks, verifyClaim, type Claim, type ClaimCheck } from './verify-answer.js';
 

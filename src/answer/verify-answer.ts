@@ -2,7 +2,7 @@ import type { Citation, Paragraph, Verification } from '../types.js';
 import { claimSupport, MIN_CLAIM_SUPPORT, type ClaimSupport } from './claim-support.js';
 import { unsupportedTokens } from './claim-tokens.js';
 import { contentChars, MIN_QUOTE_CONTENT_CHARS, quoteIsClause } from './clause-quote.js';
-import { extractNumbers, numberSupported } from './extract-numbers.js';
+import { extractNumbers, numberSupported } from '../text/extract-numbers.js';
 import { locateQuote } from './locate-quote.js';
 
 /** A citation as the model wrote it: a paragraph id and what it says it quotes. */

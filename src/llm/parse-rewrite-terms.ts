@@ -1,4 +1,4 @@
-import { extractNumbers } from '../answer/extract-numbers.js';
+import { extractNumbers } from '../text/extract-numbers.js';
 import { normalizeForMatch } from '../text/normalize.js';
 
 /** At most this many terms are searched for, however many the model wrote (the prompt asks for 8). */

@@ -1,3 +1,4 @@
+import { chineseValue } from '../text/extract-numbers.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
@@ -33,6 +34,11 @@ export interface QueryAnalysis {
    * (不罚 is the report's 不予处罚): a figure answers only from a sentence that states the condition.
    */
   conditions: string[];
+  /**
+   * Figures the question states roughly in words (那一百多场里 → 100–199, 将近17万 is digits and in
+   * `required`): a figure of the report in such a range is the one the question refers to, not an answer.
+   */
+  approximate: { min: number; max: number }[];
 }
 
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -88,7 +94,24 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     intent,
     target: askedTarget(normalized, lexicon),
     conditions: unglossed(lexicon.intent.conditions(normalized), normalized, entries),
+    approximate: approximateFigures(normalized),
   };
+}
+
+/** A number in Chinese words said roughly: 一百多, 五千余, 近两万, 十来. */
+const ROUGH = /(近|将近|接近|约|大约)?([一二两三四五六七八九十百千万]+)(多|余|来)?/gu;
+
+/** The ranges of the figures a question states roughly in words (一百多 → 100–199, 将近两万 → 16,000–20,000). */
+function approximateFigures(question: string): { min: number; max: number }[] {
+  return [...question.matchAll(ROUGH)].flatMap(([, near, words, more]) => {
+    if (!near && !more) return [];
+    const value = Number(chineseValue(words!));
+    if (!(value >= 10)) return [];
+    // The place of its last digit: 一百多 is 100–199, 一百二十多 is 120–129.
+    let place = 1;
+    while (value % (place * 10) === 0) place *= 10;
+    return [near ? { min: Math.floor(value * 0.8), max: value } : { min: value, max: value + place - 1 }];
+  });
 }
 
 /** The conditions whose negation is not inside a word the glossary read (不罚, 不予处罚). */
