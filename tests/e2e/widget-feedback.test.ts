@@ -63,6 +63,25 @@ describe.skipIf(!browserAvailable)('feedback in the widget (👍/👎, keyboard 
     await page.close();
   });
 
+  it('rates a decline too: 👎 on "not found" reaches the office with its reason', async () => {
+    const page = await pages.context.newPage();
+    await openWidget(page, pages.server.baseUrl);
+    const before = ratedTurns().length;
+    const declined = await ask(page, '公共法律服务中心周末几点开门？');
+    await expect(declined.getAttribute('class')).resolves.toContain('declined');
+    await declined.locator('.feedback button.down').click();
+    await declined.locator('.feedback input.reason').fill('报告里应该有开放时间');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => declined.locator('.feedback [role="status"]').textContent()).toBe('谢谢，我们会改进。');
+    await expect.poll(() => ratedTurns().length).toBe(before + 1);
+    expect(ratedTurns().at(-1)).toMatchObject({
+      question: '公共法律服务中心周末几点开门？',
+      rating: 'down',
+      reason: '报告里应该有开放时间',
+    });
+    await page.close();
+  });
+
   it('Escape closes the reason and returns to 👎 without sending anything', async () => {
     const page = await pages.context.newPage();
     await openWidget(page, pages.server.baseUrl);

@@ -80,9 +80,14 @@ export function renderTurn(bubble: HTMLElement, turn: Turn, actions: TurnActions
 /** Copy, and 👍/👎 in the feedback slot (the slot keeps its width, so the row does not jump). */
 function actionRow(turn: Turn, actions: TurnActions): HTMLElement {
   const copy = button('复制回答', () => actions.copy(turn, copy), 'copy');
+  return el('div', { class: 'actions' }, copy, feedbackSlot(turn, actions));
+}
+
+/** 👍/👎 for an answer or a decline: a decline the report should not have given is what staff most need to hear of. */
+function feedbackSlot(turn: Turn, actions: TurnActions): HTMLElement {
   const slot = el('span', { class: 'feedback', 'data-slot': 'feedback', role: 'group', 'aria-label': '这个回答有帮助吗？' });
   renderFeedback(slot, turn, actions.feedback);
-  return el('div', { class: 'actions' }, copy, slot);
+  return slot;
 }
 
 function renderDecline(bubble: HTMLElement, turn: Turn, actions: TurnActions) {
@@ -101,6 +106,7 @@ function renderDecline(bubble: HTMLElement, turn: Turn, actions: TurnActions) {
         )
       : '',
     human,
+    el('div', { class: 'actions' }, feedbackSlot(turn, actions)),
   );
   void actions.humanChannel.then((channel) => {
     if (!channel) return human.remove();
