@@ -135,6 +135,7 @@ function contentWords(run: string, lexicon: Lexicon): string[] {
 
 /** 多少个, 几件, 哪家: a question word with a measure word is part of the question, not its topic. */
 export function isAskWord(word: string, lexicon: Lexicon): boolean {
-  const rest = /^(?:多少|几|哪)(.*)$/u.exec(word)?.[1];
+  // 那几个 / 这几项 (the ones just spoken of) ask as 几个 does.
+  const rest = /^[那这]?(?:多少|几|哪)(.*)$/u.exec(word)?.[1];
   return rest !== undefined && (rest === '' || lexicon.intent.isCounter(rest));
 }
