@@ -231,10 +231,12 @@ const readSplit = (file) =>
 const blind = readSplit('blind.jsonl');
 const dev2 = readSplit('dev2.jsonl');
 const dev3 = readSplit('dev3.jsonl');
+const dev4 = readSplit('dev4.jsonl');
 for (const [split, set, idRe] of [
   ['blind', blind, /^b[ab]\d{3}$/],
   ['dev2', dev2, /^d[234]\d{3}$/],
   ['dev3', dev3, /^e\d{3}$/],
+  ['dev4', dev4, /^f\d{3}$/],
 ]) {
   for (const o of set) {
     if (o.split !== split || !idRe.test(o.id) || seen.has(o.id)) err(`${o.id}: bad ${split} id or split`);
@@ -249,13 +251,18 @@ for (const [split, set, idRe] of [
     for (const f of o.facts) if (/\s/u.test(f)) err(`${o.id}: fact contains whitespace: ${f}`);
   }
 }
-const dev3Near = dev3.filter((o) => o.category === 'near-miss').length;
-if (dev3.length < 150 || dev3Near < dev3.length / 5) err(`dev3 split: ${dev3.length} items, ${dev3Near} near misses (need ≥ 150, ≥ 20 %)`);
-const dev3Keys = new Set();
-for (const o of dev3) {
-  const key = JSON.stringify([o.question, o.history ?? null]);
-  if (dev3Keys.has(key)) err(`${o.id}: duplicate question in dev3`);
-  dev3Keys.add(key);
+for (const [split, set, least] of [
+  ['dev3', dev3, 150],
+  ['dev4', dev4, 160],
+]) {
+  const near = set.filter((o) => o.category === 'near-miss').length;
+  if (set.length < least || near < set.length / 5) err(`${split} split: ${set.length} items, ${near} near misses (need ≥ ${least}, ≥ 20 %)`);
+  const keys = new Set();
+  for (const o of set) {
+    const key = JSON.stringify([o.question, o.history ?? null]);
+    if (keys.has(key)) err(`${o.id}: duplicate question in ${split}`);
+    keys.add(key);
+  }
 }
 const blindNear = blind.filter((o) => o.category === 'near-miss').length;
 if (blind.length < 120 || blindNear < blind.length / 5)
@@ -263,7 +270,7 @@ if (blind.length < 120 || blindNear < blind.length / 5)
 
 console.log(`report: ${reportPath}`);
 console.log(
-  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items; dev3: ${dev3.length} items, ${dev3Near} near misses`,
+  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items; dev3: ${dev3.length} items; dev4: ${dev4.length} items`,
 );
 console.log(`items: ${items.length}, citizen: ${citizen}, report: ${items.length - citizen}`);
 for (const [c, s] of Object.entries(byCat)) console.log(`  ${c.padEnd(20)} total=${s.total} dev=${s.dev} test=${s.test}`);
