@@ -177,6 +177,8 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).not.toContain('5500');
     // The body's own paragraph still answers what it tells.
     expect(firstLine((await service.ask('司法局培育了几个金牌调解室？')).answer)).toContain('3 个泉州市级金牌调解室');
+    // A thing that is that body's by name (司法建议: 法院的建议) is answered where it is told, the body named there or not.
+    expect(firstLine((await service.ask('法院一共发出了几份司法建议？')).answer)).toContain('18 份');
   });
 
   it('reads a figure the question states roughly in words (那一百多场里) as the one it asks a part of', async () => {

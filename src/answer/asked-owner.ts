@@ -13,7 +13,8 @@ export function askedOwners({
   strict,
   target,
   named,
-}: Pick<Retrieval, 'analysis' | 'strict' | 'target' | 'named'>): WeightedUnit[] {
+  owns,
+}: Pick<Retrieval, 'analysis' | 'strict' | 'target' | 'named' | 'owns'>): WeightedUnit[] {
   if (!target) return [];
   const isBody = (u: WeightedUnit) => u.unit.forms.some((f) => named.has(f));
   const own = target.units.filter(isBody);
@@ -22,7 +23,11 @@ export function askedOwners({
   // The subject of the clause that asks (金牌调解室2023年调解成功了多少起纠纷): its figure is that body's.
   const clauseStart = at < 0 ? -1 : Math.max(...[...'，,。；;：:？?！!'].map((p) => analysis.normalized.lastIndexOf(p, at))) + 1;
   const clause = clauseStart < 0 ? '' : analysis.normalized.slice(clauseStart, at);
-  const subjects = clause ? (strict[0] ?? []).filter((u) => isBody(u) && !own.includes(u) && clause.includes(u.unit.text)) : [];
+  // (Not when the asked thing is that body's own by name: 法院发了几份司法建议, 司法建议 being 法院的建议.)
+  const ownsTarget = (u: WeightedUnit) => target.units.some((t) => t.unit.forms.some((f) => owns(u.unit.text, f)));
+  const subjects = clause
+    ? (strict[0] ?? []).filter((u) => isBody(u) && !own.includes(u) && clause.includes(u.unit.text) && !ownsTarget(u))
+    : [];
   if (at <= 0 || analysis.normalized[at - 1] !== '的') return [...own, ...subjects];
   // The owner phrase: back from 的 to the previous punctuation.
   const owner =

@@ -50,6 +50,11 @@ export interface Lexicon {
    * kinds of one thing that the report tells apart. Neither holds the other. None for a term the report does not use.
    */
   siblings(term: string): readonly string[];
+  /**
+   * Do citizens' words for a report term name a body as its owner (法院的建议 for 司法建议: 法院 owns it)?
+   * Then a question about that body's term is answered where the term is, the body named or not.
+   */
+  owns(body: string, term: string): boolean;
 }
 
 /** An English word or phrase (matched as whole words), not Chinese. */
@@ -101,6 +106,19 @@ export function createLexicon(
     ),
     named: new Set((glossary.named ?? []).map(normalizeForMatch)),
     siblings: siblingTerms(sorted, matchTexts),
+    owns: ownership(sorted),
+  };
+}
+
+/** `Lexicon.owns` from the glossary: the citizen words of each report term, indexed when first asked. */
+function ownership(glossary: GlossaryEntry[]): Lexicon['owns'] {
+  let words: Map<string, string[]> | undefined;
+  return function owns(body, term) {
+    if (!words) {
+      words = new Map();
+      for (const { user, report } of glossary) for (const r of report) words.set(r, [...(words.get(r) ?? []), user]);
+    }
+    return (words.get(term) ?? []).some((w) => w !== body && w.includes(body));
   };
 }
 

@@ -83,6 +83,8 @@ export interface Retrieval {
   named: Set<string>;
   /** The report's terms of the same kind as a term (see `Lexicon.siblings`). */
   siblings: Lexicon['siblings'];
+  /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
+  owns: Lexicon['owns'];
 }
 
 export interface RetrieverDeps {
@@ -205,6 +207,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       intent: lexicon.intent,
       named: lexicon.named,
       siblings: lexicon.siblings,
+      owns: lexicon.owns,
     };
   };
 }
