@@ -86,3 +86,17 @@ describe('another place the report names', () => {
     expect(answer.answer).toContain('3 个泉州市级金牌调解室');
   });
 });
+
+describe('questions about the document itself, in everyday words', () => {
+  it('answers who it is for, when it came out and which year it covers from the header and closing lines', async () => {
+    const addressee = await service.ask('这份报告是交给谁看的？');
+    expect(addressee.citations[0]?.id).toBe('header-addressee');
+    expect(addressee.answer).toContain('石狮市人民代表大会常务委员会');
+    const date = await service.ask('这个报告什么时候出来的？');
+    expect(date.citations[0]?.id).toMatch(/^closing-(?:print-)?date$/u);
+    expect(date.answer).toContain('2024年1月15日');
+    const year = await service.ask('报告讲的是哪一年的情况？');
+    expect(year.citations[0]?.id).toBe('header-title');
+    expect(year.answer).toContain('2023年度');
+  });
+});

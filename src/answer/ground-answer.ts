@@ -76,7 +76,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
-    if (strict.length && Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage) continue;
+    // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
+    const worded = strict.filter((units) => units.length);
+    if (
+      !(hit.namesPlace && !worded.length) &&
+      strict.length &&
+      Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage
+    )
+      continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
     // 有几个领导不合格 asks for those who failed: a figure of all who were rated does not answer it.
@@ -92,6 +99,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     let figure: Span | null = null;
     let clauses: Clause[] | undefined;
     const missing = expects.find(function lacks(kind) {
+      // The part of the document the question names (写给谁 → the addressee line) is what it asks for, a body or a person.
+      if (kind === 'person' && hit.namesPlace && (hit.paragraph.kind === 'header' || hit.paragraph.kind === 'closing')) return false;
       if (!FIGURE_KINDS.has(kind)) return !intent.holds(kind, text);
       clauses ??= splitClauses(hit.paragraph.text, sentence);
       figure = figureClause(clauses, kind, retrieval, tuning);
