@@ -189,6 +189,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     }
   });
 
+  it('asks for the names when a question quotes a count and asks which ones (哪4个, 都叫什么), and declines where the report gives only the count', async () => {
+    for (const question of ['存在漏报备案的是哪4个单位？', '那14件规范性文件分别叫什么？']) {
+      const answer = await service.ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.answer, question).toContain('清单');
+    }
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
