@@ -4,7 +4,7 @@ import { extractiveAnswer, DEFAULT_ANSWER_TUNING, type AnswerTuning } from './an
 import { historyForAsk, splitAsks, withFurtherAsks } from './answer/several-asks.js';
 import { createLlmAnswerer, type LlmAnswerOptions } from './answer/llm-answer.js';
 import type { CorpusFiles } from './corpus/corpus-files.js';
-import { vocabularyEntries, namedBodies } from './corpus/vocabulary.js';
+import { groupTerms, vocabularyEntries, namedBodies } from './corpus/vocabulary.js';
 import type { Embedder } from './embed/embedder.js';
 import { buildReportIndex, type ReportIndex } from './index/report-index.js';
 import { ingest } from './ingest/ingest.js';
@@ -77,8 +77,8 @@ export async function createQaService({
   const kept = fromSnapshot && snapshotGlossary(fromSnapshot);
   // The vocabulary is read (and validated) only when the snapshot's normalised glossary cannot be used.
   const glossary = fromSnapshot
-    ? { entries: [], named: fromSnapshot.named }
-    : { entries: vocabularyEntries(corpus.vocabulary), named: namedBodies(corpus.vocabulary) };
+    ? { entries: [], named: fromSnapshot.named, groups: fromSnapshot.groups }
+    : { entries: vocabularyEntries(corpus.vocabulary), named: namedBodies(corpus.vocabulary), groups: groupTerms(corpus.vocabulary) };
   // Without a snapshot the homophone table is computed, in pinyin.
   if (!snapshot?.homophones) await loadPinyin();
   const matchTexts = [...index.matchText.values()];

@@ -197,6 +197,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     }
   });
 
+  it('counts a group (商户) by how many there are, never by an amount of money next to its name', async () => {
+    const answer = await service.ask('石狮大概有多少商户？');
+    expect(firstLine(answer.answer)).toContain('17 万户');
+    expect(answer.answer).not.toContain('479');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -6,7 +6,7 @@ import { loadCorpusFiles } from '../src/corpus/load-corpus-files.js';
 import { localHashEmbedder } from '../src/embed/local-hash-embedder.js';
 import { createIndexSnapshot } from '../src/index/index-snapshot.js';
 import { createQaService } from '../src/qa-service.js';
-import { namedBodies } from '../src/corpus/vocabulary.js';
+import { groupTerms, namedBodies } from '../src/corpus/vocabulary.js';
 import { glossaryKey } from '../src/retrieve/lexicon.js';
 import { loadGold } from '../evals/lib/gold.js';
 
@@ -20,7 +20,7 @@ describe('the server started from the prebuilt index snapshot', () => {
       fresh.document,
       fresh.index,
       fresh.lexicon.homophones,
-      { key, entries: fresh.lexicon.glossary, named: namedBodies(corpus.vocabulary) },
+      { key, entries: fresh.lexicon.glossary, named: namedBodies(corpus.vocabulary), groups: groupTerms(corpus.vocabulary) },
       corpus.labels,
     );
     const snapshot = JSON.parse(JSON.stringify(built));
@@ -38,7 +38,7 @@ describe('the server started from the prebuilt index snapshot', () => {
     const fresh = await createQaService({ corpus, embedder: localHashEmbedder() });
     const key = await glossaryKey(corpus.rawVocabulary, corpus.stopwords);
     const withGlossary = (k: string) =>
-      createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key: k, entries: [], named: [] });
+      createIndexSnapshot(fresh.document, fresh.index, fresh.lexicon.homophones, { key: k, entries: [], named: [], groups: [] });
     const current = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary(key) });
     expect(current.lexicon.glossary, 'taken from the snapshot').toEqual([]);
     const stale = await createQaService({ corpus, embedder: localHashEmbedder(), snapshot: withGlossary('another vocabulary') });

@@ -212,8 +212,14 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
       // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
       const head = [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
       // A group alone (那个队伍有多少人): its members are counted by a figure of people (吸纳志愿者 1037 名).
+      // 多少商家 counts businesses: an amount in 元 or a percentage near 市场主体 is not how many there are.
+      const countsThem = (n: NumberMention) =>
+        !(kind === 'count' || kind === 'figure') ||
+        !head ||
+        !isCountable(head, retrieval) ||
+        !MEASURED.test(text.slice(text.indexOf(n.literal) + n.literal.length));
       const stands = (n: NumberMention) =>
-        head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal);
+        countsThem(n) && (head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal));
       const near = !target.counted || fresh.some(stands);
       if (!near || !targetStands(target.units, local, tuning)) return;
     }
@@ -237,6 +243,14 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
   // A word the report never uses passes only as a paraphrase whose every character is there (新聘 ~ 聘请…新一任).
   const foreign = units.some((u) => u.chars.length > 0 && !u.chars.every((c) => local.includes(c.char)));
   return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
+}
+
+/** After a figure: an amount of money or a share, not a number of things (479 万元, 21.05%). */
+const MEASURED = /^\s*(?:多\s*)?(?:[万亿]\s*)?元|^\s*%/u;
+
+/** Does the word name bodies or groups (商家 → 市场主体), counted by how many there are? */
+function isCountable(unit: WeightedUnit, { countable }: Pick<Retrieval, 'countable'>): boolean {
+  return unit.unit.forms.some((f) => countable.has(f));
 }
 
 /** Characters around a figure that name what it counts. */

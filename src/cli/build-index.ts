@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { loadConfig } from '../config.js';
 import { loadCorpusFiles } from '../corpus/load-corpus-files.js';
 import { createIndexSnapshot } from '../index/index-snapshot.js';
-import { namedBodies } from '../corpus/vocabulary.js';
+import { groupTerms, namedBodies } from '../corpus/vocabulary.js';
 import { glossaryKey } from '../retrieve/lexicon.js';
 import { createNodeService } from '../node/create-node-service.js';
 
@@ -28,6 +28,7 @@ async function main() {
       key,
       entries: service.lexicon.glossary,
       named: namedBodies(corpus.vocabulary),
+      groups: groupTerms(corpus.vocabulary),
     },
     corpus.labels,
   );

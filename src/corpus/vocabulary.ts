@@ -65,3 +65,11 @@ const NAMED_KINDS = new Set<VocabularyTerm['kind']>(['institution', 'office', 'p
 export function namedBodies(vocabulary: Vocabulary): string[] {
   return vocabulary.terms.filter((t) => NAMED_KINDS.has(t.kind)).map((t) => t.term);
 }
+
+/**
+ * The report's terms for groups of people or organisations (市场主体, 企业, 执法人员): counted by a number
+ * of them (17 万户), never by an amount of money or a percentage.
+ */
+export function groupTerms(vocabulary: Vocabulary): string[] {
+  return vocabulary.terms.filter((t) => t.kind === 'group').map((t) => t.term);
+}

@@ -55,9 +55,11 @@ interface PackedGlossary {
   latin: number[];
   /** The report's terms that name a body or a platform (`namedBodies`). */
   named: string[];
+  /** The report's terms for groups (`groupTerms`). */
+  groups: string[];
 }
 
-function packGlossary(entries: SnapshotGlossaryEntry[], named: string[]): PackedGlossary {
+function packGlossary(entries: SnapshotGlossaryEntry[], named: string[], groups: string[]): PackedGlossary {
   const terms = [...new Set(entries.flatMap((e) => e.report))];
   const position = new Map(terms.map((t, i) => [t, i]));
   return {
@@ -66,6 +68,7 @@ function packGlossary(entries: SnapshotGlossaryEntry[], named: string[]): Packed
     reports: entries.map((e) => e.report.map((r) => position.get(r)!)),
     latin: entries.flatMap((e, i) => (e.latin ? [i] : [])),
     named,
+    groups,
   };
 }
 
@@ -79,11 +82,11 @@ export function createIndexSnapshot(
   document: ReportDocument,
   index: ReportIndex,
   homophones: Map<string, string[]>,
-  glossary?: { key: string; entries: SnapshotGlossaryEntry[]; named: string[] },
+  glossary?: { key: string; entries: SnapshotGlossaryEntry[]; named: string[]; groups: string[] },
   labels?: StructureLabels,
 ): IndexSnapshot {
   return {
-    ...(glossary ? { glossary: { key: glossary.key, ...packGlossary(glossary.entries, glossary.named) } } : {}),
+    ...(glossary ? { glossary: { key: glossary.key, ...packGlossary(glossary.entries, glossary.named, glossary.groups) } } : {}),
     ...(labels
       ? {
           views: {

@@ -45,6 +45,8 @@ export interface Lexicon {
   soundAlikes: SoundAlikeTerms;
   /** Report terms (normalised) that name a body, a group or a platform (金牌调解室): a figure about one is not about another. */
   named: Set<string>;
+  /** Report terms (normalised) for bodies and groups (市场主体, 企业, 金牌调解室): what a number of them counts, not money. */
+  countable: Set<string>;
   /**
    * The report's other terms with the same head word as `term` (检察建议 → 司法建议; 重点企业 → 工业企业, 民营企业…):
    * kinds of one thing that the report tells apart. Neither holds the other. None for a term the report does not use.
@@ -69,7 +71,7 @@ export function pinyinKey(text: string): string {
 /** `matchTexts`: the report's paragraphs, already normalised (`ReportIndex.matchText`). */
 export function createLexicon(
   /** `named`: the report's terms for bodies, groups and platforms (`namedBodies`). */
-  glossary: Pick<Glossary, 'entries'> & { named?: readonly string[] },
+  glossary: Pick<Glossary, 'entries'> & { named?: readonly string[]; groups?: readonly string[] },
   stopwords: Stopwords,
   cues: QuestionCues,
   matchTexts: string[],
@@ -105,6 +107,7 @@ export function createLexicon(
       (text) => matchTexts.some((t) => t.includes(text)),
     ),
     named: new Set((glossary.named ?? []).map(normalizeForMatch)),
+    countable: new Set([...(glossary.named ?? []), ...(glossary.groups ?? [])].map(normalizeForMatch)),
     siblings: siblingTerms(sorted, matchTexts),
     owns: ownership(sorted),
   };

@@ -83,6 +83,8 @@ export interface Retrieval {
   named: Set<string>;
   /** The report's terms of the same kind as a term (see `Lexicon.siblings`). */
   siblings: Lexicon['siblings'];
+  /** Report terms for bodies and groups, counted by a number of them (see `Lexicon.countable`). */
+  countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
 }
@@ -208,6 +210,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       named: lexicon.named,
       siblings: lexicon.siblings,
       owns: lexicon.owns,
+      countable: lexicon.countable,
     };
   };
 }
