@@ -203,6 +203,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).not.toContain('479');
   });
 
+  it('takes the date from the sentence about the asked event, not from an earlier one about its notice', async () => {
+    const answer = await service.ask('领导干部的述法评议会是几月份开的？');
+    expect(firstLine(answer.answer)).toContain('11 月');
+    expect(firstLine(answer.answer)).not.toContain('5 月');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

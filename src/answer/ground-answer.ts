@@ -72,18 +72,17 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
     return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
   }
+  // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
+  // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
+  let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
     // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
     const worded = strict.filter((units) => units.length);
-    if (
-      !(hit.namesPlace && !worded.length) &&
-      strict.length &&
-      Math.max(...strict.map((units) => coverage(units, context))) < tuning.minSentenceCoverage
-    )
-      continue;
+    const covered = strict.length ? Math.max(...strict.map((units) => coverage(units, context))) : 1;
+    if (!(hit.namesPlace && !worded.length) && covered < tuning.minSentenceCoverage) continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
     // 有几个领导不合格 asks for those who failed: a figure of all who were rated does not answer it.
@@ -120,9 +119,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: 'name', target: target.text };
       continue;
     }
-    return { ok: true, hit, sentence, figure };
+    // (A question for what was done is quoted from its best-ranked sentence on: the span widens from there.)
+    if (!expects.length) return { ok: true, hit, sentence, figure };
+    if (!chosen || covered > chosen.covered) chosen = { sentence, figure, covered };
   }
-  return { ok: false, gap, hit };
+  return chosen ? { ok: true, hit, sentence: chosen.sentence, figure: chosen.figure } : { ok: false, gap, hit };
 }
 
 /**
