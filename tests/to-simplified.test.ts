@@ -3,13 +3,19 @@ import { Converter } from 'opencc-js/t2cn';
 import { configs } from 'opencc-js/preset/t2cn';
 import { describe, expect, it } from 'vitest';
 import { toSimplified } from '../src/text/normalize.js';
+import { type ConversionConfig, openccLookupConverter } from '../src/text/opencc-lookup.js';
 
 const opencc = Converter({ from: 'tw', to: 'cn' });
+// toSimplified converts its first texts by lookup, then through OpenCC's tries: both ways are compared.
+const byLookup = openccLookupConverter(configs.tw2s as unknown as ConversionConfig);
 
 function differences(texts: string[]) {
-  return texts.flatMap((text) =>
-    toSimplified(text) === opencc(text) ? [] : [{ text, expected: opencc(text), actual: toSimplified(text) }],
-  );
+  return texts.flatMap((text) => {
+    const expected = opencc(text);
+    const actual = toSimplified(text);
+    const lookedUp = byLookup(text);
+    return actual === expected && lookedUp === expected ? [] : [{ text, expected, actual, lookedUp }];
+  });
 }
 
 describe('Traditional → Simplified', () => {

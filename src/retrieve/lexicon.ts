@@ -7,6 +7,7 @@ import { sha256Hex } from '../text/sha256-hex.js';
 import { hanBigrams } from '../text/tokenize.js';
 import { soundAlikeTerms, type SoundAlikeTerms } from './sound-alike-terms.js';
 import { wordFinder, type WordFinder } from './word-finder.js';
+import { chineseWords } from '../text/chinese-words.js';
 
 export interface GlossaryEntry {
   /** Normalised everyday term as a citizen types it. */
@@ -175,8 +176,6 @@ export function sortedGlossary(glossary: Pick<Glossary, 'entries'>, stopZh: Set<
     .sort((a, b) => b.user.length - a.user.length);
 }
 
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
 /**
  * The bigrams inside the report's words (市场 and 主体, not the 场主 that straddles them in
  * 市场主体): what a homophone typo can stand for. Across a word boundary a bigram is no word,
@@ -190,7 +189,7 @@ export function wordBigrams(matchTexts: string[]): Set<string> {
   for (const text of matchTexts) {
     // Intl.Segmenter splits words it does not know into characters (复议 → 复 / 议): a run of them is one word.
     let singles = '';
-    for (const { segment } of segmenter.segment(text)) {
+    for (const { segment } of chineseWords(text)) {
       if (/^\p{Script=Han}$/u.test(segment)) singles += segment;
       else {
         add(singles);

@@ -1,5 +1,6 @@
 import { hanBigrams } from '../text/tokenize.js';
 import { pinyinKey, type GlossaryEntry, type Lexicon } from './lexicon.js';
+import { chineseWords } from '../text/chinese-words.js';
 
 /** One piece of meaning in a question that a paragraph must cover to answer it. */
 export interface QueryUnit {
@@ -11,8 +12,6 @@ export interface QueryUnit {
   guessesFrom?: number;
 }
 
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
 /**
  * Words of a Han run: the report's own terms (longest first, from the vocabulary) kept whole,
  * the rest by Intl.Segmenter, which cuts domain words badly (复议案件 → 复 / 议案 / 件).
@@ -21,7 +20,7 @@ export function segmentWords(run: string, lexicon: Pick<Lexicon, 'terms'>): stri
   const words: string[] = [];
   let gap = '';
   const flush = () => {
-    if (gap) for (const { segment } of segmenter.segment(gap)) words.push(segment);
+    if (gap) for (const { segment } of chineseWords(gap)) words.push(segment);
     gap = '';
   };
   for (let i = 0; i < run.length; ) {

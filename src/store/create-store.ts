@@ -1,7 +1,5 @@
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import { openPostgresStore } from './open-postgres-store.js';
-import { openSqliteStore } from './open-sqlite-store.js';
 import type { Store } from './store.js';
 
 /** The SQLite file under DATA_DIR. */
@@ -13,8 +11,12 @@ export function sqliteFile(config: Pick<Config, 'store'>): string {
  * The Node server's store: PostgreSQL when DATABASE_URL is set, else the SQLite file under
  * DATA_DIR. Opens and migrates; rejects when the database cannot be reached or migrated.
  * (Workers open D1 from their binding: `openD1Store`.)
+ *
+ * The dialect's module, and Kysely with it (half a megabyte of the server bundle), is loaded here,
+ * when the database opens after the server listens, not compiled before the first request.
  */
-export function createStore(config: Pick<Config, 'store'>): Promise<Store> {
+export async function createStore(config: Pick<Config, 'store'>): Promise<Store> {
   const { databaseUrl } = config.store;
-  return databaseUrl ? openPostgresStore(databaseUrl) : openSqliteStore(sqliteFile(config));
+  if (databaseUrl) return (await import('./open-postgres-store.js')).openPostgresStore(databaseUrl);
+  return (await import('./open-sqlite-store.js')).openSqliteStore(sqliteFile(config));
 }

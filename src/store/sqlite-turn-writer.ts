@@ -12,6 +12,7 @@ const db = new SQLite(workerData.file);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
 db.pragma('wal_autocheckpoint = 10000');
+db.pragma('cache_size = ' + workerData.cacheSize);
 const insert = db.prepare(workerData.sql);
 const many = workerData.many && { insert: db.prepare(workerData.many.sql), rows: workerData.many.rows };
 const insertAll = db.transaction((rows) => {
@@ -36,6 +37,13 @@ export interface TurnWriter {
 }
 
 /**
+ * The writer's page cache, in SQLite's units (negative: KiB). It only appends rows, so a few pages
+ * per index are all it rereads; SQLite's default (2 MB) grew resident memory by ~16 MiB over 300,000
+ * inserts (evals/_wmem2.mjs, 2026-11-28), 256 KiB by ~3 MiB, at the same insert rate.
+ */
+const WRITER_CACHE_KIB = 256;
+
+/**
  * Turn inserts on their own thread. The server answers on one thread, and an insert there (index
  * updates, and now and then a WAL checkpoint with its fsync) was taken straight from answering:
  * /api/ask with recording ran at ~80 % of the rate without. Only a structured clone of the batch
@@ -55,7 +63,7 @@ export function sqliteTurnWriter({
   /** The same INSERT for `rows` rows at once, used for each full chunk of a batch. */
   many?: { sql: string; rows: number };
 }): TurnWriter {
-  const worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { module, file, sql, many } });
+  const worker = new Worker(WRITER_SOURCE, { eval: true, workerData: { module, file, sql, many, cacheSize: -WRITER_CACHE_KIB } });
   // An idle writer does not keep the process alive; one with a write in flight does (shutdown's last flush).
   worker.unref();
   const pending = new Map<number, { resolve(): void; reject(error: Error): void }>();

@@ -1,6 +1,5 @@
 import { normalizeForMatch } from './normalize.js';
-
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+import { chineseWords } from './chinese-words.js';
 
 /** Han runs, Latin words and numbers (with decimals) are the three kinds of lexical unit. */
 const UNIT = /(\p{Script=Han}+)|([a-z][a-z'-]*)|(\d+(?:\.\d+)?)/gu;
@@ -28,7 +27,7 @@ function tokensOf(raw: string): string[] {
     const [, han, latin, number] = match;
     if (han) {
       for (const bigram of hanBigrams(han)) tokens.add(bigram);
-      for (const { segment } of segmenter.segment(han)) if (segment.length >= 3) tokens.add(segment);
+      for (const { segment } of chineseWords(han)) if (segment.length >= 3) tokens.add(segment);
     } else if (latin) {
       tokens.add(latin);
     } else if (number) {
