@@ -24,7 +24,7 @@ export function turnRecord({ answerId, conversationId, question, answer, started
     id: timeOrderedId(startedAt),
     answer_id: answerId,
     conversation_id: conversationId ?? null,
-    created_at: new Date(startedAt).toISOString(),
+    created_at: isoTime(startedAt),
     question_redacted: redacted,
     mode: answer.mode,
     abstained: answer.abstained ? 1 : 0,
@@ -33,6 +33,17 @@ export function turnRecord({ answerId, conversationId, question, answer, started
     latency_ms: Math.round(latencyMs),
     normalized_question: recentKey(redacted),
   };
+}
+
+/** `startedAt` as an ISO 8601 string; under load several turns start in the same millisecond and share it. */
+let lastMs = Number.NaN;
+let lastIso = '';
+function isoTime(ms: number): string {
+  if (ms !== lastMs) {
+    lastMs = ms;
+    lastIso = new Date(ms).toISOString();
+  }
+  return lastIso;
 }
 
 /** The paragraph ids an answer cites, as JSON; a kept answer (asked again) has them made once. */
