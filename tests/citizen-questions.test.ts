@@ -10,6 +10,7 @@ beforeAll(async () => {
 });
 
 const read = (question: string) => service.lexicon.intent.read(question);
+const firstLine = (text: string) => text.split('\n')[0]!;
 
 describe('a yes/no question', () => {
   it('reads 几 as "a few", not as a number asked for', () => {
@@ -98,5 +99,19 @@ describe('questions about the document itself, in everyday words', () => {
     const year = await service.ask('报告讲的是哪一年的情况？');
     expect(year.citations[0]?.id).toBe('header-title');
     expect(year.answer).toContain('2023年度');
+  });
+});
+
+describe('everyday phrasings that only look like conditions or lists', () => {
+  it('reads 执行不下去 (cannot be enforced) as a verb, not as a negated condition on the count', async () => {
+    expect(service.lexicon.intent.conditions('执行不下去的案子有多少件转了破产?')).toEqual([]);
+    expect(firstLine((await service.ask('执行不下去的案子，有多少件转去破产审查了？')).answer)).toContain('41 件');
+  });
+
+  it('reads 是个什么东西 as asking what a thing is, not for a list', async () => {
+    expect(read('知产枫桥是个什么东西？').list).toBe(false);
+    const answer = await service.ask('“知产枫桥”是个什么东西？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('知产枫桥');
   });
 });
