@@ -115,3 +115,11 @@ describe('everyday phrasings that only look like conditions or lists', () => {
     expect(answer.answer).toContain('知产枫桥');
   });
 });
+
+describe('names mixing Latin letters and Chinese', () => {
+  it('matches i石狮 as a whole, not as 石狮, which every paragraph names', async () => {
+    const answer = await service.ask('石狮政府那个办事用的手机平台叫什么名字？');
+    expect(answer.citations[0]?.id).toBe('s3.1');
+    expect(answer.answer).toContain('i 石狮');
+  });
+});

@@ -20,6 +20,9 @@ describe('a homophone typo that is a real word', () => {
     const { soundAlikes } = service.lexicon;
     expect(soundAlikes.repair('只是产权纠纷')).toBe('知识产权纠纷');
     expect(soundAlikes.repair('行政执法检查')).toBe('行政执法检查');
+    // Nor across a word of the report: 石狮政府 sounds like 石 + 市政府, but 石狮 is a word.
+    expect(soundAlikes.repair('石狮政府那个平台')).toBe('石狮政府那个平台');
+    expect(soundAlikes.repair('石狮的市场主题有多少户')).toBe('石狮的市场主体有多少户');
   });
 });
 

@@ -84,6 +84,8 @@ export function createLexicon(
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(wordBigrams(matchTexts));
   const stopZh = new Set(stopwords.zh.map(normalizeForMatch));
   const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh);
+  // The bigrams inside the report's words, segmented when a question first needs them (not at start-up).
+  let insideWords: Set<string> | undefined;
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
@@ -106,6 +108,7 @@ export function createLexicon(
     soundAlikes: soundAlikeTerms(
       sorted.flatMap((e) => e.report),
       (text) => matchTexts.some((t) => t.includes(text)),
+      (bigram) => (insideWords ??= wordBigrams(matchTexts)).has(bigram),
     ),
     named: new Set((glossary.named ?? []).map(normalizeForMatch)),
     countable: new Set([...(glossary.named ?? []), ...(glossary.groups ?? [])].map(normalizeForMatch)),

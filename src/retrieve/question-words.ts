@@ -71,6 +71,8 @@ export function withHomophones(unit: QueryUnit, lexicon: Lexicon): QueryUnit {
 
 /** Bigrams of a form: Han bigrams, or the whole form for Latin words and numbers. */
 export function formGrams(form: string): string[] {
+  // A name mixing Latin and Han (i石狮, 12345热线) is matched whole: its Han part alone (石狮) is in every paragraph.
+  if (/\p{Script=Han}/u.test(form) && /^[\p{Script=Han}a-z0-9+]+$/u.test(form) && /[a-z0-9]/u.test(form)) return [form];
   return /\p{Script=Han}/u.test(form)
     ? form
         .split(/[^\p{Script=Han}]+/u)

@@ -16,11 +16,16 @@ const MIN_TERM = 3;
  * of its characters with it, and does not itself occur in the report, is read as that term.
  *
  * `terms`: the report's terms (normalised Han strings); `inReport`: does a string occur in the
- * report. The pinyin of the terms is computed when first needed.
+ * report; `wordBigram`: is a bigram inside one of its words (a window starting mid-word is no typo). The pinyin of the terms is computed when first needed.
  *
  * @example soundAlikeTerms(['知识产权'], inReport).repair('只是产权纠纷') // '知识产权纠纷'
  */
-export function soundAlikeTerms(terms: Iterable<string>, inReport: (text: string) => boolean): SoundAlikeTerms {
+export function soundAlikeTerms(
+  terms: Iterable<string>,
+  inReport: (text: string) => boolean,
+  /** Is the bigram inside one of the report's words (石狮, not 的市)? */
+  wordBigram: (bigram: string) => boolean = () => false,
+): SoundAlikeTerms {
   const candidates = [...new Set(terms)].filter((t) => /^\p{Script=Han}+$/u.test(t) && t.length >= MIN_TERM);
   let byKey: Map<string, string> | undefined;
   let lengths: number[] = [];
@@ -42,10 +47,14 @@ export function soundAlikeTerms(terms: Iterable<string>, inReport: (text: string
         const sounds = syllables(run);
         let out = '';
         for (let i = 0; i < run.length; ) {
-          const found = lengths
-            .filter((n) => i + n <= run.length)
-            .map((n) => ({ n, term: keys.get(sounds.slice(i, i + n).join(' ')) }))
-            .find(({ n, term }) => term && isTypo(run.slice(i, i + n), term, inReport));
+          // A window that would split a word of the report (石狮 of 石狮政府 read as 石 + 市政府) is none.
+          const splits = i > 0 && wordBigram(run.slice(i - 1, i + 1));
+          const found = splits
+            ? undefined
+            : lengths
+                .filter((n) => i + n <= run.length)
+                .map((n) => ({ n, term: keys.get(sounds.slice(i, i + n).join(' ')) }))
+                .find(({ n, term }) => term && isTypo(run.slice(i, i + n), term, inReport));
           if (found) {
             out += found.term;
             i += found.n;
