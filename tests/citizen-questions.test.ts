@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaService } from '../src/qa-service.js';
+import { formGrams } from '../src/retrieve/question-words.js';
 import { relativeYears } from '../src/retrieve/relative-years.js';
 import { offlineService } from './helpers.js';
 
@@ -117,6 +118,11 @@ describe('everyday phrasings that only look like conditions or lists', () => {
 });
 
 describe('names mixing Latin letters and Chinese', () => {
+  it('keeps a mixed name whole when weighing what a sentence covers', () => {
+    expect(formGrams('i石狮')).toEqual(['i石狮']);
+    expect(formGrams('知识产权')).toEqual(['知识', '识产', '产权']);
+  });
+
   it('matches i石狮 as a whole, not as 石狮, which every paragraph names', async () => {
     const answer = await service.ask('石狮政府那个办事用的手机平台叫什么名字？');
     expect(answer.citations[0]?.id).toBe('s3.1');
