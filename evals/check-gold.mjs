@@ -256,7 +256,8 @@ for (const [split, set, least] of [
   ['dev4', dev4, 160],
 ]) {
   const near = set.filter((o) => o.category === 'near-miss').length;
-  if (set.length < least || near < set.length / 5) err(`${split} split: ${set.length} items, ${near} near misses (need ≥ ${least}, ≥ 20 %)`);
+  if (set.length < least || near < set.length / 5)
+    err(`${split} split: ${set.length} items, ${near} near misses (need ≥ ${least}, ≥ 20 %)`);
   const keys = new Set();
   for (const o of set) {
     const key = JSON.stringify([o.question, o.history ?? null]);
