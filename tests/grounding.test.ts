@@ -57,6 +57,12 @@ describe('answers lead with what was asked', () => {
     expect(answer.citations[0]!.quote).toContain('网上自助查询');
   });
 
+  it('gives no yes when the sentence does not hold the title the question asks about', async () => {
+    // The closest sentence is about another award (泉州's 双十佳案例): it may be quoted, never confirmed.
+    const answer = await service.ask('石狮已经被评为全国法治政府建设示范市了吗？');
+    expect(firstLine(answer.answer)).not.toMatch(/^(?:是的|有|可以|会)。/u);
+  });
+
   it('gives no plain yes when the sentence says something is lacking', async () => {
     const answer = await service.ask('镇街综合执法队伍的人员有没有专业执法经验？');
     expect(answer.abstained).toBe(false);

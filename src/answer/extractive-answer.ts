@@ -1,4 +1,5 @@
 import type { Answer, Citation, Span } from '../types.js';
+import { coverage } from '../retrieve/coverage.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan, listItems } from './answer-span.js';
@@ -122,7 +123,22 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
   if (grounded.figure) return asSentence(paragraph.text.slice(grounded.figure.start, grounded.figure.end));
   if (!retrieval.analysis.intent.yesno) return '';
   const sentence = paragraph.text.slice(grounded.sentence.start, grounded.sentence.end);
-  return retrieval.intent.negative(sentence) ? '' : retrieval.intent.yes(retrieval.analysis.normalized, language);
+  if (retrieval.intent.negative(sentence) || !holdsTerms(retrieval, grounded)) return '';
+  return retrieval.intent.yes(retrieval.analysis.normalized, language);
+}
+
+/** Each of the question's report terms must be in the sentence, whole, for it to lead with yes. */
+const YES_TERM_COVERAGE = 1;
+
+/**
+ * Does the answering sentence (under its section) hold each report term the question names? A yes
+ * says the sentence confirms the question; one about 泉州's 双十佳案例 does not confirm 全国法治政府示范市,
+ * whatever else it shares. Without them the quote is shown without a yes.
+ */
+function holdsTerms(retrieval: Retrieval, { hit, sentence }: Extract<Grounding, { ok: true }>): boolean {
+  const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
+  const context = `${hit.sectionText} ${hit.sentenceText[i] ?? ''}`;
+  return (retrieval.strict[0] ?? []).every((u) => u.unit.kind !== 'glossary' || coverage([u], context) >= YES_TERM_COVERAGE);
 }
 
 /**
