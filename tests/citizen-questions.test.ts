@@ -129,3 +129,11 @@ describe('names mixing Latin letters and Chinese', () => {
     expect(answer.answer).toContain('i 石狮');
   });
 });
+
+describe('English questions in everyday words', () => {
+  it('reads "what %" as asking for a rate, and answers it from the rate of what is asked', async () => {
+    expect(read('what % of agency heads showed up in court?').expects).toContain('rate');
+    const answer = await service.ask('What % of agency heads showed up in court when they were sued?');
+    expect(firstLine(answer.answer)).toContain('出庭率达 100%');
+  });
+});
