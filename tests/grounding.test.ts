@@ -215,6 +215,15 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(answer.answer)).not.toContain('5 月');
   });
 
+  it('does not count a part (企业) by the figure of the whole it is asked of (市场主体里…)', async () => {
+    for (const question of ['市场主体里企业有多少家？', '石狮的市场主体里，企业有多少家？']) {
+      const part = await service.ask(question);
+      expect(part.abstained, question).toBe(true);
+      expect(part.answer, question).not.toContain('17 万户');
+    }
+    expect(firstLine((await service.ask('石狮有多少市场主体？')).answer)).toContain('17 万户');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

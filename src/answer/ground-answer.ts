@@ -211,7 +211,10 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (target && COUNTED.has(kind)) {
       // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier. The head
       // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
-      const head = [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
+      const named = [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
+      // 市场主体里企业有多少家: the part is not counted by a figure of the whole it is taken from, even where the
+      // vocabulary reads 企业 as 市场主体 too.
+      const head = named && withoutWhole(named, containerForms(retrieval, named));
       // A group alone (那个队伍有多少人): its members are counted by a figure of people (吸纳志愿者 1037 名).
       // 多少商家 counts businesses: an amount in 元 or a percentage near 市场主体 is not how many there are.
       const countsThem = (n: NumberMention) =>
@@ -244,6 +247,30 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
   // A word the report never uses passes only as a paraphrase whose every character is there (新聘 ~ 聘请…新一任).
   const foreign = units.some((u) => u.chars.length > 0 && !u.chars.every((c) => local.includes(c.char)));
   return !foreign && coverage(units, local) >= tuning.minTargetCoverage;
+}
+
+/** 市场主体里 / 228件行政复议当中, before the question word in its clause: the whole a part is asked of. */
+const CONTAINER = /([\p{Script=Han}]{2,12}?)(?:里面|里头|当中|之中|里)(?=[，,]?[^，,。；;？?！!]*?(?:多少|几))/u;
+
+/** The report wording of the words naming the whole the question asks `part` of (市场主体 of 市场主体里企业有多少家). */
+function containerForms({ analysis, strict }: Pick<Retrieval, 'analysis' | 'strict'>, part: WeightedUnit): Set<string> {
+  const whole = CONTAINER.exec(analysis.normalized)?.[1];
+  if (!whole || whole.includes(part.unit.text)) return new Set();
+  return new Set((strict[0] ?? []).filter((u) => whole.includes(u.unit.text)).flatMap((u) => u.unit.forms));
+}
+
+/** The unit without the forms that name the whole (企业 read as 市场主体 too, asked as a part of 市场主体): null if none is left. */
+function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | null {
+  // (Forms and grams go together, one per form, unless a form had no grams: then the unit stays as it is.)
+  if (!whole.size || !unit.unit.forms.some((f) => whole.has(f)) || unit.grams.length !== unit.unit.forms.length) return unit;
+  const keep = unit.unit.forms.map((f, i) => (whole.has(f) ? -1 : i)).filter((i) => i >= 0);
+  if (!keep.length) return null;
+  return {
+    ...unit,
+    unit: { ...unit.unit, forms: keep.map((i) => unit.unit.forms[i]!) },
+    grams: keep.map((i) => unit.grams[i]!),
+    credit: keep.map((i) => unit.credit[i]!),
+  };
 }
 
 /** After a figure: an amount of money or a share, not a number of things (479 万元, 21.05%). */
