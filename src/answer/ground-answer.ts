@@ -75,14 +75,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
+  // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
+  const unworded = hit.namesPlace && !strict.some((units) => units.length);
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
-    // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
-    const worded = strict.filter((units) => units.length);
     const covered = strict.length ? Math.max(...strict.map((units) => coverage(units, context))) : 1;
-    if (!(hit.namesPlace && !worded.length) && covered < tuning.minSentenceCoverage) continue;
+    if (!unworded && covered < tuning.minSentenceCoverage) continue;
     // A question that quotes a figure of the report (那5500件…) is about the sentence that states it.
     if (!hasRequired(analysis.required, context)) continue;
     // 有几个领导不合格 asks for those who failed: a figure of all who were rated does not answer it.
@@ -168,36 +168,45 @@ function clauseLead(hit: RetrievedParagraph, sentence: ScoredSpan): string {
  */
 function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
   const { intent, target, strict, analysis } = retrieval;
+  // What depends on the question alone, read once for all the clauses.
+  const joined = intent.joinsSeveral(analysis.normalized);
+  const asked = [analysis.normalized, ...analysis.expansions];
+  const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
+  const words = checksLack ? questionWords(analysis) : [];
+  // The head of the counted thing: its last word, unless that names a group whose members are counted (志愿者 for
+  // 蒲公英普法志愿者队伍).
+  const named = target && [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
+  // 市场主体里企业有多少家: the part is not counted by a figure of the whole it is taken from, even where the
+  // vocabulary reads 企业 as 市场主体 too.
+  const head = named && withoutWhole(named, containerForms(retrieval, named));
+  // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
+  // 那一百多场里 refers to 100余场次: it is not the answer, and the answer is told with it, not elsewhere.
+  const roughly = (n: NumberMention) =>
+    analysis.approximate.some(({ min, max }) => n.value !== null && Number(n.value) >= min && Number(n.value) <= max);
+  const stated = (n: NumberMention) =>
+    (n.value !== null && analysis.required.includes(n.value)) ||
+    (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal)) ||
+    roughly(n);
   let best: { span: Span; score: number } | null = null;
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
-    // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
-    // 那一百多场里 refers to 100余场次: it is not the answer, and the answer is told with it, not elsewhere.
-    const roughly = (n: NumberMention) =>
-      analysis.approximate.some(({ min, max }) => n.value !== null && Number(n.value) >= min && Number(n.value) <= max);
-    const stated = (n: NumberMention) =>
-      (n.value !== null && analysis.required.includes(n.value)) ||
-      (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal)) ||
-      roughly(n);
     const numbers = extractNumbers(text);
     if (analysis.approximate.length && !numbers.some(roughly)) return;
     const fresh = numbers.filter((n) => !stated(n));
     if (!fresh.length) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     // (Not when the question joins several things, 镇街和部门: it asks about all of them.)
-    const joined = intent.joinsSeveral(analysis.normalized);
     if (COUNTED.has(kind) && !joined && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? []))) return;
     // 多少人 is told by a figure of people or of what people bring (1037 名, 228 件), not of towns or items (9 个镇, 131 项).
     if (kind === 'count' && intent.asksPeople(analysis.normalized) && !fresh.some((n) => intent.countsPeople(text, n.literal, true)))
       return;
     // 漏报备案 5 件 counts what was not reported, not how many were (报备了多少份). A question under a
     // condition of its own (没按规定报备的) is held to that condition instead.
-    const asked = [analysis.normalized, ...analysis.expansions];
-    if (COUNTED.has(kind) && !analysis.conditions.length && intent.negatesWord(text, questionWords(analysis), asked)) return;
+    if (checksLack && intent.negatesWord(text, words, asked)) return;
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
-    const rest = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
-    if (COUNTED.has(kind) && !analysis.conditions.length && fresh.every((n) => intent.speaksOfLack(rest(n), asked))) return;
+    const after = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
+    if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
     // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
@@ -209,19 +218,11 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
     if (target && COUNTED.has(kind)) {
-      // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier. The head
-      // is the last word, unless that names a group whose members are counted (志愿者 for 蒲公英普法志愿者队伍).
-      const named = [...target.units].reverse().find((u) => !intent.isGroupNoun(u.unit.text));
-      // 市场主体里企业有多少家: the part is not counted by a figure of the whole it is taken from, even where the
-      // vocabulary reads 企业 as 市场主体 too.
-      const head = named && withoutWhole(named, containerForms(retrieval, named));
+      // Its head stands by the figure (法院起诉 by 诉至人民法院案件 10 件); the modifiers may come earlier.
       // A group alone (那个队伍有多少人): its members are counted by a figure of people (吸纳志愿者 1037 名).
       // 多少商家 counts businesses: an amount in 元 or a percentage near 市场主体 is not how many there are.
       const countsThem = (n: NumberMention) =>
-        !(kind === 'count' || kind === 'figure') ||
-        !head ||
-        !isCountable(head, retrieval) ||
-        !MEASURED.test(text.slice(text.indexOf(n.literal) + n.literal.length));
+        !(kind === 'count' || kind === 'figure') || !head || !isCountable(head, retrieval) || !MEASURED.test(after(n));
       const stands = (n: NumberMention) =>
         countsThem(n) && (head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal));
       const near = !target.counted || fresh.some(stands);

@@ -1,5 +1,6 @@
 import { chineseValue } from '../text/extract-numbers.js';
 import { normalizeForMatch } from '../text/normalize.js';
+import { occurrences } from '../text/tokenize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
@@ -116,11 +117,7 @@ function approximateFigures(question: string): { min: number; max: number }[] {
 
 /** The conditions whose negation is not inside a word the glossary read (不罚, 不予处罚). */
 function unglossed(conditions: { text: string; at: number }[], question: string, entries: GlossaryEntry[]): string[] {
-  const inWord = (at: number) =>
-    entries.some(({ user }) => {
-      for (let i = question.indexOf(user); i >= 0; i = question.indexOf(user, i + 1)) if (i <= at && at < i + user.length) return true;
-      return false;
-    });
+  const inWord = (at: number) => entries.some(({ user }) => occurrences(question, user).some((i) => i <= at && at < i + user.length));
   return conditions.filter(({ at }) => !inWord(at)).map((c) => c.text);
 }
 

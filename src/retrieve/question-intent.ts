@@ -1,4 +1,4 @@
-import { hanBigrams } from '../text/tokenize.js';
+import { hanBigrams, occurrences } from '../text/tokenize.js';
 import { EVIDENCE_KINDS, type AnswerKind, type EvidenceKind, type QuestionCues } from '../corpus/question-cues.js';
 
 export type { AnswerKind, EvidenceKind };
@@ -105,6 +105,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const negation = new RegExp(cues.conditions.negation, 'u');
   const lack = new RegExp(cues.conditions.stated, 'u');
   const lacking = new RegExp(`^${cues.conditions.lacking}$`, 'u');
+  const speaksOfLack = (text: string, asked: readonly string[]) =>
+    [...text].some((c) => lacking.test(c) && !asked.some((a) => a.includes(c)));
 
   return {
     read(question) {
@@ -151,27 +153,18 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
         .map((m) => ({ text: m[0].replace(trailing, ''), at: m.index }))
         .filter((c) => [...c.text].length >= 2);
     },
-    negatesWord(clause, words, asked) {
-      return words.some(function negated(word) {
-        for (let at = clause.indexOf(word); at > 0; at = clause.indexOf(word, at + 1)) {
-          // Right before it, or before the verb it is the object of (漏报备案: 漏 two before 备案).
-          for (const before of clause.slice(Math.max(0, at - LACK_REACH), at))
-            if (lacking.test(before) && !asked.some((a) => a.includes(before))) return true;
-        }
-        return false;
-      });
-    },
-    speaksOfLack: (text, asked) => [...text].some((c) => lacking.test(c) && !asked.some((a) => a.includes(c))),
+    // Right before a word, or before the verb it is the object of (漏报备案: 漏 two before 备案).
+    negatesWord: (clause, words, asked) =>
+      words.some((word) => occurrences(clause, word).some((at) => speaksOfLack(clause.slice(Math.max(0, at - LACK_REACH), at), asked))),
+    speaksOfLack,
     statesCondition(condition, text) {
       if (text.includes(condition)) return true;
       const negated = condition.replace(negation, '');
       if (negated === condition) return false;
       // The word of lack stands by a word of what it negates (没按规定报备 by 漏报备案, 挽救无望), not anywhere in the sentence.
-      return hanBigrams(negated).some(function lacking(word) {
-        for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1))
-          if (lack.test(text.slice(Math.max(0, at - LACK_REACH), at + word.length + LACK_REACH))) return true;
-        return false;
-      });
+      return hanBigrams(negated).some((word) =>
+        occurrences(text, word).some((at) => lack.test(text.slice(Math.max(0, at - LACK_REACH), at + word.length + LACK_REACH))),
+      );
     },
     // Longest first, so 人次 is not read as 人.
     counters: new RegExp(

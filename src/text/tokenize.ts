@@ -38,6 +38,13 @@ function tokensOf(raw: string): string[] {
   return [...tokens];
 }
 
+/** Every position where `word` starts in `text`, overlapping ones included (`occurrences('aaa', 'aa')` is [0, 1]). */
+export function occurrences(text: string, word: string): number[] {
+  const out: number[] = [];
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) out.push(at);
+  return out;
+}
+
 /** Overlapping character bigrams of a Han run; a one-character run yields itself. */
 export function hanBigrams(run: string): string[] {
   const chars = [...run];
