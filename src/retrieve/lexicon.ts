@@ -86,6 +86,7 @@ export function createLexicon(
   const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh);
   // The bigrams inside the report's words, segmented when a question first needs them (not at start-up).
   let insideWords: Set<string> | undefined;
+  const inReport = (text: string) => matchTexts.some((t) => t.includes(text));
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
@@ -99,20 +100,20 @@ export function createLexicon(
     relativeYears: Object.fromEntries(Object.entries(cues.relativeYears).map(([w, n]) => [normalizeForMatch(w), n])),
     namedPlaces: cues.places
       .map(normalizeForMatch)
-      .filter((name) => matchTexts.some((t) => t.includes(name)))
+      .filter(inReport)
       .map((user) => ({ user, latin: isLatin(user) })),
     otherPlaces: cues.places
       .map(normalizeForMatch)
-      .filter((name) => !matchTexts.some((t) => t.includes(name)))
+      .filter((name) => !inReport(name))
       .map((user) => ({ user, latin: isLatin(user) })),
     soundAlikes: soundAlikeTerms(
       sorted.flatMap((e) => e.report),
-      (text) => matchTexts.some((t) => t.includes(text)),
+      inReport,
       (bigram) => (insideWords ??= wordBigrams(matchTexts)).has(bigram),
     ),
     named: new Set((glossary.named ?? []).map(normalizeForMatch)),
     countable: new Set([...(glossary.named ?? []), ...(glossary.groups ?? [])].map(normalizeForMatch)),
-    siblings: siblingTerms(sorted, matchTexts),
+    siblings: siblingTerms(sorted, inReport),
     owns: ownership(sorted),
   };
 }
@@ -133,13 +134,13 @@ function ownership(glossary: GlossaryEntry[]): Lexicon['owns'] {
 const HEAD = 2;
 
 /** `Lexicon.siblings` over the glossary's report terms the report uses, grouped by head when first asked. */
-function siblingTerms(glossary: GlossaryEntry[], matchTexts: string[]): Lexicon['siblings'] {
+function siblingTerms(glossary: GlossaryEntry[], inReport: (text: string) => boolean): Lexicon['siblings'] {
   let byHead: Map<string, string[]> | undefined;
   function group(): Map<string, string[]> {
     const map = new Map<string, string[]>();
     const terms = new Set(glossary.flatMap((e) => e.report).filter((t) => /^\p{Script=Han}{3,}$/u.test(t)));
     for (const term of terms) {
-      if (!matchTexts.some((text) => text.includes(term))) continue;
+      if (!inReport(term)) continue;
       const head = term.slice(-HEAD);
       map.set(head, [...(map.get(head) ?? []), term]);
     }

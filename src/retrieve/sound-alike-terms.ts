@@ -18,13 +18,13 @@ const MIN_TERM = 3;
  * `terms`: the report's terms (normalised Han strings); `inReport`: does a string occur in the
  * report; `wordBigram`: is a bigram inside one of its words (a window starting mid-word is no typo). The pinyin of the terms is computed when first needed.
  *
- * @example soundAlikeTerms(['知识产权'], inReport).repair('只是产权纠纷') // '知识产权纠纷'
+ * @example soundAlikeTerms(['知识产权'], inReport, wordBigram).repair('只是产权纠纷') // '知识产权纠纷'
  */
 export function soundAlikeTerms(
   terms: Iterable<string>,
   inReport: (text: string) => boolean,
   /** Is the bigram inside one of the report's words (石狮, not 的市)? */
-  wordBigram: (bigram: string) => boolean = () => false,
+  wordBigram: (bigram: string) => boolean,
 ): SoundAlikeTerms {
   const candidates = [...new Set(terms)].filter((t) => /^\p{Script=Han}+$/u.test(t) && t.length >= MIN_TERM);
   let byKey: Map<string, string> | undefined;
