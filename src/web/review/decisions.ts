@@ -1,12 +1,11 @@
-import { el } from '../shared/dom.js';
+import { button, el } from '../shared/dom.js';
 import type { ReviewData } from './review-types.js';
 import { post } from './staff-api.js';
 
 /** What staff decided: approved answers (withdrawn ones flagged with why), referrals, vocabulary proposals with accept/reject. */
 export function renderDecisions(data: ReviewData, done: () => Promise<void>, say: (text: string) => void) {
-  const act = (label: string, run: () => Promise<unknown>) => {
-    const button = el('button', { type: 'button' }, label);
-    button.addEventListener('click', async () => {
+  const act = (label: string, run: () => Promise<unknown>) =>
+    button(label, async () => {
       try {
         await run();
         await done();
@@ -14,8 +13,6 @@ export function renderDecisions(data: ReviewData, done: () => Promise<void>, say
         say(`未保存：${(error as Error).message}`);
       }
     });
-    return button;
-  };
   document
     .getElementById('approved')!
     .replaceChildren(

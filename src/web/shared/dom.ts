@@ -16,6 +16,13 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+/** A plain button (`type="button"`) that runs `onClick`; `attrs` adds a class, an aria-label… */
+export function button(label: string, onClick: () => void, attrs: Record<string, string | undefined> = {}): HTMLButtonElement {
+  const b = el('button', { type: 'button', ...attrs }, label);
+  b.addEventListener('click', onClick);
+  return b;
+}
+
 export interface Range {
   start: number;
   end: number;

@@ -1,4 +1,4 @@
-import { el, highlighted, type Range, termRanges } from '../shared/dom.js';
+import { button, el, highlighted, type Range, termRanges } from '../shared/dom.js';
 import { citationLine } from './citation-line.js';
 import { listKeys } from './list-keys.js';
 
@@ -78,19 +78,16 @@ function card(p: Paragraph, terms: string[]): HTMLElement {
     el(
       'div',
       { class: 'actions' },
-      button('复制引用', () => copy(citationLine(quote(), p, title, docNumber), '引用'), `复制引用（段落 ${p.id} 所选句子）`, 'cite'),
-      button('复制整段', () => copy(citationLine(p.text, p, title, docNumber), '整段'), `复制整段（段落 ${p.id}）`),
-      button('复制链接', () => copy(`${location.origin}/staff/#${p.id}`, '链接'), `复制链接（段落 ${p.id}）`),
+      button('复制引用', () => copy(citationLine(quote(), p, title, docNumber), '引用'), {
+        'aria-label': `复制引用（段落 ${p.id} 所选句子）`,
+        class: 'cite',
+      }),
+      button('复制整段', () => copy(citationLine(p.text, p, title, docNumber), '整段'), { 'aria-label': `复制整段（段落 ${p.id}）` }),
+      button('复制链接', () => copy(`${location.origin}/staff/#${p.id}`, '链接'), { 'aria-label': `复制链接（段落 ${p.id}）` }),
       el('a', { class: 'permalink', href: `#${p.id}`, 'aria-label': `段落 ${p.id} 的固定链接` }, '固定链接'),
     ),
   );
   return article;
-}
-
-function button(label: string, onClick: () => void, ariaLabel: string, className?: string): HTMLButtonElement {
-  const b = el('button', { type: 'button', 'aria-label': ariaLabel, class: className }, label);
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 function showAll() {

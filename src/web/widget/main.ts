@@ -1,10 +1,10 @@
-import { el, highlighted } from '../shared/dom.js';
+import { button, el, highlighted } from '../shared/dom.js';
 import { ChatError, type Citation, streamChat } from './chat-stream.js';
 import { composer } from './composer.js';
 import { Conversation, type Turn } from './conversation.js';
 import { FULL_SCREEN, fitToViewport, trapFocus } from './phone-layout.js';
 import { adoptStyles, STYLES } from './styles.js';
-import { answerAsText, button, type HumanChannel, renderTurn, type TurnActions } from './turn-view.js';
+import { answerAsText, type HumanChannel, renderTurn, type TurnActions } from './turn-view.js';
 
 /**
  * The citizen chat widget. A site adds it with one tag:
@@ -216,7 +216,7 @@ async function copyAnswer(turn: Turn, b: HTMLButtonElement) {
 
 function showCitation(c: Pick<Citation, 'id' | 'section' | 'text' | 'start' | 'end'>) {
   lastFocus = shadow.activeElement as HTMLElement | null;
-  const back = button('← 返回对话', backToChat, 'back');
+  const back = button('← 返回对话', backToChat, { class: 'back' });
   const range = c.end > c.start ? `?from=${c.start}&to=${c.end}` : '';
   detail.replaceChildren(
     back,

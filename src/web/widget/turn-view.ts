@@ -1,4 +1,4 @@
-import { el } from '../shared/dom.js';
+import { button, el } from '../shared/dom.js';
 import type { Citation } from './chat-stream.js';
 import type { Turn } from './conversation.js';
 import { type FeedbackActions, renderFeedback } from './feedback-view.js';
@@ -53,7 +53,7 @@ export function renderTurn(bubble: HTMLElement, turn: Turn, actions: TurnActions
     bubble.classList.add('err');
     const text = el('span', { role: 'alert' }, failureText(turn, Date.now()));
     const kind = turn.failure?.kind;
-    const retry = kind === 'rejected' ? null : button('重试', () => actions.retry(turn), 'retry');
+    const retry = kind === 'rejected' ? null : button('重试', () => actions.retry(turn), { class: 'retry' });
     bubble.replaceChildren(text, retry ?? '');
     if (retry && kind === 'busy') waitThenEnable(turn, text, retry);
   } else if (turn.answer?.abstained) {
@@ -79,7 +79,7 @@ export function renderTurn(bubble: HTMLElement, turn: Turn, actions: TurnActions
 
 /** Copy, and 👍/👎 in the feedback slot (the slot keeps its width, so the row does not jump). */
 function actionRow(turn: Turn, actions: TurnActions): HTMLElement {
-  const copy = button('复制回答', () => actions.copy(turn, copy), 'copy');
+  const copy = button('复制回答', () => actions.copy(turn, copy), { class: 'copy' });
   return el('div', { class: 'actions' }, copy, feedbackSlot(turn, actions));
 }
 
@@ -124,12 +124,6 @@ function waitThenEnable(turn: Turn, text: HTMLElement, retry: HTMLButtonElement)
     else setTimeout(tick, 1000);
   };
   tick();
-}
-
-export function button(label: string, onClick: () => void, className?: string): HTMLButtonElement {
-  const b = el('button', { type: 'button', class: className }, label);
-  b.addEventListener('click', onClick);
-  return b;
 }
 
 /** The answer as plain text with its sources, for the clipboard. */
