@@ -220,6 +220,30 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('石狮有多少市场主体？')).answer)).toContain('17 万户');
   });
 
+  it('declines why-questions the report gives no reason for, and answers one whose sentence states its purpose', async () => {
+    await expectDeclined(['行政复议纠错率为什么这么高？'], /21\.05/u);
+    expect((await service.ask('行政复议纠错率为什么这么高？')).answer).toContain('原因');
+    expect(firstLine((await service.ask('为什么要成立网络电商巡回法庭？')).answer)).toContain('提供');
+  });
+
+  it('reads a word the segmenter splits before a measure word (律 / 所) as the thing asked for, and declines it', async () => {
+    await expectDeclined(['法律顾问是哪家律所的？'], /3 名/u);
+    expect((await service.ask('法律顾问是哪家律所的？')).answer).toContain('律所');
+  });
+
+  it('asks where for 在哪几个镇, and names for 那N个…叫什么名字, declining what the report only counts', async () => {
+    await expectDeclined(['公共法律服务工作站在哪几个镇？'], /9 个镇/u);
+    await expectDeclined(['那27件备案的文件叫什么名字？', '那3个泉州市级金牌调解室叫什么名字？'], /27 件|枫桥/u);
+    // Names asked of people (一级调解员的都叫什么): a count of them is no name.
+    await expectDeclined(['省里评的一级调解员的都叫什么？'], /5 人/u);
+  });
+
+  it('answers who did something with the role the report names, but not a name it does not give', async () => {
+    expect(firstLine((await service.ask('市委全面依法治市委员会会议是谁主持的？')).answer)).toContain('市委主要领导');
+    expect(firstLine((await service.ask('讲法治课的是谁？')).answer)).toContain('市政府主要领导');
+    await expectDeclined(['市长叫什么名字？', '市长是谁？'], /主要领导/u);
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

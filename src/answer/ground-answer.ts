@@ -62,7 +62,8 @@ export type Grounding =
 export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuning: GroundingTuning = DEFAULT_GROUNDING_TUNING): Grounding {
   const { analysis, intent, strict, target } = retrieval;
   const expects = analysis.intent.expects;
-  const quotesFigure = requiredParts(analysis.required).figures.length > 0;
+  // The report's figures the question quotes (那14件…): a list asked of them is listed by them.
+  const quotedFigures = requiredParts(analysis.required).figures;
   let gap: GroundingGap = { kind: 'subject' };
   // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
   const whole = `${hit.sectionText} ${hit.sentenceText.join(' ')}`;
@@ -110,7 +111,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
-    if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotesFigure)) {
+    if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotedFigures)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -145,11 +146,19 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
  * paragraph (not when the question quotes a figure and asks which ones it counts: `anchored`).
  * Only questions for named things need this; what was done or planned may be one action.
  */
-function listed(hit: RetrievedParagraph, sentence: string, anchored: boolean): boolean {
-  if (ENUMERATION.test(sentence) || /[”》][“《]/u.test(sentence)) return true;
+function listed(hit: RetrievedParagraph, sentence: string, anchored: readonly string[]): boolean {
+  const names = (text: string) => ENUMERATION.test(text) || /[”》][“《]/u.test(text);
+  if (anchored.length) {
+    // Items of a figure the question quotes (那3个调解室叫什么) are listed by that figure, in its clause or the next,
+    // not elsewhere in the sentence (3 个泉州市级金牌调解室 … 蚶江派出所和…、…、… lists something else).
+    const parts = sentence.split(/[，,；;]/u);
+    const at = parts.findIndex((part) => anchored.every((n) => part.includes(n)));
+    return at >= 0 && names(parts.slice(at, at + 2).join('，'));
+  }
+  if (names(sentence)) return true;
   // The paragraph's 一是…二是… items answer a list question, but not one about the items of a figure it
   // quotes (那8家是哪几家, 那11人次审计审出了哪些问题): those must be listed with the figure.
-  return !anchored && hit.paragraph.clauses.length >= 2;
+  return hit.paragraph.clauses.length >= 2;
 }
 
 /** Normalised text of the clause lead (一是深化商事制度改革。) a later sentence of that clause speaks under. */

@@ -132,8 +132,9 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     const word = lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(segment, lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
-    } else if (lexicon.intent.isCounter(word)) {
-      // A lone measure word (多少家, 几件) says how something is counted, not what.
+    } else if (lexicon.intent.isCounter(word) && !(singles && [...word].length === 1)) {
+      // A lone measure word (多少家, 几件) says how something is counted, not what; after a lone
+      // character it ends a word the segmenter did not know (律 / 所 → 律所).
       flush();
     } else if ([...word].length === 1) {
       singles += word;

@@ -122,7 +122,8 @@ function contentWords(run: string, lexicon: Lexicon): string[] {
       lexicon.particles.has(w) ||
       isAskWord(w, lexicon) ||
       lexicon.intent.isCounter(w);
-    if (!stop && [...w].length === 1) {
+    // A measure word right after a lone character ends a word the segmenter did not know (律 / 所 → 律所).
+    if ([...w].length === 1 && (!stop || (singles && lexicon.intent.isCounter(w)))) {
       singles += w;
       continue;
     }

@@ -117,6 +117,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       if (kinds.has('list') && !/多少/u.test(wording)) for (const k of QUANTITY) kinds.delete(k);
       // 是怎么处理的，有哪几种做法 asks for the ways it is handled, not the result of one case.
       if (kinds.has('list')) kinds.delete('outcome');
+      // 谁主持的 / 上课的是谁 asks who did it: the role that did it answers (市委主要领导), not only a name.
+      if (kinds.has('agent')) kinds.delete('person');
       // A yes/no question whose 几 sits in an earlier clause uses it as "a few", not to ask a number.
       const last = wording.split(/[，,；;]/u).pop() ?? '';
       if (kinds.has('yesno') && kindPatterns.some(([k, re]) => k === 'yesno' && re.test(last))) {
