@@ -244,6 +244,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     await expectDeclined(['市长叫什么名字？', '市长是谁？'], /主要领导/u);
   });
 
+  it('answers whether and where the report covers a subject with the heading of its part', async () => {
+    const cites = async (q: string) => (await service.ask(q)).citations[0]?.id;
+    expect(await cites('讲依法行政制度体系的是第几部分？'), 'a part, not a figure').toBe('s4');
+    expect(await cites('报告里有没有讲党对法治政府建设的领导？')).toBe('s1');
+    expect(await cites('What is part five of the report about?')).toBe('s5');
+    expect(await cites('Does the report say anything about its plans for 2024?')).toBe('s9');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -26,6 +26,7 @@ export const ANSWER_KINDS = [
   'figure',
   'yesno',
   'definition',
+  'topic',
 ] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 

@@ -22,6 +22,11 @@ export interface RetrievalTuning {
   structureBonus: number;
   /** Factor on a part heading's score when the question does not name the part: the body says more. */
   headingFactor: number;
+  /**
+   * A question whether or where the report covers a subject (报告有没有讲执法, 讲X的是第几部分) is answered by the
+   * heading of the part about it: a heading whose words cover this share of the question gets `structureBonus`.
+   */
+  topicCoverage: number;
 }
 
 export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
@@ -31,6 +36,7 @@ export const DEFAULT_RETRIEVAL_TUNING: RetrievalTuning = {
   contextWeight: 0.35,
   structureBonus: 0.5,
   headingFactor: 0.8,
+  topicCoverage: 0.5,
 };
 
 /** Weights for judging a single sentence: a word the report never uses is missing, not a paraphrase. */
@@ -153,6 +159,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     );
 
     const top = Math.max(1e-9, ...result.hits.map((h) => h.score));
+    const asksTopic = analysis.intent.kinds.has('topic');
     const hits = result.hits.flatMap(function rescore(hit): RetrievedParagraph[] {
       const paragraph = index.paragraphs.get(String(hit.id));
       const matchText = index.matchText.get(String(hit.id));
@@ -166,7 +173,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       // Without a rewrite or earlier questions the ranking units are the judged ones: the same coverage.
       const rankCov = combined.length === judged.length ? own : coverage(combined, matchText);
       let score = tuning.coverageWeight * rankCov + (1 - tuning.coverageWeight) * hybrid;
-      if (namesPlace) score += tuning.structureBonus;
+      const coversTopic = asksTopic && paragraph.kind === 'heading' && own >= tuning.topicCoverage;
+      if (namesPlace || coversTopic) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
       const sentenceText = index.sentenceText.get(paragraph.id)!;
       // Ranked when first read: an answer reads the sentences of one to three of the candidates.
