@@ -252,6 +252,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(await cites('Does the report say anything about its plans for 2024?')).toBe('s9');
   });
 
+  it('counts people by a figure in tens of thousands (2 万名), reads 哪几年 as which years, and finds the closing line', async () => {
+    expect(firstLine((await service.ask('入学一件事给多少人提供了线上报名？')).answer)).toContain('2 万名');
+    expect(firstLine((await service.ask('法治政府建设实施纲要管的是哪几年？')).answer)).toContain('2021—2025');
+    expect((await service.ask('报告结尾那句话是什么？')).citations[0]?.id).toBe('closing-statement');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
