@@ -258,6 +258,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect((await service.ask('报告结尾那句话是什么？')).citations[0]?.id).toBe('closing-statement');
   });
 
+  it('reads a report name holding a question word (谁执法谁普法) as a name, and 多少钱给企业 as asking the money', async () => {
+    expect(firstLine((await service.ask('谁执法谁普法评议活动有几个执法单位参加？')).answer)).toContain('24个');
+    expect(firstLine((await service.ask('政府发了多少钱给企业当专利补助？')).answer)).toContain('190 多万元');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

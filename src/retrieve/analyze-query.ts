@@ -43,6 +43,8 @@ export interface QueryAnalysis {
 }
 
 const NUMBER = /\d+(?:\.\d+)?/gu;
+/** Characters and words that ask (谁, 哪, 几, 什么, 多少, 吗). */
+const QUESTION_WORD = /[谁哪几吗]|什么|多少/u;
 const YEAR = /^(?:19|20)\d{2}$/u;
 
 /**
@@ -82,7 +84,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     else if (latin && latin.length > 1 && !lexicon.stopEn.has(latin)) units.push({ text: latin, forms: [latin], kind: 'latin' });
   }
   for (const u of units) if (u.kind === 'han') expansions.push(...u.forms.slice(1));
-  const intent = lexicon.intent.read(normalized);
+  // A report name that holds a question word (谁执法谁普法) is a name, as a quoted one is, not a question.
+  const named = entries.filter((e) => e.report.some((r) => QUESTION_WORD.test(r)) && QUESTION_WORD.test(e.user));
+  const intent = lexicon.intent.read(named.reduce((q, e) => q.replaceAll(e.user, '“”'), normalized));
   const wantsThings = intent.list && !ACTION_HEAD.test(normalized);
   return {
     normalized,

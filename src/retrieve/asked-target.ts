@@ -35,6 +35,8 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
   let which = false;
   let counted = true;
   for (const m of normalized.matchAll(AFTER_ASK)) {
+    // 发了多少钱给企业: what follows 多少钱 is whom it went to; the money is what is asked.
+    if (m[0].endsWith('钱')) break;
     let rest = normalized.slice(m.index + m[0].length);
     const counter = lexicon.intent.counters.exec(rest);
     if (counter) rest = rest.slice(counter[0].length);
