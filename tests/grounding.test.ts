@@ -72,6 +72,14 @@ describe('answers lead with what was asked', () => {
     expect(firstLine(answer.answer)).not.toMatch(/^(?:是的|有|可以|会)。/u);
   });
 
+  it('gives no yes when the sentence names the title only as an aim (争创, 创建), and still does for a fact', async () => {
+    for (const question of ['石狮是全国法治政府建设示范市吗？', '石狮现在算不算全国法治政府建设示范市？']) {
+      const answer = await service.ask(question);
+      expect(firstLine(answer.answer), question).not.toMatch(/^(?:是的|有|可以|会)。/u);
+    }
+    expect(firstLine((await service.ask('石狮有没有公共法律服务中心？')).answer)).toBe('有。[1]');
+  });
+
   it('gives no plain yes when the sentence says something is lacking', async () => {
     const answer = await service.ask('镇街综合执法队伍的人员有没有专业执法经验？');
     expect(answer.abstained).toBe(false);

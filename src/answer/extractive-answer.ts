@@ -138,7 +138,14 @@ const YES_TERM_COVERAGE = 1;
 function holdsTerms(retrieval: Retrieval, { hit, sentence }: Extract<Grounding, { ok: true }>): boolean {
   const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
   const context = `${hit.sectionText} ${hit.sentenceText[i] ?? ''}`;
-  return (retrieval.strict[0] ?? []).every((u) => u.unit.kind !== 'glossary' || coverage([u], context) >= YES_TERM_COVERAGE);
+  const sentenceText = hit.sentenceText[i] ?? '';
+  return (retrieval.strict[0] ?? []).every(
+    (u) =>
+      u.unit.kind !== 'glossary' ||
+      (coverage([u], context) >= YES_TERM_COVERAGE &&
+        // 创建“全国法治政府建设示范市” aims at the title: it does not say the city holds it.
+        !u.unit.forms.some((f) => sentenceText.includes(f) && retrieval.intent.aimsAt(sentenceText, f))),
+  );
 }
 
 /**

@@ -63,6 +63,11 @@ export const questionCuesSchema = z.object({
   counters: z.string().min(1),
   evidence: z.record(z.enum(EVIDENCE_KINDS), z.string().min(1)),
   negative: z.array(z.string().min(1)),
+  /**
+   * Words that make what follows an aim, not a fact (创建“全国法治政府建设示范市”, 争创, 参评): a sentence holding
+   * the question's term only after one of them does not confirm it, so no yes leads its quote.
+   */
+  aims: z.string().min(1).default('创建|争创|力争|争取|计划|拟|参评|申报'),
   polar: z.array(z.object({ pattern: z.string().min(1), zh: z.string(), en: z.string() })).min(1),
   places: z.array(z.string().min(2)).default([]),
   /**
