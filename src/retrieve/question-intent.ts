@@ -140,7 +140,11 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     aimsAt(text, term) {
       const at = occurrences(text, term);
       // Within its clause, a few characters before the term (创建“全国…”: quotes between).
-      const before = (i: number) => text.slice(Math.max(0, i - 8), i).split(/[，。；,;]/u).pop() ?? '';
+      const before = (i: number) =>
+        text
+          .slice(Math.max(0, i - 8), i)
+          .split(/[，。；,;]/u)
+          .pop() ?? '';
       return at.length > 0 && at.every((i) => aims.test(before(i)));
     },
     yes(question, language) {
