@@ -97,6 +97,17 @@ describe('answers lead with what was asked', () => {
   });
 });
 
+describe('a list asked of a whole part of the report', () => {
+  it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
+    const plans = await service.ask('明年打算做哪几件事？');
+    expect(plans.citations.map((c) => c.id)).toEqual(['s9.1', 's9.2', 's9.3', 's9.4']);
+    expect(firstLine(plans.answer)).toBe('报告列出4项：');
+    for (const c of plans.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
+    const system = await service.ask('依法行政制度体系包括哪几个方面？');
+    expect(system.citations.map((c) => c.id)).toEqual(['s4.1', 's4.2', 's4.3']);
+  });
+});
+
 describe('a message that asks several things', () => {
   it('answers each ask told in the paragraph it cites, each with its own quote', async () => {
     const answer = await service.ask('规范性文件清理时废止了多少件？实施后评估了多少件？');

@@ -1,4 +1,4 @@
-import type { Answer, Citation, Span } from '../types.js';
+import type { Answer, Citation, Paragraph, Span } from '../types.js';
 import { coverage } from '../retrieve/coverage.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
@@ -65,6 +65,9 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Ver
  */
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
+  // 明年打算做哪几件事: the items are the sub-parts of the part about it (九、2024年工作思路 → （一）…（四）).
+  const part = partItems(retrieval, verdict, tuning);
+  if (part) return partListAnswer(retrieval, part);
   if (!verdict.ok) {
     const near = verdict.grounding
       ? { id: verdict.grounding.hit.paragraph.id, section: verdict.grounding.hit.paragraph.section, gap: verdict.grounding.gap }
@@ -125,6 +128,36 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
   const sentence = paragraph.text.slice(grounded.sentence.start, grounded.sentence.end);
   if (retrieval.intent.negative(sentence) || !holdsTerms(retrieval, grounded)) return '';
   return retrieval.intent.yes(retrieval.analysis.normalized, language);
+}
+
+/**
+ * A list question about a part of the report as a whole (2024年打算重点干哪几件事): when no single paragraph
+ * lists the items, or the part's heading is what answered, and that heading holds every report term and
+ * number the question names, the part's sub-parts are the items, each cited by its title sentence.
+ */
+function partItems(retrieval: Retrieval, verdict: Verdict, tuning: AnswerTuning): Paragraph[] | null {
+  if (!retrieval.analysis.wantsList) return null;
+  if (verdict.ok && !(verdict.grounded.hit.paragraph.kind === 'heading' && verdict.grounded.hit.paragraph.subpart === null)) return null;
+  const top = retrieval.hits[0]?.paragraph;
+  if (!top || top.part === null) return null;
+  const heading = retrieval.hits
+    .slice(0, tuning.paragraphsTried + 1)
+    .find((h) => h.paragraph.kind === 'heading' && h.paragraph.part === top.part && h.paragraph.subpart === null);
+  if (!heading?.requiredOk) return null;
+  const terms = (retrieval.strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
+  const headingText = heading.sentenceText.join(' ');
+  if (!terms.length || !terms.every((u) => coverage([u], headingText) >= YES_TERM_COVERAGE)) return null;
+  const items = retrieval.subparts(top.part);
+  return items.length >= 2 ? items : null;
+}
+
+function partListAnswer(retrieval: Retrieval, items: Paragraph[]): Answer {
+  const language = answerLanguage(retrieval.question);
+  const words = PHRASES[language === 'en' ? 'en' : 'zh'];
+  const citations = items.map((p) => citation(p, p.sentences[0] ?? { start: 0, end: p.text.length }));
+  const bullets = citations.map((c, i) => `· ${asSentence(c.quote)}[${i + 1}]`).join('\n');
+  const answer = inScript(`${words.listOf(items.length)}\n${bullets}`, language);
+  return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
 }
 
 /** Each of the question's report terms must be in the sentence, whole, for it to lead with yes. */

@@ -93,6 +93,8 @@ export interface Retrieval {
   countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
+  /** The first paragraph of each sub-part （一）（二）… of a part 一、…九、, in reading order: the part's items. */
+  subparts(part: number): Paragraph[];
 }
 
 export interface RetrieverDeps {
@@ -219,6 +221,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       siblings: lexicon.siblings,
       owns: lexicon.owns,
       countable: lexicon.countable,
+      subparts: (part) => subpartsOf(index, part),
     };
   };
 }
@@ -259,4 +262,15 @@ async function embedQuery(index: ReportIndex, term: string): Promise<number[] | 
     console.warn(`[retrieve] query embedding failed, using full-text only: ${(error as Error).message}`);
     return null;
   }
+}
+
+/** The first paragraph of each sub-part of `part`, in reading order. */
+function subpartsOf(index: ReportIndex, part: number): Paragraph[] {
+  const firsts = new Map<number, Paragraph>();
+  for (const p of index.paragraphs.values()) {
+    if (p.part !== part || p.subpart === null) continue;
+    const seen = firsts.get(p.subpart);
+    if (!seen || p.order < seen.order) firsts.set(p.subpart, p);
+  }
+  return [...firsts.values()].sort((a, b) => a.order - b.order);
 }
