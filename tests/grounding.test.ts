@@ -24,6 +24,7 @@ describe('what a question asks for', () => {
     expect((await kinds('存在的问题有哪几项？')).list).toBe(true);
     expect((await kinds('存在的问题有哪几项？')).expects).not.toContain('count');
     expect((await kinds('复议一般要多久？')).expects).toEqual(['duration']);
+    expect((await kinds('How many working days does a reconsideration take?')).expects).toEqual(['duration']);
     expect((await kinds('买执法终端花了多少钱？')).expects).toEqual(['money']);
     expect((await kinds('化解中心在哪里？')).expects).toEqual(['place']);
     expect((await kinds('负责人都出庭了吗？')).yesno).toBe(true);
