@@ -98,6 +98,14 @@ describe('answers lead with what was asked', () => {
   });
 });
 
+describe('a question for what something is', () => {
+  it('quotes the sentence that says what the term is (its items listed before it), not one naming it in a title', async () => {
+    const answer = await service.ask('“四张清单”到底指什么？');
+    expect(answer.citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施');
+    expect(answer.citations[0]?.quote).not.toContain('《');
+  });
+});
+
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
     const plans = await service.ask('明年打算做哪几件事？');

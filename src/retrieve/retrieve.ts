@@ -8,6 +8,7 @@ import { contextQuestions, isElliptical } from './follow-up.js';
 import type { Lexicon } from './lexicon.js';
 import type { IntentReader } from './question-intent.js';
 import { splitQuestion } from './split-question.js';
+import { occurrences } from '../text/tokenize.js';
 
 export interface RetrievalTuning {
   /** Candidates taken from Orama before re-ranking. */
@@ -247,11 +248,29 @@ export function rankSentences(
       const quote = paragraph.text.slice(start, end);
       const text = sentenceText[i]!;
       const holds = intent.expects.length > 0 && intent.expects.every((k) => reader.holds(k, text));
-      const figure = (holds ? 0.15 : 0) + (intent.list && ENUMERATION.test(text) ? 0.15 : 0);
+      const figure =
+        (holds ? 0.15 : 0) +
+        (intent.list && ENUMERATION.test(text) ? 0.15 : 0) +
+        (intent.kinds.has('definition') && units.some((u) => u.unit.kind === 'glossary' && u.unit.forms.some((f) => defines(text, f)))
+          ? 0.3
+          : 0);
       const named = required.length && hasRequired(required, text) ? 1 : 0;
       return { start, end, quote, score: coverage(units, text) + figure + named };
     })
     .sort((a, b) => b.score - a.score || a.start - b.start);
+}
+
+/**
+ * Does the sentence say what `term` is: its items listed right before it (不予处罚、减轻处罚…“四张清单”), or an
+ * explanation right after it (（…）, 即, 是指, 包括)? A mention inside a document's title (《…“四张清单”的通知》) does not.
+ */
+function defines(text: string, term: string): boolean {
+  return occurrences(text, term).some((i) => {
+    const before = text.slice(Math.max(0, i - 40), i).replace(/[“"「]+$/u, '');
+    const after = text.slice(i + term.length).replace(/^[”"」]+/u, '');
+    if (/《[^》]*$/u.test(before)) return false;
+    return /、[^、，。；《》]{1,20}$/u.test(before) || /^(?:（|\(|即|是指|指的是|包括)/u.test(after);
+  });
 }
 
 async function embedQuery(index: ReportIndex, term: string): Promise<number[] | null> {
