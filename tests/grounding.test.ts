@@ -106,6 +106,16 @@ describe('a question for what something is', () => {
   });
 });
 
+describe('everyday frame words', () => {
+  it('does not hold a question to words that only frame it (地方, 途径, 遇到): the report need not use them', async () => {
+    const answer = await service.ask('村里有没有地方能找法律服务？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toContain('村（社区）公共法律服务工作室');
+    // What the frame asks for is still asked: an address the report does not give is declined.
+    expect((await service.ask('律所在什么地方？')).abstained).toBe(true);
+  });
+});
+
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
     const plans = await service.ask('明年打算做哪几件事？');
