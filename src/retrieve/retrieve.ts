@@ -266,10 +266,12 @@ export function rankSentences(
  */
 function defines(text: string, term: string): boolean {
   return occurrences(text, term).some((i) => {
-    const before = text.slice(Math.max(0, i - 40), i).replace(/[“"「]+$/u, '');
+    const raw = text.slice(Math.max(0, i - 40), i);
+    const before = raw.replace(/[“"「]+$/u, '');
     const after = text.slice(i + term.length).replace(/^[”"」]+/u, '');
-    if (/《[^》]*$/u.test(before)) return false;
-    return /、[^、，。；《》]{1,20}$/u.test(before) || /^(?:（|\(|即|是指|指的是|包括)/u.test(after);
+    // Inside a title (《…“四张清单”的通知》) or inside a longer quoted name (“企业歇业备案信息共享平台”): a mention.
+    if (/《[^》]*$/u.test(raw) || /[“「][^”」]*$/u.test(before)) return false;
+    return /、[^、，。；《》“”]{1,20}$/u.test(before) || /^(?:（|\(|即|是指|指的是|包括)/u.test(after);
   });
 }
 
