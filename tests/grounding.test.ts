@@ -108,9 +108,9 @@ describe('a question for what something is', () => {
 
 describe('everyday frame words', () => {
   it('does not hold a question to words that only frame it (地方, 途径, 遇到): the report need not use them', async () => {
-    const question = '遇到行政争议去哪个地方化解？';
+    const question = '遇到行政争议有什么途径化解？';
     const words = (await service.retrieve(question)).analysis.units.map((u) => u.text);
-    expect(words).not.toContain('地方');
+    expect(words).not.toContain('途径');
     expect(words).not.toContain('遇到');
     expect((await service.ask(question)).abstained).toBe(false);
     expect((await service.ask('村里有没有地方能找法律服务？')).citations[0]?.quote).toContain('村（社区）公共法律服务工作室');
@@ -302,6 +302,16 @@ describe('near misses are declined, saying what the report lacks', () => {
   it('reads a report name holding a question word (谁执法谁普法) as a name, and 多少钱给企业 as asking the money', async () => {
     expect(firstLine((await service.ask('谁执法谁普法评议活动有几个执法单位参加？')).answer)).toContain('24个');
     expect(firstLine((await service.ask('政府发了多少钱给企业当专利补助？')).answer)).toContain('190 多万元');
+  });
+
+  it('reads the measured thing before 的比例 (输掉的比例), 在哪个地方 as a place, and 是哪一家 as asking for a name', async () => {
+    // 败诉 (lost) is not 化解 (settled): the report gives no share of cases lost.
+    await expectDeclined(['政府打官司输掉的比例是多少？'], /95\.61/u);
+    expect(firstLine((await service.ask('负责人出庭的比例是多少？')).answer)).toContain('100%');
+    await expectDeclined(['网络电商巡回法庭在哪个地方？'], /28 天/u);
+    // Which firm: the sentence names the problem (会计师事务所挂名执业), not the firm.
+    await expectDeclined(['挂名执业的会计师事务所是哪一家？'], /18 份/u);
+    expect(firstLine((await service.ask('行政复议是在哪个平台上办的？')).answer)).toContain('全国行政复议工作平台');
   });
 
   it('declines questions about another city', async () => {

@@ -110,6 +110,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: missing, target: target?.text ?? null };
       continue;
     }
+    // 是哪一家 asks to identify one: the sentence must name one the question does not (会计师事务所挂名执业 names none).
+    if (analysis.intent.kinds.has('which') && !namesOne(retrieval, text)) {
+      gap = { kind: 'evidence', evidence: 'name', target: target?.text ?? null };
+      continue;
+    }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
     if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotedFigures)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
@@ -139,6 +144,12 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+/** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */
+function namesOne({ intent, analysis, named }: Pick<Retrieval, 'intent' | 'analysis' | 'named'>, text: string): boolean {
+  const asked = (name: string) => analysis.normalized.includes(name) || analysis.units.some((u) => u.forms.includes(name));
+  return intent.namesNew(text, analysis.normalized) || [...named].some((name) => text.includes(name) && !asked(name));
 }
 
 /**

@@ -27,6 +27,7 @@ export const ANSWER_KINDS = [
   'yesno',
   'definition',
   'topic',
+  'which',
 ] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 
@@ -68,6 +69,11 @@ export const questionCuesSchema = z.object({
    * the question's term only after one of them does not confirm it, so no yes leads its quote.
    */
   aims: z.string().min(1).default('创建|争创|力争|争取|计划|拟|参评|申报'),
+  /**
+   * How a name is written in a sentence (“i 石狮”, 《…》): a question for which one (是哪一家) is answered only by
+   * a sentence naming one the question does not already name (these, or a body the report names).
+   */
+  names: z.string().min(1).default('“[^”]+”|《[^》]+》'),
   polar: z.array(z.object({ pattern: z.string().min(1), zh: z.string(), en: z.string() })).min(1),
   places: z.array(z.string().min(2)).default([]),
   /**

@@ -59,7 +59,9 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
     // 企业加个体户一共有多少户: a subject, counted by the figure; 兑现了多少钱 / 输了几件: an action, told by its sentence.
     counted = Boolean(match?.[2]) && !/[了过]$/u.test(before ?? '');
     // (审合同的有多少件: the words before a closing 的.)
-    if (before) words = contentWords((before.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean).pop() ?? '', lexicon).slice(-3);
+    // (出庭的比例是多少, 输掉的比例: when the last part names only a measure, the measured thing is the part before 的.)
+    const parts = (before?.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean);
+    while (parts.length && !words.length) words = contentWords(parts.pop()!, lexicon).slice(-3);
   }
   if (!words.length) return null;
   const units = words.map(function targetWord(w): QueryUnit {

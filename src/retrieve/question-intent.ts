@@ -24,6 +24,8 @@ export interface IntentReader {
   holds(kind: EvidenceKind, text: string): boolean;
   /** Does the sentence say something is lacking (缺乏, 有待…)? Then a yes/no question gets no plain yes. */
   negative(text: string): boolean;
+  /** Does `text` name something (a quoted name, a title) that `question` does not already name? */
+  namesNew(text: string, question: string): boolean;
   /** Is `term` in `text` only as an aim (创建“全国法治政府建设示范市”, 争创, 参评), not as a fact? */
   aimsAt(text: string, term: string): boolean;
   /** The leading word of a yes answer for this question (有。/ 可以。/ 是的。/ Yes.). */
@@ -90,6 +92,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
   const evidence = new Map(Object.entries(cues.evidence).map(([kind, source]) => [kind as EvidenceKind, new RegExp(source, 'u')]));
   const negative = new RegExp(cues.negative.join('|'), 'u');
   const aims = new RegExp(`(?:${cues.aims})`, 'u');
+  const names = new RegExp(cues.names, 'gu');
   const counterSet = new Set(cues.counters.split('|'));
   const totals = new RegExp(cues.totals, 'u');
   const increments = new RegExp(cues.increments, 'u');
@@ -137,6 +140,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     },
     holds: (kind, text) => evidence.get(kind)!.test(text),
     negative: (text) => negative.test(text),
+    namesNew: (text, question) => [...text.matchAll(names)].some((m) => !question.includes(m[0].replace(/[“”《》]/gu, ''))),
     aimsAt(text, term) {
       const at = occurrences(text, term);
       // Within its clause, a few characters before the term (创建“全国…”: quotes between).
