@@ -314,6 +314,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('行政复议是在哪个平台上办的？')).answer)).toContain('全国行政复议工作平台');
   });
 
+  it('gives no figure from a sentence that shares only everyday words with the question, none of its report terms', async () => {
+    // 国家 is in 国家机关普法责任清单 (2023年); the 纲要 the question names is not in that sentence.
+    await expectDeclined(['国家法治政府建设纲要是哪几年的？'], /2023年石狮/u);
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -91,6 +91,12 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: counted, target: [target?.text ?? '', ...analysis.conditions].join('') || null };
       continue;
     }
+    // A fact asked about a report term (法治政府建设纲要) is told where one of the question's report terms is, not in a
+    // sentence that shares only everyday words with it (国家 of 国家机关). (The lines a question names by their place are exempt.)
+    if (expects.length && !hit.namesPlace) {
+      const terms = (strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
+      if (terms.length && !terms.some((u) => coverage([u], context) >= 0.5)) continue;
+    }
     // 检察建议 asked, 司法建议 told: the sentence speaks of another kind of the thing the question names.
     if (namesSibling(retrieval, context)) continue;
     // 泉州全市的纠错率: a figure asked of another place the report names is told in a sentence naming it, not of 石狮.
