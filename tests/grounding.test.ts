@@ -319,6 +319,15 @@ describe('near misses are declined, saying what the report lacks', () => {
     await expectDeclined(['国家法治政府建设纲要是哪几年的？'], /2023年石狮/u);
   });
 
+  it('answers where to go for a service with the places the report names, and still declines an address', async () => {
+    for (const question of ['去哪里能咨询法律问题？', 'Where can I get legal advice in Shishi?']) {
+      const answer = await service.ask(question);
+      expect(answer.abstained, question).toBe(false);
+      expect(answer.citations[0]?.quote, question).toContain('公共法律服务中心');
+    }
+    await expectDeclined(['行政争议联动协调化解中心在哪里？'], /4 件/u);
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -125,6 +125,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
       if (kinds.has('list')) kinds.delete('outcome');
       // 谁主持的 / 上课的是谁 asks who did it: the role that did it answers (市委主要领导), not only a name.
       if (kinds.has('agent')) kinds.delete('person');
+      // 去哪里能找人问 asks where to go for a service, not an address.
+      if (kinds.has('venue')) kinds.delete('place');
       // 讲X的是第几部分 asks for the part (its heading), not a figure.
       if (kinds.has('topic')) for (const k of QUANTITY) kinds.delete(k);
       // A yes/no question whose 几 sits in an earlier clause uses it as "a few", not to ask a number.
