@@ -4,7 +4,7 @@ import { createApp } from './http/create-app.js';
 import type { RequestLogEntry } from './http/log-requests.js';
 import { checkCacheDir } from './node/check-cache-dir.js';
 import { clientAddress } from './node/client-address.js';
-import { createLogger, flushLog, type Logger } from './node/create-logger.js';
+import { createLogger, flushLog, requestLineWriter, type Logger } from './node/create-logger.js';
 import { createNodeService } from './node/create-node-service.js';
 import { nodeLoginLimit, nodeRateLimits } from './node/node-rate-limits.js';
 import { nodeRecorder, openRecording } from './node/open-recording.js';
@@ -78,9 +78,10 @@ async function main(config: Config, logger: Logger) {
 
 /** Request lines at info when LOG_REQUESTS is on; refused requests (429) always, at warn. */
 function requestLogWriter(config: Config, logger: Logger) {
+  const writeRequestLine = requestLineWriter(logger);
   return function writeRequestLog(entry: RequestLogEntry) {
     if (entry.status === 429) logger.warn(entry, 'rate limited');
-    else if (config.logRequests) logger.info(entry, 'request');
+    else if (config.logRequests) writeRequestLine(entry);
   };
 }
 

@@ -78,6 +78,35 @@ describe('the built server under npm start', () => {
     expect([missing.status, ...headersOf(missing).slice(0, 3)]).toEqual([404, 'nosniff', 'no-referrer', 'no-store']);
   });
 
+  it('tells caches that an API answer sent uncompressed depends on Accept-Encoding (Vary), with every other header', async () => {
+    const plain = (path: string, body?: string) =>
+      new Promise<{ headers: Record<string, unknown>; body: string }>((resolve, reject) => {
+        const req = request(
+          `${server.baseUrl}${path}`,
+          { method: body ? 'POST' : 'GET', headers: { 'content-type': 'application/json' } },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve({ headers: res.headers, body: text }));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    for (const [path, body] of [['/api/ask', '{"question":"行政复议收到多少件？"}'], ['/api/search?q=复议'], ['/healthz']] as const) {
+      const { headers, body: text } = await plain(path, body);
+      expect([path, headers.vary, headers['cache-control'], headers['x-content-type-options'], headers['content-encoding']]).toEqual([
+        path,
+        'Accept-Encoding',
+        'no-store',
+        'nosniff',
+        undefined,
+      ]);
+      expect(headers['x-request-id']).toMatch(/^[\w-]{16,}$/);
+      expect(() => JSON.parse(text)).not.toThrow();
+    }
+  });
+
   it('writes every line as JSON, so an encoded CR/LF in a path cannot forge a log line', async () => {
     const forged = encodeURIComponent('\r\n{"level":30,"msg":"forged admin login"}\r\n');
     await fetch(`${server.baseUrl}/api/x${forged}`);

@@ -1,7 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, Next } from 'hono';
 import { cors } from 'hono/cors';
-import { requestId } from 'hono/request-id';
 import type { MiddlewareHandler } from 'hono';
 import type { WidgetConfig } from '../config.js';
 import type { QaService } from '../qa-service.js';
@@ -11,12 +10,12 @@ import { cacheWidget } from './cache-widget.js';
 import { defaultCompression } from './default-compression.js';
 import { errorResponse, onError } from './error-response.js';
 import { limitBody } from './limit-body.js';
-import { logRequests as logEachRequest, type RequestLogOptions } from './log-requests.js';
+import type { RequestLogOptions } from './log-requests.js';
 import { answerMethodNotAllowed } from './method-not-allowed.js';
 import { OPENAPI_INFO } from './openapi-info.js';
 import { paragraphPage } from './paragraph-page.js';
 import type { Defer } from './record-turn.js';
-import { responseHeaders } from './response-headers.js';
+import { requestEdge } from './request-edge.js';
 import { EXPOSED_HEADERS } from './security-headers.js';
 import type { OverrideBook } from '../staff/override-book.js';
 import { withOverrides } from '../staff/with-overrides.js';
@@ -67,20 +66,17 @@ export function createApp({
   corsOrigins = [],
   rateLimits = {},
   frameAncestors = ["'self'"],
-  compression = defaultCompression(),
+  compression = defaultCompression({ jsonPath: (path) => (path.startsWith('/api/') && path !== '/api/chat') || path === '/healthz' }),
   widget: widgetConfig,
   recorder,
   defer,
   staff,
 }: AppOptions) {
   const app = new OpenAPIHono();
-  // Every response carries X-Request-Id (a valid one sent by a proxy is kept), and the log records it;
-  // responseHeaders writes the header with the others.
-  app.use('*', requestId({ headerName: '', generator: proxiedOrNewId }));
+  // Every response carries X-Request-Id (a valid one sent by a proxy is kept) with the other headers, and the log records it.
   const log = requestLog ?? (logRequests ? { write: (entry: object) => console.log(JSON.stringify(entry)) } : undefined);
-  if (log) app.use('*', logEachRequest(log));
+  app.use('*', requestEdge({ frameAncestors, noStore: (path) => path.startsWith('/api/') || path === '/healthz', log }));
   const widget = cacheWidget();
-  app.use('*', responseHeaders({ frameAncestors, noStore: (path) => path.startsWith('/api/') || path === '/healthz' }));
   app.use('/widget.js', widget.outer);
   if (compression) app.use('*', compression);
   app.use('/widget.js', widget.inner);
@@ -138,12 +134,6 @@ export function createApp({
 
 /** Where staff decisions are read: the answers they change, the review and its page. */
 const STAFF_DECISION_PATHS = ['/api/ask', '/api/chat', '/api/staff/*', '/staff/review', '/staff/review/*'];
-
-/** The request id a proxy sent, if it is one `hono/request-id` itself would keep; otherwise a new UUID. */
-function proxiedOrNewId(c: Context): string {
-  const sent = c.req.header('X-Request-Id');
-  return sent && sent.length <= 255 && !/[^\w\-=]/.test(sent) ? sent : crypto.randomUUID();
-}
 
 async function requireJson(c: Context, next: Next) {
   if (c.req.method === 'POST' && !/^application\/([\w.+-]*\+)?json\b/i.test(c.req.header('content-type') ?? '')) {

@@ -25,9 +25,22 @@ export function keptJson<T extends object>(value: T, render: (value: T) => strin
  * @example withLeadingField('answerId', 'a1', keptJson({ mode: 'extractive' })) // {"answerId":"a1","mode":"extractive"}
  */
 export function withLeadingField(name: string, value: string, body: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-  const head = utf8.encode(`{${JSON.stringify(name)}:${JSON.stringify(value)}${body.length > 2 ? ',' : ''}`);
-  const out = new Uint8Array(head.length + body.length - 1);
-  out.set(head);
-  out.set(body.subarray(1), head.length);
+  const head = `{${JSON.stringify(name)}:${JSON.stringify(value)}${body.length > 2 ? ',' : ''}`;
+  if (NodeBuffer) {
+    // On Node a body under 4 KiB is cut from Buffer's shared pool (no new ArrayBuffer per response), and the
+    // head is encoded in place; the body goes first, so the head then writes over its opening brace.
+    const headBytes = NodeBuffer.byteLength(head);
+    const out = NodeBuffer.allocUnsafe(headBytes + body.length - 1);
+    out.set(body, headBytes - 1);
+    out.write(head, 0, 'utf8');
+    return out as Uint8Array as Uint8Array<ArrayBuffer>;
+  }
+  const headBytes = utf8.encode(head);
+  const out = new Uint8Array(headBytes.length + body.length - 1);
+  out.set(headBytes);
+  out.set(body.subarray(1), headBytes.length);
   return out;
 }
+
+/** Node's Buffer where there is one (Workers with nodejs_compat have it too; a plain Uint8Array is made otherwise). */
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
