@@ -328,6 +328,16 @@ describe('near misses are declined, saying what the report lacks', () => {
     await expectDeclined(['行政争议联动协调化解中心在哪里？'], /4 件/u);
   });
 
+  it('counts things by a figure of things, not of times (多少家 is not 25 次), also in a follow-up', async () => {
+    const history = [
+      { role: 'user' as const, content: '部门联合双随机抽查搞了几次？' },
+      { role: 'assistant' as const, content: '……' },
+    ];
+    const answer = await service.ask('那一共抽查了多少家？', history);
+    expect(firstLine(answer.answer)).toContain('1011');
+    expect(firstLine(answer.answer)).not.toContain('25 次');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -213,6 +213,9 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     (n.value !== null && analysis.required.includes(n.value)) ||
     (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal)) ||
     roughly(n);
+  // One measure asked (几次…多少家 asks two things, each in its own clause; a yes/no question's 几 asks nothing).
+  const measures = [...analysis.normalized.matchAll(ASKED_MEASURE)].map((m) => m[1]!);
+  const askedMeasure = !analysis.intent.yesno && measures.length === 1 ? measures[0] : undefined;
   let best: { span: Span; score: number } | null = null;
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
@@ -221,6 +224,9 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (analysis.approximate.length && !numbers.some(roughly)) return;
     const fresh = numbers.filter((n) => !stated(n));
     if (!fresh.length) return;
+    // 查了多少家 counts places or firms, not how many times (25 次); 搞了几次 the reverse.
+    const following = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
+    if (askedMeasure && COUNTED.has(kind) && fresh.every((n) => countsOtherwise(askedMeasure, following(n)))) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     // (Not when the question joins several things, 镇街和部门: it asks about all of them.)
     if (COUNTED.has(kind) && !joined && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? []))) return;
@@ -298,6 +304,19 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
     grams: keep.map((i) => unit.grams[i]!),
     credit: keep.map((i) => unit.credit[i]!),
   };
+}
+
+/** The measure word a question counts by (多少家, 几次). */
+const ASKED_MEASURE = /(?:多少|几)\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/gu;
+/** The measure word right after a figure (25 次, 1011 个, 2 万名). */
+const FIGURE_MEASURE = /^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/u;
+/** Measures of how many times something happened, not of how many things there are (人次 counts people). */
+const TIMES = /^(?:次|场|回|场次|期|届)$/u;
+
+/** A figure measured as times where things are asked (多少家 vs 25 次), or as things where times are asked. */
+function countsOtherwise(asked: string, afterFigure: string): boolean {
+  const measure = FIGURE_MEASURE.exec(afterFigure)?.[1];
+  return measure !== undefined && TIMES.test(asked) !== TIMES.test(measure);
 }
 
 /** After a figure: an amount of money or a share, not a number of things (479 万元, 21.05%). */

@@ -79,7 +79,7 @@ const EN_COUNTED =
   /\bhow (?:many|much)\s+([a-z][a-z' -]{0,40}?)(?=\s+(?:are|were|is|was|did|do|does|have|has|had|got|get|can|could|will|joined|held|received|made|took|gave|in|on|for|of|at|from|by|to|and)\b|\s*[,?.!]|$)/u;
 
 /** Words that open the clause before a question word without naming anything (一共建了几个). */
-const FRAME_OPENERS = ['一共', '总共', '共计', '大概', '大约', '一起', '一块儿', '一块', '到底', '究竟'];
+const FRAME_OPENERS = ['那', '这', '一共', '总共', '共计', '大概', '大约', '一起', '一块儿', '一块', '到底', '究竟'];
 
 /** What is the X rate / number / amount …: the measured thing of an English question. */
 const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:rate|percentage|share|number|amount|total))\b/u;
