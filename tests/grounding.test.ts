@@ -338,6 +338,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(answer.answer)).not.toContain('25 次');
   });
 
+  it('reads English: how many people counts persons; a when-clause opening a yes/no question does not ask a date', async () => {
+    expect(firstLine((await service.ask('How many people joined the Dandelion legal volunteer team?')).answer)).toContain('1037');
+    const court = await service.ask('When citizens sue the government, do the officials really appear in court?');
+    expect(court.abstained).toBe(false);
+    expect(court.answer).toContain('100%');
+    expect((await service.ask('这份报告是哪个单位出的？')).citations[0]?.id).toBe('header-issuer');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

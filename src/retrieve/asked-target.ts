@@ -90,6 +90,8 @@ const EN_MEASURED = /\bwhat(?:'s| is| was| were| are)? (?:the )?([a-z' -]+? (?:r
  * says nothing about whether the report answers: only the words the vocabulary reads are checked.
  */
 function englishTarget(phrase: string, lexicon: Lexicon): AskedTarget | null {
+  // How many people volunteer…: people is what is counted (多少人), as 人 is, not a thing to find (群众).
+  phrase = phrase.replace(/^(?:people|persons|individuals|residents)\b\s*/u, '');
   // A phrase of stop words only (people, times) names nothing to look for.
   if (!phrase.split(/\s+/u).some((w) => w.length > 1 && !lexicon.stopEn.has(w))) return null;
   // Each vocabulary phrase in it is one thing to find (city government's loss rate → 市政府, 败诉率), longest first.
