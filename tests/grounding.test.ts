@@ -339,7 +339,10 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('reads English: how many people counts persons; a when-clause opening a yes/no question does not ask a date', async () => {
-    expect(firstLine((await service.ask('How many people joined the Dandelion legal volunteer team?')).answer)).toContain('1037');
+    expect(firstLine((await service.ask('How many people volunteer in the Dandelion legal education team?')).answer)).toContain('1037');
+    expect(firstLine((await service.ask('How many people went on to sue in court after the reconsideration decision?')).answer)).toContain(
+      '10 件',
+    );
     const court = await service.ask('When citizens sue the government, do the officials really appear in court?');
     expect(court.abstained).toBe(false);
     expect(court.answer).toContain('100%');

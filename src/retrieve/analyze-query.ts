@@ -70,7 +70,9 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   // Matching only: a real-word homophone typo (只是产权) is read as the report's term (知识产权).
   const normalized = lexicon.soundAlikes.repair(normalizeForMatch(question));
   // What the question sets aside (除了村里，…) is not what the answer must be about: no unit of it.
-  const { rest, entries } = cutGlossary(lexicon.intent.withoutExcluded(normalized), lexicon);
+  // How many people…: people is how they are counted (多少人), not a word the answer must hold (群众).
+  const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
+  const { rest, entries } = cutGlossary(wording, lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
