@@ -349,6 +349,13 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect((await service.ask('这份报告是哪个单位出的？')).citations[0]?.id).toBe('header-issuer');
   });
 
+  it('reads a numeral inside a quoted name (“四张清单”) as part of the name, 多少条事项 as a count of items, and 2023 版 as a year', async () => {
+    const items = await service.ask('不罚轻罚的那些清单一共列了多少条事项？');
+    expect(firstLine(items.answer)).toContain('662 项');
+    const edition = await service.ask('联合抽查事项清单是哪一年的版本？');
+    expect(firstLine(edition.answer)).toContain('2023 版');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -222,7 +222,11 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
     if (!intent.holds(kind, text)) return;
     const numbers = extractNumbers(text);
     if (analysis.approximate.length && !numbers.some(roughly)) return;
-    const fresh = numbers.filter((n) => !stated(n));
+    // A Chinese numeral inside a quoted name (“四张清单”) is part of the name, not a figure.
+    const quoted = [...text.matchAll(/“[^”]*”/gu)].map((m) => m[0]).join(' ');
+    const named = (n: NumberMention) =>
+      !/^\d/u.test(n.literal) && quoted.includes(n.literal) && !text.replace(/“[^”]*”/gu, '').includes(n.literal);
+    const fresh = numbers.filter((n) => !stated(n) && !named(n));
     if (!fresh.length) return;
     // 查了多少家 counts places or firms, not how many times (25 次); 搞了几次 the reverse.
     const following = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
