@@ -356,6 +356,10 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(edition.answer)).toContain('2023 版');
   });
 
+  it('reads 那几张/这几个 as pointing back, not as the ask, when the question asks later (…省了多少钱)', async () => {
+    expect(firstLine((await service.ask('这几张从轻减轻的清单一共帮商户省了多少钱？')).answer)).toContain('479 万元');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -35,6 +35,8 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
   let which = false;
   let counted = true;
   for (const m of normalized.matchAll(AFTER_ASK)) {
+    // 那几张清单…省了多少钱: 那几/这几 points back at things ("those few"); the ask comes later.
+    if (/[那这]$/u.test(normalized.slice(0, m.index)) && /多少|几/u.test(normalized.slice(m.index + m[0].length))) continue;
     // 发了多少钱给企业: what follows 多少钱 is whom it went to; the money is what is asked.
     if (m[0].endsWith('钱')) break;
     let rest = normalized.slice(m.index + m[0].length);
