@@ -81,6 +81,18 @@ describe('answers lead with what was asked', () => {
     expect(firstLine((await service.ask('石狮有没有公共法律服务中心？')).answer)).toBe('有。[1]');
   });
 
+  it('answers whether Shishi has won the title with where the report says it stands (nominated), never with a yes', async () => {
+    const answer = await service.ask('石狮现在评上全国法治政府建设示范市了没有？');
+    expect(answer.citations[0]?.id).toBe('s2.p1');
+    expect(answer.citations[0]?.quote).toContain('参评');
+    expect(firstLine(answer.answer)).not.toMatch(/^(?:是的|有|可以|会)。/u);
+  });
+
+  it('answers when an event happened only from a sentence about that event (哪天公布的 is not 11 月 of the nomination)', async () => {
+    await expectDeclined(['推荐参评示范市是哪天公布的？'], /11 月/u);
+    expect(firstLine((await service.ask('述法评议会是几月开的？')).answer)).toContain('11 月');
+  });
+
   it('gives no plain yes when the sentence says something is lacking', async () => {
     const answer = await service.ask('镇街综合执法队伍的人员有没有专业执法经验？');
     expect(answer.abstained).toBe(false);

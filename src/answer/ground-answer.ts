@@ -102,6 +102,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     // 泉州全市的纠错率: a figure asked of another place the report names is told in a sentence naming it, not of 石狮.
     if (!analysis.places.every((place) => context.includes(place))) continue;
 
+    // 哪天公布的 asks when something was announced: a date of another event in the sentence (推荐…参评) does not answer.
+    if (expects.some((k) => k === 'date' || k === 'year' || k === 'time') && !eventStated(retrieval, context)) {
+      gap = { kind: 'evidence', evidence: expects[0]!, target: target?.text ?? null };
+      continue;
+    }
     let figure: Span | null = null;
     let clauses: Clause[] | undefined;
     const missing = expects.find(function lacks(kind) {
@@ -150,6 +155,19 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+/** The event a when-question asks the date of: the verb right after 哪天/什么时候/几月 (哪天公布的 → 公布). */
+const WHEN_EVENT =
+  /(?:哪天|哪一天|什么时候|什么时间|何时|几月份?|几号)(?:开始|正式)?(\p{Script=Han}{1,4}?)(?:的|了|呢|吗|[?？。!！,，]|$)/u;
+
+/** The event the question asks the date of is in the sentence (in the question's words or their report wording), or none is named. */
+function eventStated({ analysis }: Pick<Retrieval, 'analysis'>, context: string): boolean {
+  const event = WHEN_EVENT.exec(analysis.normalized)?.[1];
+  if (!event) return true;
+  const unit = analysis.units.find((u) => u.text === event);
+  const forms = unit ? unit.forms : [event];
+  return forms.some((f) => context.includes(f));
 }
 
 /** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */

@@ -26,7 +26,7 @@ export interface IntentReader {
   negative(text: string): boolean;
   /** Does `text` name something (a quoted name, a title) that `question` does not already name? */
   namesNew(text: string, question: string): boolean;
-  /** Is `term` in `text` only as an aim (创建“全国法治政府建设示范市”, 争创, 参评), not as a fact? */
+  /** Is `term` in `text` only as an aim (创建“全国法治政府建设示范市”, 争创, 参评) or an aim itself (参评), not as a fact? */
   aimsAt(text: string, term: string): boolean;
   /** The leading word of a yes answer for this question (有。/ 可以。/ 是的。/ Yes.). */
   yes(normalizedQuestion: string, language: 'zh' | 'en'): string;
@@ -144,11 +144,12 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     negative: (text) => negative.test(text),
     namesNew: (text, question) => [...text.matchAll(names)].some((m) => !question.includes(m[0].replace(/[“”《》]/gu, ''))),
     aimsAt(text, term) {
+      // The term is itself an aim (参评), or an aim word comes before it in its clause (参评第三批…示范创建活动).
+      if (aims.test(term)) return occurrences(text, term).length > 0;
       const at = occurrences(text, term);
-      // Within its clause, a few characters before the term (创建“全国…”: quotes between).
       const before = (i: number) =>
         text
-          .slice(Math.max(0, i - 8), i)
+          .slice(Math.max(0, i - 30), i)
           .split(/[，。；,;]/u)
           .pop() ?? '';
       return at.length > 0 && at.every((i) => aims.test(before(i)));
