@@ -131,6 +131,15 @@ describe('everyday frame words', () => {
   });
 });
 
+describe('where a question asks in what respect', () => {
+  it('reads 哪里做得不好 as asking what falls short, not where, and 觉得/这块 as frame words', async () => {
+    const answer = await service.ask('政府有没有承认自己哪里还做得不够？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.id).toBe('s8.p1');
+    expect((await service.retrieve('政府觉得法治这块还有哪些不足？')).analysis.units.map((u) => u.text)).not.toContain('块');
+  });
+});
+
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
     const plans = await service.ask('明年打算做哪几件事？');
