@@ -381,6 +381,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('这几张从轻减轻的清单一共帮商户省了多少钱？')).answer)).toContain('479 万元');
   });
 
+  it('reads English words for the model-city campaign and the provincial on-site check', async () => {
+    const answer = await service.ask("Has Shishi passed the province's on-site check for the model city?");
+    expect(answer.citations[0]?.id).toBe('s2.p1');
+    expect(answer.citations[0]?.quote).toContain('实地测评');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
