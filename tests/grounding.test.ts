@@ -387,6 +387,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.citations[0]?.quote).toContain('实地测评');
   });
 
+  it('reads how much financing as money (in 元), not as a count (65 个 modules)', async () => {
+    const answer = await service.ask('How much financing did small firms get through the city app?');
+    expect(firstLine(answer.answer)).toContain('12.4 亿元');
+    expect(firstLine(answer.answer)).not.toContain('65 个');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
