@@ -393,6 +393,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(answer.answer)).not.toContain('65 个');
   });
 
+  it('counts a kind the report tells apart (知识产权的案子) only where that kind is said, not by 涉企纠纷 5500 件', async () => {
+    await expectDeclined(['知识产权方面的案子法院一共审结了多少件？'], /5500/u);
+    expect(firstLine((await service.ask('企业的纠纷法院审结了多少件？')).answer)).toContain('5500 件');
+    expect(firstLine((await service.ask('专利的案子立案了几件？')).answer)).toContain('7 件');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -114,7 +114,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       if (kind === 'person' && hit.namesPlace && (hit.paragraph.kind === 'header' || hit.paragraph.kind === 'closing')) return false;
       if (!FIGURE_KINDS.has(kind)) return !intent.holds(kind, text);
       clauses ??= splitClauses(hit.paragraph.text, sentence);
-      figure = figureClause(clauses, kind, retrieval, tuning);
+      figure = figureClause(clauses, kind, retrieval, tuning, hit.sentenceText.join(' '));
       return figure === null;
     });
     if (missing) {
@@ -155,6 +155,18 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+/**
+ * The forms of the question's kind word (知识产权 of 知识产权的案子) when the paragraph joins one of them to one of the
+ * asked thing's forms (知识产权纠纷): then the report tells that kind apart, and 涉企纠纷 5500 件 does not count it.
+ */
+function kindNamedIn({ target }: Pick<Retrieval, 'target'>, paragraph: string): string[] {
+  const head = target?.units[0]?.unit;
+  const modifier = target?.modifier;
+  if (!head || !modifier) return [];
+  const joined = modifier.forms.some((m) => head.forms.some((h) => paragraph.includes(m + h)));
+  return joined ? modifier.forms : [];
 }
 
 /** The event a when-question asks the date of: the verb right after 哪天/什么时候/几月 (哪天公布的 → 公布). */
@@ -210,7 +222,13 @@ function clauseLead(hit: RetrievedParagraph, sentence: ScoredSpan): string {
  * the question does not itself state, and (when the question names what is counted) that thing
  * within it or earlier in the sentence. The best covered such clause, or null.
  */
-function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieval, tuning: GroundingTuning): Span | null {
+function figureClause(
+  clauses: Clause[],
+  kind: EvidenceKind,
+  retrieval: Retrieval,
+  tuning: GroundingTuning,
+  paragraph: string,
+): Span | null {
   const { intent, target, strict, analysis } = retrieval;
   // What depends on the question alone, read once for all the clauses.
   const joined = intent.joinsSeveral(analysis.normalized);
@@ -234,6 +252,8 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
   // One measure asked (几次…多少家 asks two things, each in its own clause; a yes/no question's 几 asks nothing).
   const measures = [...analysis.normalized.matchAll(ASKED_MEASURE)].map((m) => m[1]!);
   const askedMeasure = !analysis.intent.yesno && measures.length === 1 ? measures[0] : undefined;
+  // 知识产权的案子: when the paragraph names that kind in its own words (知识产权纠纷), a figure counts it only where the kind is said.
+  const kindForms = kindNamedIn(retrieval, paragraph);
   let best: { span: Span; score: number } | null = null;
   clauses.forEach(function consider(clause, k) {
     const text = clause.match;
@@ -246,6 +266,13 @@ function figureClause(clauses: Clause[], kind: EvidenceKind, retrieval: Retrieva
       !/^\d/u.test(n.literal) && quoted.includes(n.literal) && !text.replace(/“[^”]*”/gu, '').includes(n.literal);
     const fresh = numbers.filter((n) => !stated(n) && !named(n));
     if (!fresh.length) return;
+    if (kindForms.length && COUNTED.has(kind)) {
+      const said = clauses
+        .slice(0, k + 1)
+        .map((c) => c.match)
+        .join(' ');
+      if (!kindForms.some((f) => said.includes(f))) return;
+    }
     // 查了多少家 counts places or firms, not how many times (25 次); 搞了几次 the reverse.
     const following = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
     if (askedMeasure && COUNTED.has(kind) && fresh.every((n) => countsOtherwise(askedMeasure, following(n)))) return;

@@ -8,6 +8,8 @@ export interface AskedTarget {
   units: QueryUnit[];
   /** Named next to the figure (多少家企业, 3 个调解室), not as the clause before the question word (…兑现了多少钱). */
   counted: boolean;
+  /** The word before 的 that says which kind of the asked thing (知识产权的案子 → 知识产权), with its report wording. */
+  modifier?: QueryUnit;
 }
 
 /** What a list question names when it asks what was done or planned, not which things. */
@@ -32,6 +34,7 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
   const english = EN_COUNTED.exec(normalized)?.[1] ?? EN_MEASURED.exec(normalized)?.[1];
   if (english) return englishTarget(english, lexicon);
   let words: string[] = [];
+  let modifierWord: string | undefined;
   let which = false;
   let counted = true;
   for (const m of normalized.matchAll(AFTER_ASK)) {
@@ -64,16 +67,19 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
     // (出庭的比例是多少, 输掉的比例: when the last part names only a measure, the measured thing is the part before 的.)
     const parts = (before?.split(/[，,。；;]/u).pop() ?? '').split('的').filter(Boolean);
     while (parts.length && !words.length) words = contentWords(parts.pop()!, lexicon).slice(-3);
+    // 知识产权的案子…判了多少件: what comes before 的 says which kind of 案子 is counted.
+    modifierWord = parts.length ? contentWords(parts[parts.length - 1]!, lexicon).pop() : undefined;
   }
   if (!words.length) return null;
-  const units = words.map(function targetWord(w): QueryUnit {
+  const targetWord = function targetWord(w: string): QueryUnit {
     // The word as the vocabulary reads it, or a citizen word making up half of it (起诉 in 法院起诉), not less (决策 in 重大行政决策).
     const report = glossaryIn(w, lexicon)
       .filter((e) => 2 * e.user.length >= w.length)
       .flatMap((e) => e.report);
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
-  });
-  return { text: words.join(''), units, counted };
+  };
+  const units = words.map(targetWord);
+  return { text: words.join(''), units, counted, ...(modifierWord ? { modifier: targetWord(modifierWord) } : {}) };
 }
 
 /** How many X / how much X, up to the verb: what an English question counts. */

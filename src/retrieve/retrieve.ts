@@ -1,7 +1,7 @@
 import { search } from '@orama/orama';
 import type { ChatTurn, Paragraph, Span } from '../types.js';
 import type { ReportIndex } from '../index/report-index.js';
-import { analyzeQuery, type QueryAnalysis } from './analyze-query.js';
+import { analyzeQuery, type QueryAnalysis, type QueryUnit } from './analyze-query.js';
 import { loadPinyin, pinyinLoaded } from '../text/pinyin.js';
 import { coverage, hasRequired, weighUnits, type GramStats, type WeightedUnit } from './coverage.js';
 import { contextQuestions, isElliptical } from './follow-up.js';
@@ -83,7 +83,7 @@ export interface Retrieval {
    */
   strict: WeightedUnit[][];
   /** The asked-about words (see `QueryAnalysis.target`), weighed strictly, or null. */
-  target: { text: string; units: WeightedUnit[]; counted: boolean } | null;
+  target: { text: string; units: WeightedUnit[]; counted: boolean; modifier?: QueryUnit } | null;
   /** What sentences must hold for each kind of question. */
   intent: IntentReader;
   /** Report terms that name a body, a group or a platform (see `Lexicon.named`). */
