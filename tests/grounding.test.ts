@@ -399,6 +399,16 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('专利的案子立案了几件？')).answer)).toContain('7 件');
   });
 
+  it('reads a closing clause that asks nothing as an aside (我要引用一下, 好像二十多), not as words the answer must hold', async () => {
+    expect(firstLine((await service.ask('报告的文号是多少，我要引用一下')).answer)).toContain('狮政综〔2024〕8号');
+    // A rough figure the citizen guesses at (好像二十多) is not a figure they refer to, as 那一百多场里 is.
+    expect(firstLine((await service.ask('复议纠错率是多少，好像二十多吧')).answer)).toContain('21.05%');
+  });
+
+  it('counts 没过关 as a condition the answer must state (53 名 were rated, not failed)', async () => {
+    await expectDeclined(['述法评议的时候有几个领导没过关？'], /53 名/u);
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

@@ -178,8 +178,11 @@ function eventStated({ analysis }: Pick<Retrieval, 'analysis'>, context: string)
   const event = WHEN_EVENT.exec(analysis.normalized)?.[1];
   if (!event) return true;
   const unit = analysis.units.find((u) => u.text === event);
-  const forms = unit ? unit.forms : [event];
-  return forms.some((f) => context.includes(f));
+  if (unit?.forms.some((f) => context.includes(f))) return true;
+  // 印出来发的 is 印发: every character of the event but its complements (出来, 下来, 起来) is there.
+  const chars = [...event.replace(/[出下起]来|了|过/gu, '')];
+  // (出来 alone, came out, names no event of its own.)
+  return chars.every((c) => context.includes(c));
 }
 
 /** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */

@@ -105,13 +105,17 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   };
 }
 
+/** Words before a rough figure that make it the citizen's guess at the answer (好像九十几), not a figure they refer to. */
+const GUESS = /(?:好像|好象|似乎|记得|印象中|应该是|是不是)\s*$/u;
+
 /** A number in Chinese words said roughly: 一百多, 五千余, 近两万, 十来. */
 const ROUGH = /(近|将近|接近|约|大约)?([一二两三四五六七八九十百千万]+)(多|余|来)?/gu;
 
 /** The ranges of the figures a question states roughly in words (一百多 → 100–199, 将近两万 → 16,000–20,000). */
 function approximateFigures(question: string): { min: number; max: number }[] {
-  return [...question.matchAll(ROUGH)].flatMap(([, near, words, more]) => {
+  return [...question.matchAll(ROUGH)].flatMap(({ 1: near, 2: words, 3: more, index }) => {
     if (!near && !more) return [];
+    if (GUESS.test(question.slice(Math.max(0, index - 4), index))) return [];
     const value = Number(chineseValue(words!));
     if (!(value >= 10)) return [];
     // The place of its last digit: 一百多 is 100–199, 一百二十多 is 120–129.
