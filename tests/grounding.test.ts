@@ -409,6 +409,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     await expectDeclined(['述法评议的时候有几个领导没过关？'], /53 名/u);
   });
 
+  it('reads 法律顾问 as the advisers of government bodies the report names (s6.2), not as public legal services', async () => {
+    const answer = await service.ask('各个镇是不是都配了法律顾问？');
+    expect(answer.citations[0]?.id).toBe('s6.2');
+    expect(answer.citations[0]?.quote).toContain('法律顾问配备全覆盖');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);
