@@ -148,6 +148,9 @@ describe('a list asked of a whole part of the report', () => {
     for (const c of plans.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
     const system = await service.ask('依法行政制度体系包括哪几个方面？');
     expect(system.citations.map((c) => c.id)).toEqual(['s4.1', 's4.2', 's4.3']);
+    // 哪几块 asks for the parts, even where a sub-part's own items would answer a question about it.
+    const enforcement = await service.ask('报告讲执法那部分都做了哪几块？');
+    expect(enforcement.citations.map((c) => c.id)).toEqual(['s5.1', 's5.2', 's5.3']);
   });
 });
 

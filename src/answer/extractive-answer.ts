@@ -66,7 +66,7 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Ver
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
   const verdict = judgeAnswerable(retrieval, tuning);
   // 明年打算做哪几件事: the items are the sub-parts of the part about it (九、2024年工作思路 → （一）…（四）).
-  const part = partItems(retrieval, verdict, tuning);
+  const part = partItems(retrieval, verdict);
   if (part) return partListAnswer(retrieval, part);
   if (!verdict.ok) {
     const near = verdict.grounding
@@ -135,21 +135,27 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
  * lists the items, or the part's heading is what answered, and that heading holds every report term and
  * number the question names, the part's sub-parts are the items, each cited by its title sentence.
  */
-function partItems(retrieval: Retrieval, verdict: Verdict, tuning: AnswerTuning): Paragraph[] | null {
+function partItems(retrieval: Retrieval, verdict: Verdict): Paragraph[] | null {
   if (!retrieval.analysis.wantsList) return null;
-  if (verdict.ok && !(verdict.grounded.hit.paragraph.kind === 'heading' && verdict.grounded.hit.paragraph.subpart === null)) return null;
   const top = retrieval.hits[0]?.paragraph;
   if (!top || top.part === null) return null;
-  const heading = retrieval.hits
-    .slice(0, tuning.paragraphsTried + 1)
-    .find((h) => h.paragraph.kind === 'heading' && h.paragraph.part === top.part && h.paragraph.subpart === null);
+  const heading = retrieval.hits.find(
+    (h) => h.paragraph.kind === 'heading' && h.paragraph.part === top.part && h.paragraph.subpart === null,
+  );
   if (!heading?.requiredOk) return null;
+  // A sub-part's own answer stands, unless the question asks for the parts (哪几块, 哪些方面) or says no more than the heading does.
+  const main = verdict.ok ? verdict.grounded.hit : null;
+  const asksParts = PARTS_ASKED.test(retrieval.analysis.normalized);
+  if (main && main !== heading && !asksParts && !(main.paragraph.part === top.part && heading.coverage >= main.coverage)) return null;
   const terms = (retrieval.strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
   const headingText = heading.sentenceText.join(' ');
   if (!terms.length || !terms.every((u) => coverage([u], headingText) >= YES_TERM_COVERAGE)) return null;
   const items = retrieval.subparts(top.part);
   return items.length >= 2 ? items : null;
 }
+
+/** A list question for the parts of something (都做了哪几块, 讲了哪些方面). */
+const PARTS_ASKED = /(?:哪几|哪些|几)(?:个)?(?:块|部分|方面|板块)/u;
 
 function partListAnswer(retrieval: Retrieval, items: Paragraph[]): Answer {
   const language = answerLanguage(retrieval.question);
