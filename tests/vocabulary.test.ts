@@ -28,6 +28,19 @@ describe('the citizen vocabulary', () => {
     expect(uncovered.map((t) => t.phrase)).toEqual([]);
   });
 
+  it('lists citizen words that are the own term of the report for something else, for review', () => {
+    const vocabulary = {
+      ...corpus.vocabulary,
+      terms: [
+        { term: '法律顾问', kind: 'group' as const, zh: ['法律专家'], zht: [], en: [] },
+        { term: '公共法律服务', kind: 'measure' as const, zh: ['法律咨询', '法律顾问'], zht: [], en: [] },
+      ],
+    };
+    expect(checkVocabulary(vocabulary, corpus.source).crossReadings).toEqual([{ word: '法律顾问', term: '公共法律服务' }]);
+    // The reviewed vocabulary no longer reads 法律顾问 as public legal services.
+    expect(checkVocabulary(corpus.vocabulary, corpus.source).crossReadings).not.toContainEqual({ word: '法律顾问', term: '公共法律服务' });
+  });
+
   it('finds the phrase a figure measures and every quoted name', () => {
     const phrases = figureTerms('共收到行政复议申请 228 件，纠错率 21.05%。开通“入学一件事”服务。').map((t) => t.phrase);
     expect(phrases).toEqual(expect.arrayContaining(['行政复议申请', '纠错率', '入学一件事']));

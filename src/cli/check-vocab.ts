@@ -1,7 +1,8 @@
 /**
- * `npm run check:vocab [-- --strict]`: is every term of the report that carries a figure or
+ * `npm run check:vocab [-- --strict] [-- --review]`: is every term of the report that carries a figure or
  * names a measure covered by the citizen vocabulary (corpus/vocabulary.json)? Prints the
- * coverage and the terms without citizen words; validates the vocabulary against the report.
+ * coverage and the terms without citizen words; validates the vocabulary against the report;
+ * with --review, lists the citizen words that are the report's own term for something else.
  */
 import { parseArgs } from 'node:util';
 import { loadCorpusFiles } from '../corpus/load-corpus-files.js';
@@ -45,6 +46,11 @@ export interface VocabularyReport {
   problems: string[];
   terms: FigureTerm[];
   uncovered: FigureTerm[];
+  /**
+   * Citizen words that are the report's own term for something else (法律顾问 listed under 公共法律服务): for review,
+   * since a question that uses the report's term then also finds the other one. Many are deliberate synonyms.
+   */
+  crossReadings: { word: string; term: string }[];
 }
 
 /** Validate the vocabulary against the report and measure its coverage of the figure/measure terms. */
@@ -59,13 +65,19 @@ export function checkVocabulary(vocabulary: Vocabulary, reportText: string): Voc
   const withWords = vocabulary.terms.filter((t) => citizenWords(t).length > 0).map((t) => normalizeForMatch(t.term).replace(/\s+/gu, ''));
   const terms = figureTerms(reportText);
   const uncovered = terms.filter(({ phrase }) => !withWords.some((t) => phrase.includes(t) || t.includes(phrase)));
-  return { problems, terms, uncovered };
+  const own = new Set(vocabulary.terms.map((t) => normalizeForMatch(t.term)));
+  const crossReadings = vocabulary.terms.flatMap((t) =>
+    t.zh
+      .filter((w) => own.has(normalizeForMatch(w)) && normalizeForMatch(w) !== normalizeForMatch(t.term))
+      .map((word) => ({ word, term: t.term })),
+  );
+  return { problems, terms, uncovered, crossReadings };
 }
 
 function main() {
-  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({ options: { strict: { type: 'boolean', default: false }, review: { type: 'boolean', default: false } } });
   const corpus = loadCorpusFiles();
-  const { problems, terms, uncovered } = checkVocabulary(corpus.vocabulary, corpus.source);
+  const { problems, terms, uncovered, crossReadings } = checkVocabulary(corpus.vocabulary, corpus.source);
   const variants = corpus.vocabulary.terms.reduce((n, t) => n + citizenWords(t).length, 0);
   console.log(`vocabulary: ${corpus.vocabulary.terms.length} terms, ${variants} citizen words`);
   const covered = terms.length - uncovered.length;
@@ -73,6 +85,8 @@ function main() {
     `figure/measure terms: ${terms.length}, with citizen variants: ${covered} (${((100 * covered) / terms.length).toFixed(1)} %)`,
   );
   for (const u of uncovered) console.log(`  no citizen words: ${u.phrase} (${u.source})`);
+  console.log(`citizen words that are the report's own term for something else: ${crossReadings.length} (--review lists them)`);
+  if (values.review) for (const c of crossReadings) console.log(`  review: ${c.word} → ${c.term}`);
   for (const p of problems) console.error(`  problem: ${p}`);
   if (values.strict && (problems.length || uncovered.length)) process.exitCode = 1;
 }
