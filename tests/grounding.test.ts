@@ -418,6 +418,16 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.citations[0]?.quote).toContain('法律顾问配备全覆盖');
   });
 
+  it('asks, in a follow-up that names no kind of fact, what the earlier question asked (a count, not what was not done)', async () => {
+    const history = [
+      { role: 'user' as const, content: '市政府去年出了几个规范性文件？' },
+      { role: 'assistant' as const, content: '……' },
+    ];
+    const answer = await service.ask('那各部门和镇街报上来备案的呢？', history);
+    expect(firstLine(answer.answer)).toContain('27 件');
+    expect(answer.answer).not.toContain('漏报');
+  });
+
   it('declines questions about another city', async () => {
     const answer = await service.ask('晋江市去年收到多少件行政复议申请？');
     expect(answer.abstained).toBe(true);

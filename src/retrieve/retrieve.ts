@@ -128,8 +128,12 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
     if (!pinyinLoaded()) await loadPinyin();
     const { focus, context: surrounding } = splitQuestion(question);
-    const analysis = analyze(focus);
-    const context = history.length && isElliptical(focus, analysis) ? contextQuestions(history, analyze) : [];
+    const asked = analyze(focus);
+    const context = history.length && isElliptical(focus, asked) ? contextQuestions(history, analyze) : [];
+    // 那下面部门报上来备案的呢 (after 规范性文件出了几个): a follow-up that asks no kind of fact asks the earlier one's.
+    const earlier = context.length ? analyze(context[0]!) : null;
+    const inherits = earlier && !asked.intent.expects.length && !asked.intent.list && !asked.intent.yesno && earlier.intent.expects.length;
+    const analysis = inherits ? { ...asked, intent: earlier.intent, target: asked.target ?? null } : asked;
     const surroundingAnalysis = surrounding ? analyze(surrounding) : null;
     const contextAnalyses = [...(surroundingAnalysis ? [surroundingAnalysis] : []), ...context.map(analyze)];
     const rewrite = extraTerms.length ? analyze(extraTerms.join(' ')) : null;
