@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Database as SQLiteConnection } from 'better-sqlite3';
 import type { Database, NewTurn } from './database.js';
 import { migrateToLatest } from './migrate-to-latest.js';
-import { sqliteTurnBatches } from './sqlite-turn-batches.js';
+import { sqliteTurnWriter, type TurnWriter } from './sqlite-turn-writer.js';
 import { type Store, storeOver } from './store.js';
 
 /**
@@ -23,12 +23,6 @@ export async function openSqliteStore(file: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   // Another process (a staff CLI) holding the write lock is waited for instead of failing at once.
   sqlite.pragma('busy_timeout = 5000');
-  // Turns are appended on this connection (see sqliteTurnBatches). A few pages per index are all an
-  // append rereads: SQLite's default cache (2 MB) grew resident memory by ~16 MiB over 300,000 inserts,
-  // 256 KiB by ~3 MiB, at the same rate (evals/_wmem2.mjs, 2026-11-28). WAL checkpoints every 10,000
-  // pages instead of 1,000: fewer of them on the answering thread.
-  sqlite.pragma(`cache_size = -${CACHE_KIB}`);
-  sqlite.pragma('wal_autocheckpoint = 10000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     await migrateToLatest(db);
@@ -36,11 +30,16 @@ export async function openSqliteStore(file: string): Promise<Store> {
     await db.destroy();
     throw error;
   }
-  return { ...storeOver(db, 'sqlite'), insertTurns: batchedTurnInsert(db, sqlite) };
+  if (file === ':memory:') return storeOver(db, 'sqlite'); // a second connection would see another database
+  const writer = threadedTurnInsert(db, file);
+  return {
+    ...storeOver(db, 'sqlite', async () => {
+      await writer.close();
+      await db.destroy();
+    }),
+    insertTurns: writer.insertTurns,
+  };
 }
-
-/** The connection's page cache in KiB (see the pragma above). */
-const CACHE_KIB = 256;
 
 /** Columns of `turns` in the order the prepared insert binds them. */
 const TURN_COLUMNS = [
@@ -81,10 +80,11 @@ function turnRow(t: NewTurn): unknown[] {
 const ROWS_PER_STATEMENT = 50;
 
 /**
- * Turns are inserted on the server's own connection in batches (`sqliteTurnBatches`): Kysely
- * compiles the one-row and the 50-row statements once, better-sqlite3 keeps them prepared.
+ * Turns are written by a thread of their own (`sqliteTurnWriter`): Kysely compiles the one-row
+ * and the 50-row statements once, the thread keeps them prepared and runs each batch in one
+ * transaction.
  */
-function batchedTurnInsert(db: Kysely<Database>, sqlite: SQLiteConnection): (turns: NewTurn[]) => Promise<void> {
+function threadedTurnInsert(db: Kysely<Database>, file: string): TurnWriter & { insertTurns(turns: NewTurn[]): Promise<void> } {
   const template = Object.fromEntries(TURN_COLUMNS.map((c) => [c, null])) as unknown as NewTurn;
   const insert = (rows: number) =>
     db
@@ -92,6 +92,14 @@ function batchedTurnInsert(db: Kysely<Database>, sqlite: SQLiteConnection): (tur
       .values(Array.from({ length: rows }, () => template))
       .onConflict((oc) => oc.column('answer_id').doNothing())
       .compile().sql;
-  const write = sqliteTurnBatches(sqlite, { sql: insert(1), many: { sql: insert(ROWS_PER_STATEMENT), rows: ROWS_PER_STATEMENT } });
-  return (turns) => (turns.length ? write(turns.map(turnRow)) : Promise.resolve());
+  const writer = sqliteTurnWriter({
+    module: createRequire(import.meta.url).resolve('better-sqlite3'),
+    file,
+    sql: insert(1),
+    many: { sql: insert(ROWS_PER_STATEMENT), rows: ROWS_PER_STATEMENT },
+  });
+  return {
+    ...writer,
+    insertTurns: (turns) => (turns.length ? writer.write(turns.map(turnRow)) : Promise.resolve()),
+  };
 }
