@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type NodeProcess, startNodeProcess } from './lib/node-process.js';
+import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -40,7 +41,7 @@ async function main() {
   };
   const start = (dir: string) =>
     startNodeProcess(
-      ['--max-semi-space-size=1', join(resolve(dir), 'build/server/server.mjs')],
+      [...SERVER_NODE_FLAGS, join(resolve(dir), 'build/server/server.mjs')],
       {
         ...env,
         DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-ab-')),

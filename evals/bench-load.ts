@@ -1,20 +1,15 @@
 import autocannon from 'autocannon';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startNodeProcess } from './lib/node-process.js';
+import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built server (`npm run build`); `--source` runs src/server.ts through tsx instead (the code before the build existed). */
 const BUNDLE = 'build/server/server.mjs';
-/**
- * V8 flags the server runs with, as `npm start` and the Dockerfile give them: a 1 MB young
- * generation (Node's default grows it to 16 MB per semi-space under load, and the objects of 50
- * requests in flight that it promotes fill the old generation with garbage: ~300 MB RSS).
- */
-const SEMI_SPACE_MB = '1';
 /** glibc's malloc arenas, as `npm start` and the Dockerfile set them: two instead of one per thread (RSS after load ~121 → ~112 MiB). */
 const MALLOC = { MALLOC_ARENA_MAX: '2' };
 
@@ -37,19 +32,22 @@ async function main() {
       connections: { type: 'string', default: '50' },
       starts: { type: 'string', default: '5' },
       source: { type: 'boolean', default: false },
-      /** Another young generation to compare (`--semi-space 2`): MB per semi-space. */
-      'semi-space': { type: 'string', default: SEMI_SPACE_MB },
+      /** Other V8 flags to compare (`--node-flags "--max-semi-space-size=2"`), instead of SERVER_NODE_FLAGS. */
+      'node-flags': { type: 'string' },
+      /** Another build to measure (a directory holding build/server/server.mjs, e.g. a worktree of an older commit). */
+      server: { type: 'string' },
       'recording-rounds': { type: 'string', default: '2' },
       only: { type: 'string' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
+  const bundle = values.server ? join(resolve(values.server), BUNDLE) : join(root, BUNDLE);
   const serverArgs = [
-    `--max-semi-space-size=${values['semi-space']}`,
-    ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [BUNDLE]),
+    ...(values['node-flags']?.split(/\s+/).filter(Boolean) ?? SERVER_NODE_FLAGS),
+    ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [bundle]),
   ];
-  if (!values.source && !existsSync(`${root}/${BUNDLE}`)) throw new Error(`${BUNDLE} is missing: run npm run build first`);
+  if (!values.source && !existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
   // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).
   const env = {
     ...MALLOC,

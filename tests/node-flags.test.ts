@@ -1,0 +1,21 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SERVER_NODE_FLAGS } from '../evals/lib/server-node-flags.js';
+
+const repo = new URL('..', import.meta.url);
+
+describe("the server's V8 flags", () => {
+  it('are the same under npm start, in the Dockerfile and in the benchmarks', () => {
+    const start = (JSON.parse(readFileSync(new URL('package.json', repo), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(/\bnode\s+((?:--\S+\s+)*)scripts\/start\.mjs/.exec(start)?.[1]?.trim().split(/\s+/)).toEqual(SERVER_NODE_FLAGS);
+    const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(readFileSync(new URL('Dockerfile', repo), 'utf8'))?.[1];
+    expect(JSON.parse(cmd ?? '[]')).toEqual(['node', ...SERVER_NODE_FLAGS, 'build/server/server.mjs']);
+  });
+
+  it('are flags this Node accepts', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const run = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, '-e', '0'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  });
+});
