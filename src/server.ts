@@ -4,7 +4,7 @@ import { createApp } from './http/create-app.js';
 import type { RequestLogEntry } from './http/log-requests.js';
 import { checkCacheDir } from './node/check-cache-dir.js';
 import { clientAddress } from './node/client-address.js';
-import { createLogger, flushLog, requestLineWriter, type Logger } from './node/create-logger.js';
+import { createLogger, flushLog, flushLogWithin, requestLineWriter, type Logger } from './node/create-logger.js';
 import { createNodeService } from './node/create-node-service.js';
 import { nodeLoginLimit, nodeRateLimits } from './node/node-rate-limits.js';
 import { nodeRecorder, openRecording } from './node/open-recording.js';
@@ -69,7 +69,7 @@ async function main(config: Config, logger: Logger) {
     (await recording)();
     await recorder.close(); // the turns still queued are written before the process exits
     logger.info(`[shutdown] ${outcome === 'drained' ? 'all requests finished' : 'closed the connections still open'}; exiting`);
-    flushLog(logger);
+    await flushLogWithin(logger);
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -144,6 +144,17 @@ describe('the built server under npm start', () => {
 });
 
 describe('shutdown', () => {
+  it('exits on SIGTERM when nothing reads its log any more (the test runner or supervisor that started it is gone)', async () => {
+    const orphan = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'true' });
+    expect((await fetch(`${orphan.baseUrl}/healthz`)).status).toBe(200);
+    orphan.closeOutput();
+    // A request logged into the closed pipe, then the signal: the server must not wait on the pipe for ever.
+    await fetch(`${orphan.baseUrl}/healthz`);
+    const code = await Promise.race([orphan.stop('SIGTERM'), new Promise((r) => setTimeout(() => r('still running'), 8_000))]);
+    if (code === 'still running') orphan.stop('SIGKILL');
+    expect(code).toBe(0);
+  }, 20_000);
+
   it('on SIGTERM closes a connection stuck mid-request after SHUTDOWN_TIMEOUT_MS and exits 0', async () => {
     const server = await spawnServer({ OPENAI_API_KEY: '', SHUTDOWN_TIMEOUT_MS: '500', REQUEST_TIMEOUT_MS: '60000' });
     const url = new URL(server.baseUrl);

@@ -13,6 +13,8 @@ export interface SpawnedServer {
   output(): string;
   /** Send a signal (SIGTERM by default) and wait for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Close the pipes the server's stdout and stderr write to, as when the process reading them has exited. */
+  closeOutput(): void;
   /** Resolves with the exit code when the process ends. */
   exited: Promise<number | null>;
 }
@@ -68,6 +70,10 @@ export function startProcess(
     stop(signal = 'SIGTERM') {
       if (child.exitCode === null) child.kill(signal);
       return exited;
+    },
+    closeOutput() {
+      child.stdout!.destroy();
+      child.stderr!.destroy();
     },
   };
 }

@@ -7,7 +7,7 @@ import { secretRedactor } from './redact-secrets.js';
 export type { Logger };
 
 interface Output {
-  destination: { write(line: string): unknown; flushSync(): void };
+  destination: { write(line: string): unknown; flushSync(): void; flush?(done: (error?: Error) => void): void };
   redact: (line: string) => string;
 }
 const outputs = new WeakMap<Logger, Output>();
@@ -39,6 +39,8 @@ export function createLogger(
     },
     destination,
   );
+  // stdout gone (the process that read it exited): the lines are lost, but the server must go on, and still shut down.
+  (destination as { on?: (event: 'error', listener: () => void) => unknown }).on?.('error', () => {});
   outputs.set(logger, { destination, redact });
   return logger;
 }
@@ -71,4 +73,25 @@ export function flushLog(logger: Logger): void {
   } catch {
     // nothing buffered, or stdout already gone
   }
+}
+
+/**
+ * Write out what the asynchronous destination still holds, waiting at most `ms`: when stdout is gone (the process
+ * that read it has exited), a synchronous flush can wait on the pipe for ever, and the server would never exit.
+ */
+export function flushLogWithin(logger: Logger, ms = 1_000): Promise<void> {
+  const destination = outputs.get(logger)?.destination;
+  if (!destination?.flush) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const done = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    try {
+      destination.flush!(done);
+    } catch {
+      done();
+    }
+  });
 }
