@@ -145,11 +145,10 @@ describe('the built server under npm start', () => {
 
 describe('shutdown', () => {
   it('exits on SIGTERM when nothing reads its log any more (the test runner or supervisor that started it is gone)', async () => {
-    const orphan = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'true' });
-    expect((await fetch(`${orphan.baseUrl}/healthz`)).status).toBe(200);
+    const orphan = await spawnServer({ OPENAI_API_KEY: '', LOG_REQUESTS: 'false' });
+    // Right after it says it listens (its start-up lines may still be buffered): the pipe closed, then the signal. The
+    // server logs its shutdown into the closed pipe and must not wait on it for ever.
     orphan.closeOutput();
-    // A request logged into the closed pipe, then the signal: the server must not wait on the pipe for ever.
-    await fetch(`${orphan.baseUrl}/healthz`);
     const code = await Promise.race([orphan.stop('SIGTERM'), new Promise((r) => setTimeout(() => r('still running'), 8_000))]);
     if (code === 'still running') orphan.stop('SIGKILL');
     expect(code).toBe(0);
