@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadRequests, rotate } from './lib/load-requests.js';
 import { type NodeProcess, startNodeProcess } from './lib/node-process.js';
 import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
 
@@ -31,7 +32,7 @@ async function main() {
   if (positionals.length !== 2) throw new Error('usage: bench-ab.ts OLD_DIR NEW_DIR [--rounds 4] [--duration 6] [--routes ask,search]');
   const load = { duration: Number(values.duration), connections: Number(values.connections) };
   const routes = values.routes!.split(',') as ('ask' | 'search')[];
-  const { askBodies, searchPaths } = questions();
+  const { askBodies, searchPaths } = loadRequests();
   const env = {
     MALLOC_ARENA_MAX: '2',
     OPENAI_API_KEY: '',
@@ -99,36 +100,6 @@ async function main() {
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * (1000 / 100); // clock ticks (USER_HZ = 100)
-}
-
-/** The gold and dev2 questions (never the blind split), as bench:load sends them. */
-function questions() {
-  const lines = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) =>
-    readFileSync(`${root}/${f}`, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim()),
-  );
-  const qs = lines.map((l) => JSON.parse(l) as { question: string; history?: unknown[] });
-  return {
-    askBodies: qs.map((q) => JSON.stringify({ question: q.question, history: q.history ?? [] })),
-    searchPaths: qs.map(
-      (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20&text=false`,
-    ),
-  };
-}
-
-function rotate(method: 'POST', path: string, bodies: string[]): autocannon.Request;
-function rotate(method: 'GET', paths: string[]): autocannon.Request;
-function rotate(method: 'GET' | 'POST', pathOrPaths: string | string[], bodies: string[] = []): autocannon.Request {
-  let i = 0;
-  return {
-    method,
-    setupRequest: function nextItem(request) {
-      i++;
-      if (method === 'GET') return { ...request, path: (pathOrPaths as string[])[i % pathOrPaths.length]! };
-      return { ...request, path: pathOrPaths as string, headers: { 'content-type': 'application/json' }, body: bodies[i % bodies.length]! };
-    },
-  };
 }
 
 main().catch(function fatal(error: unknown) {

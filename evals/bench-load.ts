@@ -1,9 +1,10 @@
 import autocannon from 'autocannon';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { loadRequests, rotate } from './lib/load-requests.js';
 import { startNodeProcess } from './lib/node-process.js';
 import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
 
@@ -57,12 +58,7 @@ async function main() {
     RATE_LIMIT_SEARCH_PER_MINUTE: '0',
     DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-load-')), // a fresh database, recording on (the default)
   };
-  const questions = loadQuestions();
-  const askBodies = questions.map((q) => JSON.stringify(q));
-  // What the staff page sends while someone types: prefixes of varied length, asking for ids and spans only (it holds the paragraphs).
-  const searchPaths = questions.map(
-    (q, i) => `/api/search?q=${encodeURIComponent([...q.question].slice(0, 2 + (i % 11)).join(''))}&limit=20&text=false`,
-  );
+  const { askBodies, searchPaths } = loadRequests();
 
   const load = { duration, connections };
   if (values.only === 'recording')
@@ -97,7 +93,7 @@ async function main() {
     }
 
     console.log(
-      `server: node ${serverArgs.join(' ')} · ${questions.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`,
+      `server: node ${serverArgs.join(' ')} · ${askBodies.length} questions (gold + dev2) · ${connections} connections · ${duration} s each`,
     );
     const rows = [
       ['bare Hono POST', bareRun],
@@ -160,45 +156,6 @@ async function compareRecording(
   } finally {
     await Promise.all([off.stop(), own?.stop()]);
   }
-}
-
-interface Question {
-  question: string;
-  history: { role: string; content: string }[];
-}
-
-function loadQuestions(): Question[] {
-  const lines = ['evals/gold.jsonl', 'evals/dev2.jsonl'].flatMap((f) =>
-    readFileSync(`${root}/${f}`, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim()),
-  );
-  return lines.map((l) => JSON.parse(l) as Question).map((q) => ({ question: q.question, history: q.history ?? [] }));
-}
-
-/** One autocannon request whose body (POST) or path (GET) moves to the next item each time. */
-function rotate(method: 'POST', path: string, bodies: string[], headers?: Record<string, string>): autocannon.Request;
-function rotate(method: 'GET', paths: string[]): autocannon.Request;
-function rotate(
-  method: 'GET' | 'POST',
-  pathOrPaths: string | string[],
-  bodies: string[] = [],
-  headers: Record<string, string> = {},
-): autocannon.Request {
-  let i = 0;
-  return {
-    method,
-    setupRequest: function nextItem(request) {
-      i++;
-      if (method === 'GET') return { ...request, path: (pathOrPaths as string[])[i % pathOrPaths.length]! };
-      return {
-        ...request,
-        path: pathOrPaths as string,
-        headers: { 'content-type': 'application/json', ...headers },
-        body: bodies[i % bodies.length]!,
-      };
-    },
-  };
 }
 
 /** What a browser sends: the widget's requests get brotli-compressed answers. */
