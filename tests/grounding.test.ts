@@ -8,6 +8,8 @@ beforeAll(async () => {
 });
 
 const firstLine = (text: string) => text.split('\n')[0]!;
+/** The first line of the answer to a question: the figure, yes, or the quote it leads with. */
+const lead = async (question: string) => firstLine((await service.ask(question)).answer);
 
 /** Each question is declined, and its decline shows nothing `shown` matches (the figure it must not give). */
 async function expectDeclined(questions: string[], shown: RegExp) {
@@ -78,7 +80,7 @@ describe('answers lead with what was asked', () => {
       const answer = await service.ask(question);
       expect(firstLine(answer.answer), question).not.toMatch(/^(?:是的|有|可以|会)。/u);
     }
-    expect(firstLine((await service.ask('石狮有没有公共法律服务中心？')).answer)).toBe('有。[1]');
+    expect(await lead('石狮有没有公共法律服务中心？')).toBe('有。[1]');
   });
 
   it('answers whether Shishi has won the title with where the report says it stands (nominated), never with a yes', async () => {
@@ -90,7 +92,7 @@ describe('answers lead with what was asked', () => {
 
   it('answers when an event happened only from a sentence about that event (哪天公布的 is not 11 月 of the nomination)', async () => {
     await expectDeclined(['推荐参评示范市是哪天公布的？'], /11 月/u);
-    expect(firstLine((await service.ask('述法评议会是几月开的？')).answer)).toContain('11 月');
+    expect(await lead('述法评议会是几月开的？')).toContain('11 月');
   });
 
   it('gives no plain yes when the sentence says something is lacking', async () => {
@@ -224,16 +226,16 @@ describe('near misses are declined, saying what the report lacks', () => {
   it('does not answer one kind of a thing with another kind the report tells apart (检察建议 is not 司法建议)', async () => {
     await expectDeclined(['检察建议有多少条被采纳了？'], /18/u);
     // The kind the sentence does tell is still answered, and so is the one asked in its own sentence.
-    expect(firstLine((await service.ask('有多少份司法建议被采纳？')).answer)).toContain('18 份');
-    expect(firstLine((await service.ask('检察机关提了多少件检察建议？')).answer)).toContain('43 件');
+    expect(await lead('有多少份司法建议被采纳？')).toContain('18 份');
+    expect(await lead('检察机关提了多少件检察建议？')).toContain('43 件');
   });
 
   it('answers a figure under a negated condition only from a sentence that states the condition', async () => {
     // Those who failed are not all who were rated; decisions not carried out are not all applications.
     await expectDeclined(['专题述法评议会上有多少个负责人没通过评议？', '有多少件复议决定没有履行？'], /53|228/u);
     // The report's own word of lack (漏报备案) states 没报备; a polar form (会不会, 有没有) is no condition.
-    expect(firstLine((await service.ask('有几件规范性文件没报备？')).answer)).toContain('5 件规范性文件');
-    expect(firstLine((await service.ask('有没有统计过一共收到多少件行政复议申请？')).answer)).toContain('228 件');
+    expect(await lead('有几件规范性文件没报备？')).toContain('5 件规范性文件');
+    expect(await lead('有没有统计过一共收到多少件行政复议申请？')).toContain('228 件');
   });
 
   it('does not give the count of what was not done (漏报备案 5 件) for how many were done', async () => {
@@ -248,9 +250,9 @@ describe('near misses are declined, saying what the report lacks', () => {
   it("gives no other body's figure for a body that is the subject of the question", async () => {
     await expectDeclined(['派出所调解了多少纠纷？'], /5500/u);
     // The body's own paragraph still answers what it tells.
-    expect(firstLine((await service.ask('司法局培育了几个金牌调解室？')).answer)).toContain('3 个泉州市级金牌调解室');
+    expect(await lead('司法局培育了几个金牌调解室？')).toContain('3 个泉州市级金牌调解室');
     // A thing that is that body's by name (司法建议: 法院的建议) is answered where it is told, the body named there or not.
-    expect(firstLine((await service.ask('法院一共发出了几份司法建议？')).answer)).toContain('18 份');
+    expect(await lead('法院一共发出了几份司法建议？')).toContain('18 份');
   });
 
   it('reads a figure the question states roughly in words (那一百多场里) as the one it asks a part of', async () => {
@@ -282,13 +284,13 @@ describe('near misses are declined, saying what the report lacks', () => {
 
   it('does not count a part (企业) by the figure of the whole it is asked of (市场主体里…)', async () => {
     await expectDeclined(['市场主体里企业有多少家？', '石狮的市场主体里，企业有多少家？'], /17 万户/u);
-    expect(firstLine((await service.ask('石狮有多少市场主体？')).answer)).toContain('17 万户');
+    expect(await lead('石狮有多少市场主体？')).toContain('17 万户');
   });
 
   it('declines why-questions the report gives no reason for, and answers one whose sentence states its purpose', async () => {
     await expectDeclined(['行政复议纠错率为什么这么高？'], /21\.05/u);
     expect((await service.ask('行政复议纠错率为什么这么高？')).answer).toContain('原因');
-    expect(firstLine((await service.ask('为什么要成立网络电商巡回法庭？')).answer)).toContain('提供');
+    expect(await lead('为什么要成立网络电商巡回法庭？')).toContain('提供');
   });
 
   it('reads a word the segmenter splits before a measure word (律 / 所) as the thing asked for, and declines it', async () => {
@@ -304,8 +306,8 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('answers who did something with the role the report names, but not a name it does not give', async () => {
-    expect(firstLine((await service.ask('市委全面依法治市委员会会议是谁主持的？')).answer)).toContain('市委主要领导');
-    expect(firstLine((await service.ask('讲法治课的是谁？')).answer)).toContain('市政府主要领导');
+    expect(await lead('市委全面依法治市委员会会议是谁主持的？')).toContain('市委主要领导');
+    expect(await lead('讲法治课的是谁？')).toContain('市政府主要领导');
     await expectDeclined(['市长叫什么名字？', '市长是谁？'], /主要领导/u);
   });
 
@@ -318,24 +320,24 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('counts people by a figure in tens of thousands (2 万名), reads 哪几年 as which years, and finds the closing line', async () => {
-    expect(firstLine((await service.ask('入学一件事给多少人提供了线上报名？')).answer)).toContain('2 万名');
-    expect(firstLine((await service.ask('法治政府建设实施纲要管的是哪几年？')).answer)).toContain('2021—2025');
+    expect(await lead('入学一件事给多少人提供了线上报名？')).toContain('2 万名');
+    expect(await lead('法治政府建设实施纲要管的是哪几年？')).toContain('2021—2025');
     expect((await service.ask('报告结尾那句话是什么？')).citations[0]?.id).toBe('closing-statement');
   });
 
   it('reads a report name holding a question word (谁执法谁普法) as a name, and 多少钱给企业 as asking the money', async () => {
-    expect(firstLine((await service.ask('谁执法谁普法评议活动有几个执法单位参加？')).answer)).toContain('24个');
-    expect(firstLine((await service.ask('政府发了多少钱给企业当专利补助？')).answer)).toContain('190 多万元');
+    expect(await lead('谁执法谁普法评议活动有几个执法单位参加？')).toContain('24个');
+    expect(await lead('政府发了多少钱给企业当专利补助？')).toContain('190 多万元');
   });
 
   it('reads the measured thing before 的比例 (输掉的比例), 在哪个地方 as a place, and 是哪一家 as asking for a name', async () => {
     // 败诉 (lost) is not 化解 (settled): the report gives no share of cases lost.
     await expectDeclined(['政府打官司输掉的比例是多少？'], /95\.61/u);
-    expect(firstLine((await service.ask('负责人出庭的比例是多少？')).answer)).toContain('100%');
+    expect(await lead('负责人出庭的比例是多少？')).toContain('100%');
     await expectDeclined(['网络电商巡回法庭在哪个地方？'], /28 天/u);
     // Which firm: the sentence names the problem (会计师事务所挂名执业), not the firm.
     await expectDeclined(['挂名执业的会计师事务所是哪一家？'], /18 份/u);
-    expect(firstLine((await service.ask('行政复议是在哪个平台上办的？')).answer)).toContain('全国行政复议工作平台');
+    expect(await lead('行政复议是在哪个平台上办的？')).toContain('全国行政复议工作平台');
   });
 
   it('gives no figure from a sentence that shares only everyday words with the question, none of its report terms', async () => {
@@ -363,10 +365,8 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('reads English: how many people counts persons; a when-clause opening a yes/no question does not ask a date', async () => {
-    expect(firstLine((await service.ask('How many people volunteer in the Dandelion legal education team?')).answer)).toContain('1037');
-    expect(firstLine((await service.ask('How many people went on to sue in court after the reconsideration decision?')).answer)).toContain(
-      '10 件',
-    );
+    expect(await lead('How many people volunteer in the Dandelion legal education team?')).toContain('1037');
+    expect(await lead('How many people went on to sue in court after the reconsideration decision?')).toContain('10 件');
     const court = await service.ask('When citizens sue the government, do the officials really appear in court?');
     expect(court.abstained).toBe(false);
     expect(court.answer).toContain('100%');
@@ -381,7 +381,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('reads 那几张/这几个 as pointing back, not as the ask, when the question asks later (…省了多少钱)', async () => {
-    expect(firstLine((await service.ask('这几张从轻减轻的清单一共帮商户省了多少钱？')).answer)).toContain('479 万元');
+    expect(await lead('这几张从轻减轻的清单一共帮商户省了多少钱？')).toContain('479 万元');
   });
 
   it('reads English words for the model-city campaign and the provincial on-site check', async () => {
@@ -398,14 +398,14 @@ describe('near misses are declined, saying what the report lacks', () => {
 
   it('counts a kind the report tells apart (知识产权的案子) only where that kind is said, not by 涉企纠纷 5500 件', async () => {
     await expectDeclined(['知识产权方面的案子法院一共审结了多少件？'], /5500/u);
-    expect(firstLine((await service.ask('企业的纠纷法院审结了多少件？')).answer)).toContain('5500 件');
-    expect(firstLine((await service.ask('专利的案子立案了几件？')).answer)).toContain('7 件');
+    expect(await lead('企业的纠纷法院审结了多少件？')).toContain('5500 件');
+    expect(await lead('专利的案子立案了几件？')).toContain('7 件');
   });
 
   it('reads a closing clause that asks nothing as an aside (我要引用一下, 好像二十多), not as words the answer must hold', async () => {
-    expect(firstLine((await service.ask('报告的文号是多少，我要引用一下')).answer)).toContain('狮政综〔2024〕8号');
+    expect(await lead('报告的文号是多少，我要引用一下')).toContain('狮政综〔2024〕8号');
     // A rough figure the citizen guesses at (好像二十多) is not a figure they refer to, as 那一百多场里 is.
-    expect(firstLine((await service.ask('复议纠错率是多少，好像二十多吧')).answer)).toContain('21.05%');
+    expect(await lead('复议纠错率是多少，好像二十多吧')).toContain('21.05%');
   });
 
   it('counts 没过关 as a condition the answer must state (53 名 were rated, not failed)', async () => {
