@@ -66,7 +66,10 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   const quotedFigures = requiredParts(analysis.required).figures;
   let gap: GroundingGap = { kind: 'subject' };
   // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
-  const whole = `${hit.sectionText} ${hit.sentenceText.join(' ')}`;
+  const paragraphText = hit.sentenceText.join(' ');
+  const whole = `${hit.sectionText} ${paragraphText}`;
+  // The event a when-question asks the date of (哪天公布的 → 公布), read once for all the sentences.
+  const event = expects.some((k) => k === 'date' || k === 'year' || k === 'time') ? askedEvent(analysis) : null;
   const counted = expects.find((k) => COUNTED.has(k));
   const owner = counted && target ? askedOwners(retrieval).find((u) => coverage([u], whole) < 1) : undefined;
   if (counted && target && owner) {
@@ -103,7 +106,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     if (!analysis.places.every((place) => context.includes(place))) continue;
 
     // 哪天公布的 asks when something was announced: a date of another event in the sentence (推荐…参评) does not answer.
-    if (expects.some((k) => k === 'date' || k === 'year' || k === 'time') && !eventStated(retrieval, context)) {
+    if (event && !eventStated(event, context)) {
       gap = { kind: 'evidence', evidence: expects[0]!, target: target?.text ?? null };
       continue;
     }
@@ -114,7 +117,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       if (kind === 'person' && hit.namesPlace && (hit.paragraph.kind === 'header' || hit.paragraph.kind === 'closing')) return false;
       if (!FIGURE_KINDS.has(kind)) return !intent.holds(kind, text);
       clauses ??= splitClauses(hit.paragraph.text, sentence);
-      figure = figureClause(clauses, kind, retrieval, tuning, hit.sentenceText.join(' '));
+      figure = figureClause(clauses, kind, retrieval, tuning, paragraphText);
       return figure === null;
     });
     if (missing) {
@@ -173,14 +176,18 @@ function kindNamedIn({ target }: Pick<Retrieval, 'target'>, paragraph: string): 
 const WHEN_EVENT =
   /(?:哪天|哪一天|什么时候|什么时间|何时|几月份?|几号)(?:开始|正式)?(\p{Script=Han}{1,4}?)(?:的|了|呢|吗|[?？。!！,，]|$)/u;
 
-/** The event the question asks the date of is in the sentence (in the question's words or their report wording), or none is named. */
-function eventStated({ analysis }: Pick<Retrieval, 'analysis'>, context: string): boolean {
-  const event = WHEN_EVENT.exec(analysis.normalized)?.[1];
-  if (!event) return true;
-  const unit = analysis.units.find((u) => u.text === event);
-  if (unit?.forms.some((f) => context.includes(f))) return true;
+/** The event a when-question names, with its report wording when the question's words read it, or null. */
+function askedEvent(analysis: Retrieval['analysis']): { text: string; forms: string[] } | null {
+  const text = WHEN_EVENT.exec(analysis.normalized)?.[1];
+  if (!text) return null;
+  return { text, forms: analysis.units.find((u) => u.text === text)?.forms ?? [] };
+}
+
+/** The event the question asks the date of is in the sentence (in the question's words or their report wording). */
+function eventStated(event: { text: string; forms: string[] }, context: string): boolean {
+  if (event.forms.some((f) => context.includes(f))) return true;
   // 印出来发的 is 印发: every character of the event but its complements (出来, 下来, 起来) is there.
-  const chars = [...event.replace(/[出下起]来|了|过/gu, '')];
+  const chars = [...event.text.replace(/[出下起]来|了|过/gu, '')];
   // (出来 alone, came out, names no event of its own.)
   return chars.every((c) => context.includes(c));
 }
@@ -269,16 +276,15 @@ function figureClause(
       !/^\d/u.test(n.literal) && quoted.includes(n.literal) && !text.replace(/“[^”]*”/gu, '').includes(n.literal);
     const fresh = numbers.filter((n) => !stated(n) && !named(n));
     if (!fresh.length) return;
-    if (kindForms.length && COUNTED.has(kind)) {
-      const said = clauses
-        .slice(0, k + 1)
-        .map((c) => c.match)
-        .join(' ');
-      if (!kindForms.some((f) => said.includes(f))) return;
-    }
+    // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
+    const local = clauses
+      .slice(0, k + 1)
+      .map((c) => c.match)
+      .join(' ');
+    const after = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
+    if (kindForms.length && COUNTED.has(kind) && !kindForms.some((f) => local.includes(f))) return;
     // 查了多少家 counts places or firms, not how many times (25 次); 搞了几次 the reverse.
-    const following = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
-    if (askedMeasure && COUNTED.has(kind) && fresh.every((n) => countsOtherwise(askedMeasure, following(n)))) return;
+    if (askedMeasure && COUNTED.has(kind) && fresh.every((n) => countsOtherwise(askedMeasure, after(n)))) return;
     // A total over several kinds of things (不予处罚、减轻处罚…作出案件 5987 件) counts none of them alone.
     // (Not when the question joins several things, 镇街和部门: it asks about all of them.)
     if (COUNTED.has(kind) && !joined && fresh.every((n) => asksPartOfTotal(text, n.literal, strict[0] ?? []))) return;
@@ -289,15 +295,9 @@ function figureClause(
     // condition of its own (没按规定报备的) is held to that condition instead.
     if (checksLack && intent.negatesWord(text, words, asked)) return;
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
-    const after = (n: NumberMention) => text.slice(text.indexOf(n.literal) + n.literal.length);
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
-    // What a figure measures is named in its clause or earlier in the sentence (共收到行政复议申请…，纠错率 21.05%).
-    const local = clauses
-      .slice(0, k + 1)
-      .map((c) => c.match)
-      .join(' ');
     // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
