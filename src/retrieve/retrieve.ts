@@ -131,11 +131,12 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     const asked = analyze(focus);
     const context = history.length && isElliptical(focus, asked) ? contextQuestions(history, analyze) : [];
     // 那下面部门报上来备案的呢 (after 规范性文件出了几个): a follow-up that asks no kind of fact asks the earlier one's.
-    const earlier = context.length ? analyze(context[0]!) : null;
-    const inherits = earlier && !asked.intent.expects.length && !asked.intent.list && !asked.intent.yesno && earlier.intent.expects.length;
-    const analysis = inherits ? { ...asked, intent: earlier.intent, target: asked.target ?? null } : asked;
+    const earlier = context.map(analyze);
+    const inherits =
+      earlier[0] && !asked.intent.expects.length && !asked.intent.list && !asked.intent.yesno && earlier[0].intent.expects.length;
+    const analysis = inherits ? { ...asked, intent: earlier[0]!.intent } : asked;
     const surroundingAnalysis = surrounding ? analyze(surrounding) : null;
-    const contextAnalyses = [...(surroundingAnalysis ? [surroundingAnalysis] : []), ...context.map(analyze)];
+    const contextAnalyses = [...(surroundingAnalysis ? [surroundingAnalysis] : []), ...earlier];
     const rewrite = extraTerms.length ? analyze(extraTerms.join(' ')) : null;
     const rewritten = rewrite ? weighUnits(rewrite, stats) : [];
     const current = weighUnits(analysis, stats);
