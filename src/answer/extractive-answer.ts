@@ -5,7 +5,7 @@ import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan, listItems } from './answer-span.js';
 import { PHRASES } from './answer-phrases.js';
 import { declineAnswer, retrievalDiagnostics, type DeclineReason } from './decline-answer.js';
-import { DEFAULT_GROUNDING_TUNING, groundAnswer, type Grounding, type GroundingTuning } from './ground-answer.js';
+import { DEFAULT_GROUNDING_TUNING, groundAnswer, reportTerms, type Grounding, type GroundingTuning } from './ground-answer.js';
 
 export type { DeclineReason };
 
@@ -95,7 +95,7 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
   );
   const lead = leadOf(retrieval, grounded, language === 'en' ? 'en' : 'zh');
   // Each quoted sentence carries the marker of its citation ([n] is citations[n - 1]); the lead rests on the first.
-  const quoted = citations.map((c, i) => `${asSentence(c.quote)}[${i + 1}]`);
+  const quoted = markedQuotes(citations);
   const bullets = quoted.map((q) => `· ${q}`).join('\n');
   const body =
     items.length > 1
@@ -147,7 +147,7 @@ function partItems(retrieval: Retrieval, verdict: Verdict): Paragraph[] | null {
   const main = verdict.ok ? verdict.grounded.hit : null;
   const asksParts = PARTS_ASKED.test(retrieval.analysis.normalized);
   if (main && main !== heading && !asksParts && !(main.paragraph.part === top.part && heading.coverage >= main.coverage)) return null;
-  const terms = (retrieval.strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
+  const terms = reportTerms(retrieval);
   const headingText = heading.sentenceText.join(' ');
   if (!terms.length || !terms.every((u) => coverage([u], headingText) >= YES_TERM_COVERAGE)) return null;
   const items = retrieval.subparts(top.part);
@@ -161,9 +161,16 @@ function partListAnswer(retrieval: Retrieval, items: Paragraph[]): Answer {
   const language = answerLanguage(retrieval.question);
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
   const citations = items.map((p) => citation(p, p.sentences[0] ?? { start: 0, end: p.text.length }));
-  const bullets = citations.map((c, i) => `· ${asSentence(c.quote)}[${i + 1}]`).join('\n');
+  const bullets = markedQuotes(citations)
+    .map((q) => `· ${q}`)
+    .join('\n');
   const answer = inScript(`${words.listOf(items.length)}\n${bullets}`, language);
   return { answer, abstained: false, mode: 'extractive', citations, retrieval: retrievalDiagnostics(retrieval) };
+}
+
+/** Each quoted sentence with the marker of its citation ([n] is citations[n - 1]). */
+function markedQuotes(citations: Citation[]): string[] {
+  return citations.map((c, i) => `${asSentence(c.quote)}[${i + 1}]`);
 }
 
 /** Each of the question's report terms must be in the sentence, whole, for it to lead with yes. */
@@ -176,14 +183,13 @@ const YES_TERM_COVERAGE = 1;
  */
 function holdsTerms(retrieval: Retrieval, { hit, sentence }: Extract<Grounding, { ok: true }>): boolean {
   const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
-  const context = `${hit.sectionText} ${hit.sentenceText[i] ?? ''}`;
   const sentenceText = hit.sentenceText[i] ?? '';
-  return (retrieval.strict[0] ?? []).every(
+  const context = `${hit.sectionText} ${sentenceText}`;
+  return reportTerms(retrieval).every(
     (u) =>
-      u.unit.kind !== 'glossary' ||
-      (coverage([u], context) >= YES_TERM_COVERAGE &&
-        // 创建“全国法治政府建设示范市” aims at the title: it does not say the city holds it.
-        !u.unit.forms.some((f) => sentenceText.includes(f) && retrieval.intent.aimsAt(sentenceText, f))),
+      coverage([u], context) >= YES_TERM_COVERAGE &&
+      // 创建“全国法治政府建设示范市” aims at the title: it does not say the city holds it.
+      !u.unit.forms.some((f) => sentenceText.includes(f) && retrieval.intent.aimsAt(sentenceText, f)),
   );
 }
 

@@ -97,7 +97,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     // A fact asked about a report term (法治政府建设纲要) is told where one of the question's report terms is, not in a
     // sentence that shares only everyday words with it (国家 of 国家机关). (The lines a question names by their place are exempt.)
     if (expects.length && !hit.namesPlace) {
-      const terms = (strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
+      const terms = reportTerms(retrieval);
       if (terms.length && !terms.some((u) => coverage([u], context) >= 0.5)) continue;
     }
     // 检察建议 asked, 司法建议 told: the sentence speaks of another kind of the thing the question names.
@@ -158,6 +158,11 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+/** The question's report terms (its glossary words), weighed strictly. */
+export function reportTerms({ strict }: Pick<Retrieval, 'strict'>): WeightedUnit[] {
+  return (strict[0] ?? []).filter((u) => u.unit.kind === 'glossary');
 }
 
 /**
