@@ -145,8 +145,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     namesNew: (text, question) => [...text.matchAll(names)].some((m) => !question.includes(m[0].replace(/[“”《》]/gu, ''))),
     aimsAt(text, term) {
       // The term is itself an aim (参评), or an aim word comes before it in its clause (参评第三批…示范创建活动).
-      if (aims.test(term)) return occurrences(text, term).length > 0;
       const at = occurrences(text, term);
+      if (aims.test(term)) return at.length > 0;
       const before = (i: number) =>
         text
           .slice(Math.max(0, i - 30), i)
