@@ -154,6 +154,13 @@ describe('a list asked of a whole part of the report', () => {
     const enforcement = await service.ask('报告讲执法那部分都做了哪几块？');
     expect(enforcement.citations.map((c) => c.id)).toEqual(['s5.1', 's5.2', 's5.3']);
   });
+
+  it('reads 几件事 as the count asked, and the title’s words (法治) as what every part is about', async () => {
+    const question = '法治方面明年重点干哪几件事？';
+    expect((await service.retrieve(question)).analysis.units.map((u) => u.text)).not.toContain('几件事');
+    const plans = await service.ask(question);
+    expect(plans.citations.map((c) => c.id)).toEqual(['s9.1', 's9.2', 's9.3', 's9.4']);
+  });
 });
 
 describe('a message that asks several things', () => {

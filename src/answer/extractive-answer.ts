@@ -148,7 +148,8 @@ function partItems(retrieval: Retrieval, verdict: Verdict): Paragraph[] | null {
   const asksParts = PARTS_ASKED.test(retrieval.analysis.normalized);
   if (main && main !== heading && !asksParts && !(main.paragraph.part === top.part && heading.coverage >= main.coverage)) return null;
   const terms = reportTerms(retrieval);
-  const headingText = heading.sentenceText.join(' ');
+  // The title's words (法治) are what every part is about: 2024年法治方面打算干哪几件事 is asked of 2024年工作思路.
+  const headingText = `${heading.sentenceText.join(' ')} ${retrieval.titleText}`;
   if (!terms.length || !terms.every((u) => coverage([u], headingText) >= YES_TERM_COVERAGE)) return null;
   const items = retrieval.subparts(top.part);
   return items.length >= 2 ? items : null;

@@ -139,7 +139,7 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     singles = '';
   };
   for (const segment of segmentWords(run, lexicon)) {
-    const word = lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(segment, lexicon.particles);
+    const word = lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(withoutCount(segment, lexicon), lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
     } else if (lexicon.intent.isCounter(word) && !(singles && [...word].length === 1)) {
@@ -155,4 +155,19 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   }
   flush();
   return units;
+}
+
+/**
+ * The segmenter glues the question's count onto its noun (几件事, 几种办法): 几 and its measure
+ * word ask how many, what is left names the thing; a lone character left (事, 样) names nothing.
+ */
+function withoutCount(segment: string, lexicon: Lexicon): string {
+  if (!segment.startsWith('几')) return segment;
+  for (const size of [2, 1]) {
+    const counter = segment.slice(1, 1 + size);
+    if (counter.length !== size || !lexicon.intent.isCounter(counter)) continue;
+    const rest = segment.slice(1 + size);
+    return [...rest].length > 1 ? rest : '';
+  }
+  return segment;
 }

@@ -94,6 +94,8 @@ export interface Retrieval {
   countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
+  /** The report's title normalised for matching: what every part is about (法治政府建设), said or not. */
+  titleText: string;
   /** The first paragraph of each sub-part （一）（二）… of a part 一、…九、, in reading order: the part's items. */
   subparts(part: number): Paragraph[];
 }
@@ -123,6 +125,7 @@ export type Retriever = (question: string, history?: ChatTurn[], options?: Retri
  */
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
+  const titleText = (index.sentenceText.get('header-title') ?? []).join(' ');
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
     // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
@@ -228,6 +231,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       owns: lexicon.owns,
       countable: lexicon.countable,
       subparts: (part) => subpartsOf(index, part),
+      titleText,
     };
   };
 }
