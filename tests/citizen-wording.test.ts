@@ -61,3 +61,17 @@ describe("everyday words for the report's terms", () => {
     expect(answer.citations[0]!.quote).toContain('帮办代办');
   });
 });
+
+describe('English function words', () => {
+  it('carry no topic: a pronoun, a conjunction or a particle is not a word the answer must hold', async () => {
+    const { analysis } = await service.retrieve('If my shop gets fined again, is there anything he can do about it before then?');
+    const words = analysis.units.map((u) => u.text);
+    for (const w of ['if', 'my', 'again', 'he', 'then']) expect(words).not.toContain(w);
+    expect(words.some((w) => w.includes('shop'))).toBe(true);
+  });
+
+  it('still reads the official document number as the document number', async () => {
+    const answer = await service.ask('What is the official document number of this report?');
+    expect(answer.citations[0]?.id).toBe('header-docno');
+  });
+});
