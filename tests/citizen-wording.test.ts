@@ -75,3 +75,14 @@ describe('English function words', () => {
     expect(answer.citations[0]?.id).toBe('header-docno');
   });
 });
+
+describe('a question typed without punctuation (voice input), pausing with spaces', () => {
+  it('reads each space between Chinese words as the end of a clause, as a comma would be', async () => {
+    const spoken = await service.ask('我帮邻居问问 她开了个小店 那几张减免处罚的清单一共帮商家省了多少钱');
+    expect(spoken.abstained).toBe(false);
+    expect(firstLine(spoken.answer)).toContain('479 万元');
+    // The report's own spaces (228 件) still match: a figure with a space is not split from its measure word.
+    const figure = await service.ask('行政复议申请一共收到 228 件吗？');
+    expect(figure.citations[0]?.id).toBe('s4.3');
+  });
+});
