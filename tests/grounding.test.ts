@@ -193,6 +193,21 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).toContain('金额');
   });
 
+  it("does not give the report contact's phone for a hotline's: the word naming the asked kind (电话) is not the subject", async () => {
+    const hotline = await service.ask('法律服务热线的电话是多少');
+    expect(hotline.abstained).toBe(true);
+    expect(hotline.answer).not.toMatch(/\d{7,}/u);
+    // The report's own contact line still answers for its phone.
+    const contact = await service.ask('报告联系人的电话是多少？');
+    expect(contact.citations[0]?.id).toBe('closing-contact');
+  });
+
+  it('reads 顾问费多少 as asking money, and declines it where the report gives only counts', async () => {
+    const fee = await service.ask('市政府法律顾问的顾问费一年多少？');
+    expect(fee.abstained).toBe(true);
+    expect(fee.answer).toContain('金额');
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

@@ -76,6 +76,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
     return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
   }
+  // The question's report terms that say what it is about: not the ones that name the kind of fact asked
+  // (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
+  const subjectTerms = expects.length
+    ? reportTerms(retrieval).filter((u) => !expects.some((k) => intent.read(u.unit.text).kinds.has(k)))
+    : [];
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
@@ -97,8 +102,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     // A fact asked about a report term (法治政府建设纲要) is told where one of the question's report terms is, not in a
     // sentence that shares only everyday words with it (国家 of 国家机关). (The lines a question names by their place are exempt.)
     if (expects.length && !hit.namesPlace) {
-      const terms = reportTerms(retrieval);
-      if (terms.length && !terms.some((u) => coverage([u], context) >= 0.5)) continue;
+      if (subjectTerms.length && !subjectTerms.some((u) => coverage([u], context) >= 0.5)) continue;
     }
     // 检察建议 asked, 司法建议 told: the sentence speaks of another kind of the thing the question names.
     if (namesSibling(retrieval, context)) continue;

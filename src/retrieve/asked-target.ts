@@ -79,7 +79,9 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
     return withHomophones({ text: w, forms: [w, ...report], kind: report.length ? 'glossary' : 'han' }, lexicon);
   };
   const units = words.map(targetWord);
-  return { text: words.join(''), units, counted, ...(modifierWord ? { modifier: targetWord(modifierWord) } : {}) };
+  // (Its text names it once: 政府法律顾问一年顾问费 asks about 政府法律顾问, not …顾问顾问.)
+  const text = words.filter((w, i) => !words.slice(0, i).some((p) => p.includes(w))).join('');
+  return { text, units, counted, ...(modifierWord ? { modifier: targetWord(modifierWord) } : {}) };
 }
 
 /** How many X / how much X, up to the verb: what an English question counts. */
