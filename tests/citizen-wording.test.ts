@@ -23,6 +23,8 @@ describe('a homophone typo that is a real word', () => {
     // Nor across a word of the report: 石狮政府 sounds like 石 + 市政府, but 石狮 is a word.
     expect(soundAlikes.repair('石狮政府那个平台')).toBe('石狮政府那个平台');
     expect(soundAlikes.repair('石狮的市场主题有多少户')).toBe('石狮的市场主体有多少户');
+    // 是 of 是不是 asks: 石狮是不是 sounds like 石狮市 + 不是, but it is a question.
+    expect(soundAlikes.repair('那个石狮是不是报名了')).toBe('那个石狮是不是报名了');
   });
 });
 
@@ -84,5 +86,15 @@ describe('a question typed without punctuation (voice input), pausing with space
     // The report's own spaces (228 件) still match: a figure with a space is not split from its measure word.
     const figure = await service.ask('行政复议申请一共收到 228 件吗？');
     expect(figure.citations[0]?.id).toBe('s4.3');
+  });
+});
+
+describe('words about the asker, not the report', () => {
+  it('leave a question about the report answerable: 我妈, 有点不懂, 我朋友, 挺担心 name no topic', async () => {
+    const village = await service.ask('我妈年纪大了有点不懂 村里有没有地方能咨询法律问题');
+    expect(village.abstained).toBe(false);
+    expect(village.citations[0]?.id).toBe('s7.2');
+    const firms = await service.ask('我朋友开了个厂 挺担心的 涉企纠纷一年审结多少件');
+    expect(firstLine(firms.answer)).toContain('5500 件');
   });
 });

@@ -54,7 +54,7 @@ export function soundAlikeTerms(
             : lengths
                 .filter((n) => i + n <= run.length)
                 .map((n) => ({ n, term: keys.get(sounds.slice(i, i + n).join(' ')) }))
-                .find(({ n, term }) => term && isTypo(run.slice(i, i + n), term, inReport));
+                .find(({ n, term }) => term && !asksEither(run, i + n) && isTypo(run.slice(i, i + n), term, inReport));
           if (found) {
             out += found.term;
             i += found.n;
@@ -76,4 +76,9 @@ function isTypo(written: string, term: string, inReport: (text: string) => boole
 /** Toneless pinyin, one syllable per character. */
 function syllables(text: string): string[] {
   return tonelessPinyin(text);
+}
+
+/** Does the window ending at `end` end inside an A-not-A question (石狮是不是: 是 asks, it is no typo of 石狮市)? */
+function asksEither(run: string, end: number): boolean {
+  return (run[end] === '不' || run[end] === '没') && run[end + 1] === run[end - 1];
 }
