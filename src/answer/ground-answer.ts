@@ -204,7 +204,12 @@ function eventStated(event: { text: string; forms: string[] }, context: string):
 /** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */
 function namesOne({ intent, analysis, named }: Pick<Retrieval, 'intent' | 'analysis' | 'named'>, text: string): boolean {
   const asked = (name: string) => analysis.normalized.includes(name) || analysis.units.some((u) => u.forms.includes(name));
-  return intent.namesNew(text, analysis.normalized) || [...named].some((name) => text.includes(name) && !asked(name));
+  // A person's name after its label (联系人: 王丹蓉) names one, as a quoted name does.
+  return (
+    intent.namesNew(text, analysis.normalized) ||
+    intent.holds('person', text) ||
+    [...named].some((name) => text.includes(name) && !asked(name))
+  );
 }
 
 /**
