@@ -142,6 +142,15 @@ describe('where a question asks in what respect', () => {
   });
 });
 
+describe('the noun a list question asks its items as (有哪些做法)', () => {
+  it('need not be in the answering sentence: the measures about the subject answer, not a sentence that says 举措', async () => {
+    const answer = await service.ask('知识产权纠纷一般怎么解决，有哪些做法？');
+    expect(answer.citations[0]?.quote).toContain('驻点办公、定向指导、巡回审判、就地调解');
+    // A sentence that does name it may still answer (65 个功能模块).
+    expect((await service.ask('i石狮上面都有什么功能？')).citations[0]?.quote).toContain('功能模块');
+  });
+});
+
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
     const plans = await service.ask('明年打算做哪几件事？');

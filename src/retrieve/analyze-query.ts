@@ -1,7 +1,7 @@
 import { chineseValue } from '../text/extract-numbers.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import { occurrences } from '../text/tokenize.js';
-import { askedTarget, isAskWord, ACTION_HEAD, type AskedTarget } from './asked-target.js';
+import { askedTarget, isAskWord, ACTION_HEAD, ASKED_AS, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
 import type { GlossaryEntry, Lexicon } from './lexicon.js';
@@ -30,6 +30,11 @@ export interface QueryAnalysis {
    * 纠错率是多少 → 纠错率, 哪几家银行 → 银行. The sentence that answers must name it near its figure.
    */
   target: AskedTarget | null;
+  /**
+   * The noun a list question asks its items as (有哪几种做法 → 做法, 都有什么功能 → 功能): it says what kind of
+   * answer is wanted, so a sentence need not hold it, though one that does (65 个功能模块) may be the answer.
+   */
+  askedAs: string | null;
   /**
    * Negated conditions on the asked figure (有几个领导不合格 → 不合格) that no glossary word reads
    * (不罚 is the report's 不予处罚): a figure answers only from a sentence that states the condition.
@@ -100,6 +105,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     wantsThings,
     intent,
     target: askedTarget(normalized, lexicon),
+    askedAs: ASKED_AS.exec(normalized)?.[1] ?? null,
     conditions: unglossed(lexicon.intent.conditions(normalized), normalized, entries),
     approximate: approximateFigures(normalized),
   };

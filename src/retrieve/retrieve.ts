@@ -216,6 +216,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       ...(!current.length ? [judged] : surroundingAnalysis ? [own, [...own, ...weighUnits(surroundingAnalysis, stats, 1, STRICT)]] : [own]),
       // The model's reading of the subject may stand in for the citizen's words; the asked kind and thing stay theirs.
       ...(rewrite ? [weighUnits(rewrite, stats, 1, STRICT)] : []),
+      // 有哪几种做法: a sentence need not say 做法 to list the measures; one that does (65 个功能模块) still may answer.
+      ...(analysis.askedAs && own.length > 1 && own.some((u) => u.unit.text === analysis.askedAs)
+        ? [own.filter((u) => u.unit.text !== analysis.askedAs)]
+        : []),
     ];
     return {
       question,
