@@ -145,7 +145,8 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
     singles = '';
   };
   for (const segment of segmentWords(run, lexicon)) {
-    const word = lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(withoutCount(segment, lexicon), lexicon.particles);
+    const word =
+      lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(withoutCount(segment, lexicon), lexicon.particles);
     if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
       flush();
     } else if (lexicon.intent.isCounter(word) && !(singles && [...word].length === 1)) {

@@ -13,7 +13,8 @@ export interface AskedTarget {
 }
 
 /** Nouns for what was done or planned (措施, 做法, 功能), as a list question names its items. */
-const ACTION_NOUNS = '措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式';
+const ACTION_NOUNS =
+  '措施|举措|做法|打算|安排|工作|内容|方面|改革|事情|事|计划|变化|活动|服务|功能|改变|招|办法|特色|特点|手续|规定|制度|机制|模式';
 
 /** The noun a list question asks its items as (哪几种做法 → 做法): what kind of answer, not what it is about. */
 export const ASKED_AS = new RegExp(`(?:哪些|哪几(?:个|项|种|条)?|什么|啥)(${ACTION_NOUNS})`, 'u');
@@ -24,7 +25,6 @@ export const ACTION_HEAD = new RegExp(
     String.raw`(?:做|干|搞|改|办|打算做|要做)了?(?:些|哪些)?(?:什么|啥|哪些)|\bwhat (?:did|does|will|do)\b|\bwhat (?:measures|steps|plans|reforms|activities|services|features|problems|shortcomings)\b`,
   'u',
 );
-
 
 /** Words that name a measure, a time or a kind of item, not a thing: 比例 in 出庭的比例有多高 says nothing about what is counted. */
 const GENERIC_TARGET =
