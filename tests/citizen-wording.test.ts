@@ -98,3 +98,17 @@ describe('words about the asker, not the report', () => {
     expect(firstLine(firms.answer)).toContain('5500 件');
   });
 });
+
+describe('shops and checks in everyday words', () => {
+  it('reads 小饭馆 as a business and 查得就少些 as fewer spot checks', async () => {
+    const answer = await service.ask('我开了家小饭馆，信用一直不错，是不是查得就少些？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toContain('降低抽查频率');
+  });
+
+  it('takes 先 and 看 in 先请人看 as grammar, not a topic the paragraph must share', async () => {
+    const answer = await service.ask('政府开会定大事前有没有先请人看合不合法？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.citations[0]?.quote).toContain('合法性审查');
+  });
+});
