@@ -67,7 +67,9 @@ export const DEV7_PATH = fileURLToPath(new URL('../dev7.jsonl', import.meta.url)
 export const DEV8_PATH = fileURLToPath(new URL('../dev8.jsonl', import.meta.url));
 export const SPLITS = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'test', 'blind'] as const;
 
-export function loadGold(paths = [GOLD_PATH, DEV2_PATH, DEV3_PATH, DEV4_PATH, DEV5_PATH, DEV6_PATH, DEV7_PATH, DEV8_PATH, BLIND_PATH]): GoldItem[] {
+export function loadGold(
+  paths = [GOLD_PATH, DEV2_PATH, DEV3_PATH, DEV4_PATH, DEV5_PATH, DEV6_PATH, DEV7_PATH, DEV8_PATH, BLIND_PATH],
+): GoldItem[] {
   return paths.flatMap((path) =>
     readFileSync(path, 'utf8')
       .split('\n')
