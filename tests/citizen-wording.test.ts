@@ -72,6 +72,13 @@ describe('English function words', () => {
     expect(words.some((w) => w.includes('shop'))).toBe(true);
   });
 
+  it("reads first-level mediators and the national plan in the report's terms", async () => {
+    expect(firstLine((await service.ask('How many people became first-level mediators?')).answer)).toContain('5 人');
+    expect((await service.ask('Which national plan is Shishi following on rule of law?')).citations[0]?.quote).toContain(
+      '法治政府建设实施纲要',
+    );
+  });
+
   it('still reads the official document number as the document number', async () => {
     const answer = await service.ask('What is the official document number of this report?');
     expect(answer.citations[0]?.id).toBe('header-docno');
