@@ -16,6 +16,13 @@ describe('normalizeForMatch', () => {
   it('keeps the spaces between English words', () => {
     expect(normalizeForMatch('Administrative  Reconsideration')).toBe('administrative reconsideration');
   });
+  it('reads the hyphens of an English compound as spaces, so rule-of-law matches rule of law', async () => {
+    expect(normalizeForMatch('Rule-of-Law model city')).toBe('rule of law model city');
+    expect(normalizeForMatch('2021—2025年 i-石狮')).toBe('2021—2025年i-石狮');
+    const { offlineService } = await import('./helpers.js');
+    const { analysis } = await (await offlineService()).retrieve('Is Shishi a rule-of-law model city?');
+    expect(analysis.units.map((u) => u.text)).not.toContain('rule-of-law');
+  });
 });
 
 describe('tokenize', () => {

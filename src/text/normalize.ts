@@ -13,11 +13,16 @@ const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef]
 /**
  * Fold text for matching only (the stored text is never changed):
  * NFKC (full-width → half-width), lower case, Traditional → Simplified,
- * whitespace around CJK removed and other whitespace collapsed.
+ * whitespace around CJK removed, hyphens inside English compounds read as spaces, other whitespace collapsed.
  *
  * @example normalizeForMatch('行政復議 ２２８ 件') // '行政复议228件'
  */
 export function normalizeForMatch(text: string): string {
   const folded = toSimplified(text.normalize('NFKC').toLowerCase());
-  return folded.replace(SPACE_NEAR_CJK, '').replace(/\s+/g, ' ').trim();
+  // An English compound is matched as its words (rule-of-law as rule of law, first-level as first level).
+  return folded
+    .replace(SPACE_NEAR_CJK, '')
+    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
