@@ -119,3 +119,12 @@ describe('shops and checks in everyday words', () => {
     expect(answer.citations[0]?.quote).toContain('合法性审查');
   });
 });
+
+describe('a vocabulary phrase with its 的 moved', () => {
+  it('is read whole (手机上办事的平台 as 手机上的办事平台), but a word is not found inside another without its 的', async () => {
+    const { placeDe } = await import('../src/retrieve/lexicon.js');
+    expect(placeDe('手机上办事的平台叫什么', service.lexicon)).toBe('手机上的办事平台叫什么');
+    expect(placeDe('执法人员手上拿的终端', service.lexicon)).toBe('执法人员手上拿的终端');
+    expect((await service.ask('手机上办事的平台叫什么名字')).citations[0]?.quote).toContain('i 石狮');
+  });
+});

@@ -4,7 +4,7 @@ import { occurrences } from '../text/tokenize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, ASKED_AS, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
-import type { GlossaryEntry, Lexicon } from './lexicon.js';
+import { placeDe, type GlossaryEntry, type Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
@@ -77,7 +77,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   // What the question sets aside (除了村里，…) is not what the answer must be about: no unit of it.
   // How many people…: people is how they are counted (多少人), not a word the answer must hold (群众).
   const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
-  const { rest, entries } = cutGlossary(wording, lexicon);
+  const { rest, entries } = cutGlossary(placeDe(wording, lexicon), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.

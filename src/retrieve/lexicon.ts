@@ -24,6 +24,8 @@ export interface Lexicon {
   glossary: GlossaryEntry[];
   /** The glossary's citizen words (`glossary[i].user`), to find those in a question without testing each. */
   glossaryWords: WordFinder;
+  /** The citizen words with 的 inside (手机上的办事平台), each without it (手机上办事平台), see `placeDe`. */
+  deWords: { without: string[]; words: string[]; finder: WordFinder };
   stopZh: Set<string>;
   /** Particles trimmed from the ends of segmented words. */
   particles: Set<string>;
@@ -90,6 +92,7 @@ export function createLexicon(
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
+    deWords: deWordsOf(sorted),
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
@@ -236,4 +239,30 @@ export function termDictionary(words: Iterable<string>): TermDictionary {
       return byFirst.get(text[at]!)?.find((w) => text.startsWith(w, at)) ?? null;
     },
   };
+}
+
+/** 的 between Chinese characters, which citizens place freely (手机上的办事平台, 手机上办事的平台). */
+const INNER_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
+
+function deWordsOf(glossary: GlossaryEntry[]): Lexicon['deWords'] {
+  const words = [...new Set(glossary.map((e) => e.user).filter((u) => !/[a-z]/u.test(u) && u.replace(INNER_DE, '') !== u))];
+  const without = words.map((w) => w.replace(INNER_DE, ''));
+  return { words, without, finder: wordFinder(without) };
+}
+
+/**
+ * The question with each vocabulary word that holds 的 written as the vocabulary writes it, wherever the
+ * question puts its 的 (手机上办事的平台 → 手机上的办事平台), so the glossary reads it whole.
+ */
+export function placeDe(text: string, { deWords }: Pick<Lexicon, 'deWords'>): string {
+  if (!deWords.words.length) return text;
+  let out = text;
+  for (const i of deWords.finder.occurring(out.replace(INNER_DE, ''))) {
+    const chars = [...deWords.without[i]!];
+    const loose = new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('的?'), 'u');
+    const found = loose.exec(out);
+    // Moved, not dropped: without any 的 the letters may be inside another word (执法人员 is no 执法的人).
+    if (found && found[0] !== deWords.words[i] && found[0].includes('的')) out = out.replace(found[0], deWords.words[i]!);
+  }
+  return out;
 }
