@@ -107,6 +107,10 @@ describe('words about the asker, not the report', () => {
 });
 
 describe('shops and checks in everyday words', () => {
+  it('reads 系统 as a platform: the system 复议 is handled on is the 全国行政复议工作平台', async () => {
+    expect((await service.ask('复议在网上是用哪个系统办的？')).citations[0]?.quote).toContain('全国行政复议工作平台');
+  });
+
   it('reads 小饭馆 as a business and 查得就少些 as fewer spot checks', async () => {
     const answer = await service.ask('我开了家小饭馆，信用一直不错，是不是查得就少些？');
     expect(answer.abstained).toBe(false);
