@@ -79,6 +79,13 @@ describe('English function words', () => {
     );
   });
 
+  it('match a vocabulary word in either number (request and requests, every plural listed alone)', () => {
+    const reportFor = (user: string) => service.lexicon.glossary.find((e) => e.user === user)?.report ?? [];
+    expect(reportFor('requests')).toEqual(expect.arrayContaining(reportFor('request')));
+    expect(reportFor('requests')).toContain('申请');
+    expect(reportFor('mediator')).toEqual(expect.arrayContaining(reportFor('mediators')));
+  });
+
   it('still reads the official document number as the document number', async () => {
     const answer = await service.ask('What is the official document number of this report?');
     expect(answer.citations[0]?.id).toBe('header-docno');

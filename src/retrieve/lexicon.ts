@@ -1,6 +1,7 @@
 import type { Glossary, Stopwords } from '../corpus/corpus-files.js';
 import type { QuestionCues } from '../corpus/question-cues.js';
 import { createIntentReader, type IntentReader } from './question-intent.js';
+import pluralize from 'pluralize';
 import { normalizeForMatch } from '../text/normalize.js';
 import { tonelessPinyin } from '../text/pinyin.js';
 import { sha256Hex } from '../text/sha256-hex.js';
@@ -172,7 +173,8 @@ export function sortedGlossary(glossary: Pick<Glossary, 'entries'>, stopZh: Set<
     const report = entry.report.map(normalizeForMatch);
     // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
     // The report's own term, written in a question, is read whole before any shorter citizen word inside it (领导干部, not 领导).
-    for (const user of [...report.filter((r) => [...r].length > 1), ...entry.user.map(normalizeForMatch)].filter((u) => !stopZh.has(u))) {
+    const users = [...report.filter((r) => [...r].length > 1), ...entry.user.map(normalizeForMatch)].flatMap(withNumber);
+    for (const user of users.filter((u) => !stopZh.has(u))) {
       const set = entries.get(user) ?? new Set<string>();
       for (const r of report) set.add(r);
       entries.set(user, set);
@@ -265,4 +267,12 @@ export function placeDe(text: string, { deWords }: Pick<Lexicon, 'deWords'>): st
     if (found && found[0] !== deWords.words[i] && found[0].includes('的')) out = out.replace(found[0], deWords.words[i]!);
   }
   return out;
+}
+
+/** An English word or phrase also in the other number of its last word (request → requests, disputes → dispute). */
+function withNumber(user: string): string[] {
+  const last = /([a-z]{3,})$/u.exec(user)?.[1];
+  if (!last || !isLatin(user)) return [user];
+  const stem = user.slice(0, -last.length);
+  return [...new Set([user, stem + pluralize.plural(last), stem + pluralize.singular(last)])];
 }
