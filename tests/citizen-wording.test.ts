@@ -139,3 +139,19 @@ describe('a vocabulary phrase with its 的 moved', () => {
     expect((await service.ask('手机上办事的平台叫什么名字')).citations[0]?.quote).toContain('i 石狮');
   });
 });
+
+describe('a figure the citizen heard (听说…)', () => {
+  it('is checked against the report, not required of it: the report’s own figure answers', async () => {
+    const answer = await service.ask('听说法院审结了6000多件涉企纠纷？到底多少件');
+    expect(answer.abstained).toBe(false);
+    expect(firstLine(answer.answer)).toContain('5500 件');
+  });
+
+  it('gets no yes where the sentence states another figure', async () => {
+    const answer = await service.ask('听说行政复议申请有300多件，是真的吗？');
+    expect(answer.citations[0]?.quote).toContain('228 件');
+    expect(answer.answer).not.toMatch(/^是的|^有。/u);
+    // A year the citizen names is still another year the report does not cover.
+    expect((await service.ask('听说2022年行政复议申请有300多件？')).abstained).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 import type { Answer, Citation, Paragraph, Span } from '../types.js';
-import { coverage } from '../retrieve/coverage.js';
+import { coverage, hasRequired } from '../retrieve/coverage.js';
+import { normalizeForMatch } from '../text/normalize.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan, listItems } from './answer-span.js';
@@ -127,6 +128,8 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
   if (!retrieval.analysis.intent.yesno) return '';
   const sentence = paragraph.text.slice(grounded.sentence.start, grounded.sentence.end);
   if (retrieval.intent.negative(sentence) || !holdsTerms(retrieval, grounded)) return '';
+  // 听说有300多件？ is not confirmed by a sentence that says 228 件: the quote tells the report's figure, with no yes.
+  if (!hasRequired(retrieval.analysis.claimed, normalizeForMatch(sentence))) return '';
   return retrieval.intent.yes(retrieval.analysis.normalized, language);
 }
 

@@ -45,6 +45,11 @@ export interface QueryAnalysis {
    * `required`): a figure of the report in such a range is the one the question refers to, not an answer.
    */
   approximate: { min: number; max: number }[];
+  /**
+   * Figures the citizen says they heard (听说有300多件？, 听说发了20亿): not required of the answer, which tells the
+   * report's own figure; a yes is given only where the sentence states them.
+   */
+  claimed: string[];
 }
 
 const NUMBER = /\d+(?:\.\d+)?/gu;
@@ -81,7 +86,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
-  const required = [...normalized.matchAll(NUMBER)].map((m) => m[0]).filter((n) => n !== String(subjectYear));
+  // A figure the citizen only heard (听说发了20亿？) is a claim to check against the report, not a figure it must state.
+  const heard = hearsaySpans(normalized);
+  const numbers = [...normalized.matchAll(NUMBER)].filter((m) => m[0] !== String(subjectYear));
+  const claimed = numbers.filter((m) => heard.some(([from, to]) => m.index >= from && m.index < to)).map((m) => m[0]);
+  const required = numbers.map((m) => m[0]).filter((n) => !claimed.includes(n) || /^(?:19|20)\d{2}$/u.test(n));
   // 前年 is a year like 2022, asked for as plainly.
   required.push(...relativeYears(normalized, lexicon.relativeYears, subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.
@@ -108,7 +117,19 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     askedAs: ASKED_AS.exec(normalized)?.[1] ?? null,
     conditions: unglossed(lexicon.intent.conditions(normalized), normalized, entries),
     approximate: approximateFigures(normalized),
+    claimed: [...new Set(claimed)],
   };
+}
+
+/** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */
+const HEARSAY = /听说|听人说|据说|有人说|网上说|听讲|好像|好象|记得/gu;
+
+/** Where the question's claims run: from each hearsay word to the end of its sentence (a ？ or 。 ends it). */
+function hearsaySpans(question: string): [number, number][] {
+  return [...question.matchAll(HEARSAY)].map((m) => {
+    const end = question.slice(m.index).search(/[?？。!！]/u);
+    return [m.index, end < 0 ? question.length : m.index + end];
+  });
 }
 
 /** Words before a rough figure that make it the citizen's guess at the answer (好像九十几), not a figure they refer to. */
@@ -169,6 +190,8 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
  * word ask how many, what is left names the thing; a lone character left (事, 样) names nothing.
  */
 function withoutCount(segment: string, lexicon: Lexicon): string {
+  // 20多个 / 100余件: what follows a figure's 多 is its measure word, nothing more.
+  if (/^[多余来]/u.test(segment) && lexicon.intent.isCounter(segment.slice(1))) return '';
   if (!segment.startsWith('几')) return segment;
   for (const size of [2, 1]) {
     const counter = segment.slice(1, 1 + size);
