@@ -151,6 +151,24 @@ describe('the noun a list question asks its items as (有哪些做法)', () => {
   });
 });
 
+describe('a question about the report’s parts as a whole', () => {
+  const ids = async (q: string) => (await service.ask(q)).citations.map((c) => c.id);
+  it('lists the headings of the parts asked: a range, the first or last ones, or all of them', async () => {
+    expect(await ids('报告前两部分的标题是什么？')).toEqual(['s1', 's2']);
+    expect(await ids('第三到第五部分分别讲什么？')).toEqual(['s3', 's4', 's5']);
+    expect(await ids('What are the last two sections of the report?')).toEqual(['s8', 's9']);
+    const all = await service.ask('这份报告一共分几个部分？');
+    expect(firstLine(all.answer)).toBe('报告正文分为9个部分：');
+    expect(all.citations.map((c) => c.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9']);
+    for (const c of all.citations) expect(c.text.slice(c.start, c.end)).toBe(c.quote);
+  });
+
+  it('quotes the one heading asked, and leaves which-part questions to the part they name', async () => {
+    expect((await service.ask('报告最后一部分讲的是什么？')).answer).toBe('九、2024年工作思路[1]');
+    expect(await ids('讲依法行政制度体系的是第几部分？')).toEqual(['s4']);
+  });
+});
+
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
     const plans = await service.ask('明年打算做哪几件事？');

@@ -60,6 +60,7 @@ export const PHRASES = {
     /** The verbatim quote under a short label, after the answer it supports (the section is on the citation). */
     quoted: (body: string) => `报告原文：${body}`,
     listOf: (n: number) => `报告列出${n}项：`,
+    partsOf: (n: number) => `报告正文分为${n}个部分：`,
     noAnswer: '报告中没有找到能回答这个问题的内容。',
     noYear: (years: string[], subjectYear: number) =>
       `报告中没有找到${years.join('、')}年的相关内容（本报告介绍的是${subjectYear}年度的情况）。`,
@@ -71,6 +72,7 @@ export const PHRASES = {
   en: {
     quoted: (body: string) => `The report says: ${body}`,
     listOf: (n: number) => `The report lists ${n} items:`,
+    partsOf: (n: number) => `The report's body has ${n} parts:`,
     noAnswer: 'The report does not answer this question.',
     noYear: (years: string[], subjectYear: number) => `The report has nothing on ${years.join(', ')} (it covers ${subjectYear}).`,
     noPlace: (places: string[]) => `The report has nothing on ${places.join(', ')} (it covers Shishi).`,

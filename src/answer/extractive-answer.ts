@@ -5,6 +5,7 @@ import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
 import { answerSpan, listItems } from './answer-span.js';
 import { PHRASES } from './answer-phrases.js';
+import { outlineAnswer } from './outline-answer.js';
 import { declineAnswer, retrievalDiagnostics, type DeclineReason } from './decline-answer.js';
 import { DEFAULT_GROUNDING_TUNING, groundAnswer, reportTerms, type Grounding, type GroundingTuning } from './ground-answer.js';
 
@@ -65,6 +66,9 @@ export function judgeAnswerable(retrieval: Retrieval, tuning: AnswerTuning): Ver
  * It never states anything the report does not.
  */
 export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuning: AnswerTuning = DEFAULT_ANSWER_TUNING): Answer {
+  // 前三部分的标题分别是什么 / 报告分几个部分: the headings of the parts asked.
+  const outline = retrieval.analysis.intent.kinds.has('outline') ? outlineAnswer(retrieval) : null;
+  if (outline) return outline;
   const verdict = judgeAnswerable(retrieval, tuning);
   // 明年打算做哪几件事: the items are the sub-parts of the part about it (九、2024年工作思路 → （一）…（四）).
   const part = partItems(retrieval, verdict);

@@ -29,6 +29,7 @@ export const ANSWER_KINDS = [
   'definition',
   'topic',
   'which',
+  'outline',
 ] as const;
 export type AnswerKind = (typeof ANSWER_KINDS)[number];
 

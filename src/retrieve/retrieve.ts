@@ -94,6 +94,8 @@ export interface Retrieval {
   countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
+  /** The heading of each part 一、…九、 of the report, in reading order. */
+  parts(): Paragraph[];
   /** The report's title normalised for matching: what every part is about (法治政府建设), said or not. */
   titleText: string;
   /** The first paragraph of each sub-part （一）（二）… of a part 一、…九、, in reading order: the part's items. */
@@ -235,6 +237,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       owns: lexicon.owns,
       countable: lexicon.countable,
       subparts: (part) => subpartsOf(index, part),
+      parts: () => partsOf(index),
       titleText,
     };
   };
@@ -304,6 +307,13 @@ async function embedQuery(index: ReportIndex, term: string): Promise<number[] | 
     console.warn(`[retrieve] query embedding failed, using full-text only: ${(error as Error).message}`);
     return null;
   }
+}
+
+/** The heading of each part of the report, in reading order. */
+function partsOf(index: ReportIndex): Paragraph[] {
+  return [...index.paragraphs.values()]
+    .filter((p) => p.kind === 'heading' && p.part !== null && p.subpart === null)
+    .sort((a, b) => a.order - b.order);
 }
 
 /** The first paragraph of each sub-part of `part`, in reading order. */
