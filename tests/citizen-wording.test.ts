@@ -86,6 +86,11 @@ describe('English function words', () => {
     expect(reportFor('mediator')).toEqual(expect.arrayContaining(reportFor('mediators')));
   });
 
+  it('read the city’s own name as no topic, and city-level as 市级', async () => {
+    expect(service.lexicon.glossary.some((e) => e.user === 'shishi')).toBe(false);
+    expect(firstLine((await service.ask('Does Shishi have a city-level public legal service center?')).answer)).toBe('Yes.[1]');
+  });
+
   it('still reads the official document number as the document number', async () => {
     const answer = await service.ask('What is the official document number of this report?');
     expect(answer.citations[0]?.id).toBe('header-docno');

@@ -86,7 +86,8 @@ export function createLexicon(
   const bigrams = new Set(matchTexts.flatMap((t) => (t.match(/\p{Script=Han}+/gu) ?? []).flatMap(hanBigrams)));
   const homophones = precomputedHomophones ? new Map(precomputedHomophones) : homophoneIndex(wordBigrams(matchTexts));
   const stopZh = new Set(stopwords.zh.map(normalizeForMatch));
-  const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh);
+  const stopEn = new Set(stopwords.en.map((w) => w.toLowerCase()));
+  const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh, stopEn);
   // The bigrams inside the report's words, segmented when a question first needs them (not at start-up).
   let insideWords: Set<string> | undefined;
   const inReport = (text: string) => matchTexts.some((t) => t.includes(text));
@@ -98,7 +99,7 @@ export function createLexicon(
     particles: new Set(stopwords.particles),
     bigrams,
     homophones,
-    stopEn: new Set(stopwords.en.map((w) => w.toLowerCase())),
+    stopEn,
     intent: createIntentReader(cues),
     terms: termDictionary(sorted.flatMap((e) => [e.user, ...e.report]).filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
     relativeYears: Object.fromEntries(Object.entries(cues.relativeYears).map(([w, n]) => [normalizeForMatch(w), n])),
@@ -163,18 +164,19 @@ function siblingTerms(glossary: GlossaryEntry[], inReport: (text: string) => boo
  * question words), as a SHA-256 hex digest: equal keys mean the same glossary.
  */
 export async function glossaryKey(rawVocabulary: unknown, stopwords: Stopwords): Promise<string> {
-  return sha256Hex(JSON.stringify([rawVocabulary, stopwords.zh]));
+  return sha256Hex(JSON.stringify([rawVocabulary, stopwords.zh, stopwords.en]));
 }
 
 /** The glossary normalised, one entry per citizen word with every report term it stands for, longest word first. */
-export function sortedGlossary(glossary: Pick<Glossary, 'entries'>, stopZh: Set<string>): GlossaryEntry[] {
+export function sortedGlossary(glossary: Pick<Glossary, 'entries'>, stopZh: Set<string>, stopEn: Set<string> = new Set()): GlossaryEntry[] {
   const entries = new Map<string, Set<string>>();
   for (const entry of glossary.entries) {
     const report = entry.report.map(normalizeForMatch);
     // A question word or a name of the city itself (石狮市, 政府) is no topic, whatever a term lists.
     // The report's own term, written in a question, is read whole before any shorter citizen word inside it (领导干部, not 领导).
     const users = [...report.filter((r) => [...r].length > 1), ...entry.user.map(normalizeForMatch)].flatMap(withNumber);
-    for (const user of users.filter((u) => !stopZh.has(u))) {
+    // (In English too: shishi, government name the city, not a topic.)
+    for (const user of users.filter((u) => !stopZh.has(u) && !stopEn.has(u))) {
       const set = entries.get(user) ?? new Set<string>();
       for (const r of report) set.add(r);
       entries.set(user, set);
