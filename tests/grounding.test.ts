@@ -357,6 +357,8 @@ describe('near misses are declined, saying what the report lacks', () => {
   it('answers who did something with the role the report names, but not a name it does not give', async () => {
     expect(await lead('市委全面依法治市委员会会议是谁主持的？')).toContain('市委主要领导');
     expect(await lead('讲法治课的是谁？')).toContain('市政府主要领导');
+    // 哪位领导 asks which leader: the role the report names answers (it names no person).
+    expect(await lead('法治课是哪位领导讲的？')).toContain('市政府主要领导');
     // 谁给…讲的 asks who did it, as 是谁主持的 does.
     expect(await lead('是谁给市政府领导讲的法治课？')).toContain('市政府主要领导');
     // 是哪位 asks to name one: a name after its label (联系人: 王丹蓉) names one.
