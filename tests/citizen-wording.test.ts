@@ -129,6 +129,10 @@ describe('shops and checks in everyday words', () => {
     expect(answer.citations[0]?.quote).toContain('降低抽查频率');
   });
 
+  it('takes 真正 as emphasis, not part of the measured thing (争议真正化解掉的比例 is the 化解率)', async () => {
+    expect(firstLine((await service.ask('复议以后争议真正化解掉的比例是多少？')).answer)).toContain('95.61%');
+  });
+
   it('takes 先 and 看 in 先请人看 as grammar, not a topic the paragraph must share', async () => {
     const answer = await service.ask('政府开会定大事前有没有先请人看合不合法？');
     expect(answer.abstained).toBe(false);
