@@ -158,3 +158,11 @@ describe("the reader's language", () => {
     expect(declined.answer).toMatch(/^The report does not answer this question/);
   });
 });
+
+describe('an enumeration inside a sentence', () => {
+  it('lists items of two characters or more: single characters (市、镇、村三级) modify a word, they are not items', async () => {
+    const { ENUMERATION } = await import('../src/retrieve/retrieve.js');
+    expect(ENUMERATION.test('运用不予处罚、减轻处罚、从轻处罚')).toBe(true);
+    expect(ENUMERATION.test('构建市、镇、村三级联动的一体化行政服务平台')).toBe(false);
+  });
+});

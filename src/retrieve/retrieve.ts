@@ -252,7 +252,7 @@ export function spacedClauses(question: string): string {
 }
 
 /** An enumeration inside one sentence: three items or more separated by 、. */
-export const ENUMERATION = /、[^、，。；]{1,30}、/u;
+export const ENUMERATION = /、[^、，。；]{2,30}、/u;
 
 /**
  * Sentences ranked by coverage of the question (`sentenceText`: the paragraph's sentences,
