@@ -133,6 +133,10 @@ describe('shops and checks in everyday words', () => {
     expect(firstLine((await service.ask('复议以后争议真正化解掉的比例是多少？')).answer)).toContain('95.61%');
   });
 
+  it('takes 回头 (later, looking back) as a frame word: 回头评估实施效果 is the 后评估', async () => {
+    expect(firstLine((await service.ask('规范性文件回头评估实施效果的有几件？')).answer)).toContain('8 件');
+  });
+
   it('takes 先 and 看 in 先请人看 as grammar, not a topic the paragraph must share', async () => {
     const answer = await service.ask('政府开会定大事前有没有先请人看合不合法？');
     expect(answer.abstained).toBe(false);
