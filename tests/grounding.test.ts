@@ -235,6 +235,15 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(fee.answer).toContain('金额');
   });
 
+  it('declines what was done to counted things when the figure counts something else (采纳了多少 of 检察建议)', async () => {
+    const adopted = await service.ask('这43件检察建议行政机关采纳了多少呢');
+    expect(adopted.abstained).toBe(true);
+    expect(adopted.answer).not.toContain('68');
+    // 一共建了多少个: 一共 asks for the total, 共建 is no word of it.
+    const { analysis } = await service.retrieve('村里的公共法律服务工作室一共建了多少个？');
+    expect(analysis.units.map((u) => u.text)).not.toContain('共建');
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

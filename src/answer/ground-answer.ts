@@ -325,11 +325,26 @@ function figureClause(
         countsThem(n) && (head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal));
       const near = !target.counted || fresh.some(stands);
       if (!near || !targetStands(target.units, local, tuning)) return;
+      // 检察建议…采纳了多少: what was done to them is said by the figure too (68 件 检察意见 were raised, not adopted).
+      const action = target.counted ? undefined : askedAction(analysis.normalized, target.units);
+      if (action && coverage([action], local) < 0.5) return;
     }
     const score = Math.max(...strict.map((units) => coverage(units, local)));
     if (!best || score > best.score) best = { span: clause, score };
   });
   return (best as { span: Span } | null)?.span ?? null;
+}
+
+/** Right after the action a figure is asked of: an aspect particle at most, then the ask (采纳了多少, 化解了几件). */
+const ACTION_ASKED = /^[了过]?\s*(?:多少|几)/u;
+
+/** The question's report word for what was done, right before its ask (采纳 of 检察建议采纳了多少), if one is. */
+function askedAction(question: string, units: WeightedUnit[]): WeightedUnit | undefined {
+  return units.find((u) => {
+    if (u.unit.kind !== 'glossary' || !u.grams.some((g) => g.length)) return false;
+    const at = question.lastIndexOf(u.unit.text);
+    return at >= 0 && ACTION_ASKED.test(question.slice(at + u.unit.text.length));
+  });
 }
 
 /** The question's Han words and their report wording, as bigrams (报备 of 报备了多少份): what a clause may negate. */

@@ -101,7 +101,10 @@ export function createLexicon(
     homophones,
     stopEn,
     intent: createIntentReader(cues),
-    terms: termDictionary(sorted.flatMap((e) => [e.user, ...e.report]).filter((t) => /^\p{Script=Han}{2,}$/u.test(t))),
+    // (With the question's frame words, so 一共建了 is cut 一共 / 建, not read as 共建.)
+    terms: termDictionary(
+      [...sorted.flatMap((e) => [e.user, ...e.report]), ...FRAME_TOTALS].filter((t) => /^\p{Script=Han}{2,}$/u.test(t)),
+    ),
     relativeYears: Object.fromEntries(Object.entries(cues.relativeYears).map(([w, n]) => [normalizeForMatch(w), n])),
     namedPlaces: cues.places
       .map(normalizeForMatch)
@@ -244,6 +247,9 @@ export function termDictionary(words: Iterable<string>): TermDictionary {
     },
   };
 }
+
+/** Words that ask for a total (一共, 总共): frame words whose last character often starts a vocabulary word (共建). */
+export const FRAME_TOTALS = ['一共', '总共', '共计', '总计', '合计'];
 
 /** 的 between Chinese characters, which citizens place freely (手机上的办事平台, 手机上办事的平台). */
 const INNER_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
