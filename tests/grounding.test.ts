@@ -379,6 +379,9 @@ describe('near misses are declined, saying what the report lacks', () => {
     const cites = async (q: string) => (await service.ask(q)).citations[0]?.id;
     expect(await cites('讲依法行政制度体系的是第几部分？'), 'a part, not a figure').toBe('s4');
     expect(await cites('报告里有没有讲党对法治政府建设的领导？')).toBe('s1');
+    // 专门/单独 say how, not what: the heading about the subject still answers.
+    expect(await cites('报告有没有单独讲执法？')).toBe('s5');
+    expect(await cites('报告里有没有专门讲社会治理？')).toBe('s7');
     expect(await cites('What is part five of the report about?')).toBe('s5');
     expect(await cites('Does the report say anything about its plans for 2024?')).toBe('s9');
   });

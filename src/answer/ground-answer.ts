@@ -85,7 +85,8 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
   // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
-  const unworded = hit.namesPlace && !strict.some((units) => units.length);
+  // (Nor does one whether the report covers a subject, 报告有没有专门讲执法: the part's heading was found covering it.)
+  const unworded = hit.namesPlace && (!strict.some((units) => units.length) || analysis.intent.kinds.has('topic'));
   for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';

@@ -199,7 +199,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
           coverage: cov,
           score,
           requiredOk: hasRequired(analysis.required, matchText),
-          namesPlace,
+          // (报告有没有讲执法: the heading of the part about it is named by its topic, as 第五部分 names it by place.)
+          namesPlace: namesPlace || coversTopic,
           get spans() {
             return (spans ??= rankSentences(paragraph, sentenceText, combined, analysis, lexicon));
           },
