@@ -205,6 +205,16 @@ describe('a message that asks several things', () => {
   });
 });
 
+describe('a year the question names', () => {
+  it('is declined as another year when the report has nothing on it, but not 2024, of which a whole part speaks', async () => {
+    expect((await service.ask('2019年出台了几个规范性文件？')).answer).toContain('没有找到2019年的相关内容');
+    const plans = await service.ask('How many reconsideration cases in 2024?');
+    expect(plans.abstained).toBe(true);
+    expect(plans.answer).not.toContain('nothing on 2024');
+    expect((await service.ask('What is the main goal for 2024?')).citations[0]?.quote).toContain('全国法治政府建设示范市');
+  });
+});
+
 describe('near misses are declined, saying what the report lacks', () => {
   it('declines a duration the report does not give for that subject, naming the section it does speak of', async () => {
     const answer = await service.ask('申请行政复议一般多久能出结果？');

@@ -94,6 +94,8 @@ export interface Retrieval {
   countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
+  /** Years a part of the report is about (2024 of 九、2024年工作思路): the report is not silent on them. */
+  partYears: Set<string>;
   /** The heading of each part 一、…九、 of the report, in reading order. */
   parts(): Paragraph[];
   /** The report's title normalised for matching: what every part is about (法治政府建设), said or not. */
@@ -128,6 +130,7 @@ export type Retriever = (question: string, history?: ChatTurn[], options?: Retri
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
   const titleText = (index.sentenceText.get('header-title') ?? []).join(' ');
+  const partYears = new Set(partsOf(index).flatMap((p) => [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].map((m) => m[1]!)));
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
     // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
@@ -239,6 +242,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       countable: lexicon.countable,
       subparts: (part) => subpartsOf(index, part),
       parts: () => partsOf(index),
+      partYears,
       titleText,
     };
   };
