@@ -109,6 +109,12 @@ describe('a question typed without punctuation (voice input), pausing with space
 });
 
 describe('words about the asker, not the report', () => {
+  it('name no topic the answer must hold: who asks for whom (阿伯, 老妈) and why (写论文用, 采访)', async () => {
+    const { analysis } = await service.retrieve('写论文用，阿伯想问法律顾问办了多少件法律事务');
+    const words = analysis.units.map((u) => u.text);
+    for (const w of ['论文', '写论文', '阿伯']) expect(words).not.toContain(w);
+  });
+
   it('leave a question about the report answerable: 我妈, 有点不懂, 我朋友, 挺担心 name no topic', async () => {
     const village = await service.ask('我妈年纪大了有点不懂 村里有没有地方能咨询法律问题');
     expect(village.abstained).toBe(false);
