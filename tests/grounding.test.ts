@@ -254,6 +254,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(analysis.units.map((u) => u.text)).not.toContain('共建');
   });
 
+  it('tells what was added only when that is asked: 新配的…有几个 is 新配备 13 名, 现在总共有多少个编制 is not 核增 27 名', async () => {
+    expect(firstLine((await service.ask('新配的法制审核员一共有几个？')).answer)).toContain('13 名');
+    expect((await service.ask('镇街综合执法队现在总共有多少个编制？')).abstained).toBe(true);
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

@@ -312,7 +312,9 @@ function figureClause(
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
-    if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
+    // (Unless the question asks what was added itself: 新配的法制审核员有几个 is 新配备 13 名.)
+    if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text) && !intent.isIncrement(analysis.normalized))
+      return;
     // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
