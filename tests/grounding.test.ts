@@ -259,6 +259,16 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect((await service.ask('镇街综合执法队现在总共有多少个编制？')).abstained).toBe(true);
   });
 
+  it('lists the items of a counted name only where the report lists them by it (四张清单 yes, 三项制度 no)', async () => {
+    expect((await service.ask('四张清单具体是哪四张？')).citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施');
+    expect((await service.ask('说有三个平台，是哪三个？')).citations[0]?.quote).toContain('实体、热线、网络三大平台');
+    for (const q of ['行政执法三项制度是哪三项？', '“六个一”工作机制是哪六个一？']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).toContain('清单');
+    }
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
-import { extractNumbers, type NumberMention } from '../text/extract-numbers.js';
+import { chineseValue, extractNumbers, type NumberMention } from '../text/extract-numbers.js';
 import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
@@ -81,6 +81,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   const subjectTerms = expects.length
     ? reportTerms(retrieval).filter((u) => !expects.some((k) => intent.read(u.unit.text).kinds.has(k)))
     : [];
+  const namedCount = analysis.intent.list ? countedName(analysis.normalized) : null;
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
@@ -132,6 +133,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     // 是哪一家 asks to identify one: the sentence must name one the question does not (会计师事务所挂名执业 names none).
     if (analysis.intent.kinds.has('which') && !namesOne(retrieval, text)) {
       gap = { kind: 'evidence', evidence: 'name', target: target?.text ?? null };
+      continue;
+    }
+    // 三项制度是哪三项: the items are listed right by the name (实体、热线、网络三大平台), or the report does not say them.
+    if (namedCount && !countedItemsStated(text, namedCount)) {
+      gap = { kind: 'evidence', evidence: 'list', target: namedCount.name };
       continue;
     }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
@@ -336,6 +342,44 @@ function figureClause(
     if (!best || score > best.score) best = { span: clause, score };
   });
   return (best as { span: Span } | null)?.span ?? null;
+}
+
+const NUMERAL = '[一二两三四五六七八九十]+|\\d+';
+/** 哪三项, 哪四张, 哪六个: a list asked with the number of its items. */
+const ASKED_COUNT = new RegExp(`哪(${NUMERAL})\\s*(?:个|项|张|种|条|类|大|方面|点|家|部分)`, 'u');
+/** A name that holds a number of items (三项制度, 四张清单, 三大平台, 六个一). */
+const COUNTED_NAME = new RegExp(`(${NUMERAL})(个|项|张|种|条|类|大)(\\p{Script=Han}{1,4})`, 'gu');
+
+/** The name a list question asks the items of, with how many (三项制度是哪三项 → 三项制度, 3), or null. */
+function countedName(question: string): { name: string; noun: string; n: number } | null {
+  const asked = ASKED_COUNT.exec(question);
+  if (!asked) return null;
+  const n = Number(chineseValue(asked[1]!) ?? asked[1]);
+  for (const m of question.slice(0, asked.index).matchAll(COUNTED_NAME)) {
+    // (Named as the report names it: 三项制度, 四张清单; 六个一 of 六个一工作机制.)
+    const rest = /^[一二两三四五六七八九十]/u.test(m[3]!) ? m[3]!.slice(0, 1) : m[3]!.slice(0, 2);
+    if (Number(chineseValue(m[1]!) ?? m[1]) === n) return { name: m[1]! + m[2]! + rest, noun: m[3]!.slice(0, 1), n };
+  }
+  return null;
+}
+
+/**
+ * Does the sentence list the items of the counted name right before it, in its clause: that many separated
+ * by 、 (不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”) or quoted (“海上枫桥”“园区枫桥”…四大特色)?
+ */
+function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: number }): boolean {
+  // The name as the report writes it: the same number and noun, whatever the measure word (三个平台 is 三大平台).
+  for (const m of sentence.matchAll(COUNTED_NAME)) {
+    if (Number(chineseValue(m[1]!) ?? m[1]) !== n || !m[3]!.startsWith(noun)) continue;
+    const before =
+      sentence
+        .slice(0, m.index)
+        .split(/[，,；;。：:]/u)
+        .pop() ?? '';
+    const listedBy = Math.max(before.split('、').length, (before.match(/“[^”]+”/gu) ?? []).length);
+    if (listedBy >= n) return true;
+  }
+  return false;
 }
 
 /** Right after the action a figure is asked of: an aspect particle at most, then the ask (采纳了多少, 化解了几件). */
