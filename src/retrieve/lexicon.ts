@@ -90,11 +90,15 @@ export function createLexicon(
   const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh, stopEn);
   // The bigrams inside the report's words, segmented when a question first needs them (not at start-up).
   let insideWords: Set<string> | undefined;
+  let deWords: Lexicon['deWords'] | undefined;
   const inReport = (text: string) => matchTexts.some((t) => t.includes(text));
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
-    deWords: deWordsOf(sorted),
+    // Built when the first question needs it, not at start-up.
+    get deWords() {
+      return (deWords ??= deWordsOf(sorted));
+    },
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
