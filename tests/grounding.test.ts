@@ -231,9 +231,11 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it("does not give the report contact's phone for a hotline's: the word naming the asked kind (电话) is not the subject", async () => {
-    const hotline = await service.ask('法律服务热线的电话是多少');
-    expect(hotline.abstained).toBe(true);
-    expect(hotline.answer).not.toMatch(/\d{7,}/u);
+    for (const q of ['法律服务热线的电话是多少', '法律服务热线号码是多少？']) {
+      const hotline = await service.ask(q);
+      expect(hotline.abstained, q).toBe(true);
+      expect(hotline.answer).not.toMatch(/\d{7,}/u);
+    }
     // The report's own contact line still answers for its phone.
     const contact = await service.ask('报告联系人的电话是多少？');
     expect(contact.citations[0]?.id).toBe('closing-contact');

@@ -79,7 +79,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // The question's report terms that say what it is about: not the ones that name the kind of fact asked
   // (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
   const subjectTerms = expects.length
-    ? reportTerms(retrieval).filter((u) => !expects.some((k) => intent.read(u.unit.text).kinds.has(k)))
+    ? reportTerms(retrieval).filter((u) => !u.unit.forms.some((f) => expects.some((k) => intent.read(f).kinds.has(k))))
     : [];
   const namedCount = analysis.intent.list ? countedName(analysis.normalized) : null;
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
