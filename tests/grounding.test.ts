@@ -271,6 +271,16 @@ describe('near misses are declined, saying what the report lacks', () => {
     }
   });
 
+  it('declines a figure asked per item where the report gives a total (一家企业能拿多少, 一件专利能补多少)', async () => {
+    for (const q of ['一家企业能拿多少奖补资金？', '专利补助一件专利能补多少钱？']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).not.toMatch(/13\.25|190/u);
+    }
+    // The total itself still answers.
+    expect(firstLine((await service.ask('专利补助一共发了多少钱？')).answer)).toContain('190 多万元');
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

@@ -265,6 +265,7 @@ function figureClause(
   const joined = intent.joinsSeveral(analysis.normalized);
   const asked = [analysis.normalized, ...analysis.expansions];
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
+  const perItem = intent.perUnit.asks(analysis.normalized);
   const words = checksLack ? questionWords(analysis) : [];
   // The head of the counted thing: its last word, unless that names a group whose members are counted (志愿者 for
   // 蒲公英普法志愿者队伍).
@@ -317,6 +318,8 @@ function figureClause(
     if (checksLack && intent.negatesWord(text, words, asked)) return;
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
+    // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
+    if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
     // (Unless the question asks what was added itself: 新配的法制审核员有几个 is 新配备 13 名.)
     if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text) && !intent.isIncrement(analysis.normalized))
