@@ -271,6 +271,15 @@ describe('near misses are declined, saying what the report lacks', () => {
     }
   });
 
+  it('answers a rate only with the rate named: 输的比例 is the 败诉率, which the report does not give (not 出庭率 100%)', async () => {
+    for (const q of ['告政府的官司 政府输的比例是多少', '民告官 输的比例多少']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).not.toContain('100%');
+    }
+    expect(firstLine((await service.ask('负责人出庭的比例是多少？')).answer)).toContain('100%');
+  });
+
   it('declines a figure asked per item where the report gives a total (一家企业能拿多少, 一件专利能补多少)', async () => {
     for (const q of ['一家企业能拿多少奖补资金？', '专利补助一件专利能补多少钱？']) {
       const answer = await service.ask(q);

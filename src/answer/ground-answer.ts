@@ -266,6 +266,13 @@ function figureClause(
   const asked = [analysis.normalized, ...analysis.expansions];
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
   const perItem = intent.perUnit.asks(analysis.normalized);
+  // 输的比例 reads as 败诉率: a rate the question names in the report's words is the one its figure must be (not 出庭率).
+  const namedRates =
+    kind === 'rate'
+      ? (strict[0] ?? []).flatMap((u) =>
+          BARE_RATE.test(u.unit.text) ? [] : u.unit.forms.filter((f) => [...f].length >= 3 && f.endsWith('率')),
+        )
+      : [];
   const words = checksLack ? questionWords(analysis) : [];
   // The head of the counted thing: its last word, unless that names a group whose members are counted (志愿者 for
   // 蒲公英普法志愿者队伍).
@@ -318,6 +325,7 @@ function figureClause(
     if (checksLack && intent.negatesWord(text, words, asked)) return;
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
+    if (namedRates.length && !namedRates.some((f) => text.includes(f))) return;
     // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
     if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
@@ -384,6 +392,9 @@ function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: nu
   }
   return false;
 }
+
+/** A word that only says a share is asked (比例), not of what. */
+const BARE_RATE = /^(?:比例|比率|百分比|占比|率|rate|share|percentage|proportion)$/u;
 
 /** Right after the action a figure is asked of: an aspect particle at most, then the ask (采纳了多少, 化解了几件). */
 const ACTION_ASKED = /^[了过]?\s*(?:多少|几)/u;
