@@ -290,6 +290,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine((await service.ask('专利补助一共发了多少钱？')).answer)).toContain('190 多万元');
   });
 
+  it('counts a part of a stated figure in the same measure: 5500件里…占多少 is not told by 标的金额 19.64 亿元', async () => {
+    const answer = await service.ask('审结的5500件里面民营企业的占多少');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('19.64');
+  });
+
   it('does not answer a part of a figure with the figure itself', async () => {
     const answer = await service.ask('228件行政复议申请里，涉及交通处罚的有多少件？');
     expect(answer.abstained).toBe(true);

@@ -266,6 +266,8 @@ function figureClause(
   const asked = [analysis.normalized, ...analysis.expansions];
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
   const perItem = intent.perUnit.asks(analysis.normalized);
+  // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
+  const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
   // 输的比例 reads as 败诉率: a rate the question names in the report's words is the one its figure must be (not 出庭率).
   const namedRates =
     kind === 'rate'
@@ -326,6 +328,7 @@ function figureClause(
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
     if (namedRates.length && !namedRates.some((f) => text.includes(f))) return;
+    if (partOf && (kind === 'count' || kind === 'figure') && !fresh.some((n) => FIGURE_MEASURE.exec(after(n))?.[1] === partOf)) return;
     // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
     if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
@@ -392,6 +395,10 @@ function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: nu
   }
   return false;
 }
+
+/** A figure the question asks a part of, and its measure word (5500件里, 228 件行政复议申请当中 → 件). */
+const PART_OF_FIGURE =
+  /\d+(?:\.\d+)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])\p{Script=Han}{0,12}?(?:里面|里头|当中|之中|里|中)/u;
 
 /** A word that only says a share is asked (比例), not of what. */
 const BARE_RATE = /^(?:比例|比率|百分比|占比|率|rate|share|percentage|proportion)$/u;
