@@ -411,6 +411,8 @@ describe('near misses are declined, saying what the report lacks', () => {
   it('asks where for 在哪几个镇, and names for 那N个…叫什么名字, declining what the report only counts', async () => {
     await expectDeclined(['公共法律服务工作站在哪几个镇？'], /9 个镇/u);
     await expectDeclined(['那27件备案的文件叫什么名字？', '那3个泉州市级金牌调解室叫什么名字？'], /27 件|枫桥/u);
+    // What N things say (那12条措施具体讲的什么) asks their items too: the report only counts them.
+    await expectDeclined(['法院那12条措施具体讲的什么？'], /12 条/u);
     // Names asked of people (一级调解员的都叫什么): a count of them is no name.
     await expectDeclined(['省里评的一级调解员的都叫什么？'], /5 人/u);
   });
