@@ -269,10 +269,14 @@ function figureClause(
   // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
   const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
   // 输的比例 reads as 败诉率: a rate the question names in the report's words is the one its figure must be (not 出庭率).
+  // (Where no asked-about thing was read from the question: otherwise that thing must stand by the figure.)
   const namedRates =
-    kind === 'rate'
+    kind === 'rate' && !target
       ? (strict[0] ?? []).flatMap((u) =>
-          BARE_RATE.test(u.unit.text) ? [] : u.unit.forms.filter((f) => [...f].length >= 3 && f.endsWith('率')),
+          // (Only a word that itself names the share asked, 输的比例 or 纠错率, not any word read as some rate.)
+          BARE_RATE.test(u.unit.text) || !NAMES_RATE.test(u.unit.text)
+            ? []
+            : u.unit.forms.filter((f) => [...f].length >= 3 && f.endsWith('率')),
         )
       : [];
   const words = checksLack ? questionWords(analysis) : [];
@@ -399,6 +403,9 @@ function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: nu
 /** A figure the question asks a part of, and its measure word (5500件里, 228 件行政复议申请当中 → 件). */
 const PART_OF_FIGURE =
   /\d+(?:\.\d+)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])\p{Script=Han}{0,12}?(?:里面|里头|当中|之中|里|中)/u;
+
+/** A word that names a share (输的比例, 纠错率, 占比). */
+const NAMES_RATE = /比例|比率|率$|占比|百分比|\brate\b|\bshare\b|\bpercentage\b/u;
 
 /** A word that only says a share is asked (比例), not of what. */
 const BARE_RATE = /^(?:比例|比率|百分比|占比|率|rate|share|percentage|proportion)$/u;
