@@ -135,6 +135,10 @@ describe('shops and checks in everyday words', () => {
     expect(answer.citations[0]?.quote).toContain('降低抽查频率');
   });
 
+  it('takes 双方 (both sides) as no part of the measured thing: 双方调解和好的比例 is the 调解和解率', async () => {
+    expect(firstLine((await service.ask('复议里双方调解和好的比例是多少？')).answer)).toContain('22.37%');
+  });
+
   it('takes 真正 as emphasis, not part of the measured thing (争议真正化解掉的比例 is the 化解率)', async () => {
     expect(firstLine((await service.ask('复议以后争议真正化解掉的比例是多少？')).answer)).toContain('95.61%');
   });
