@@ -183,3 +183,14 @@ describe('a figure the citizen heard (听说…)', () => {
     expect((await service.ask('听说2022年行政复议申请有300多件？')).abstained).toBe(true);
   });
 });
+
+describe('more everyday words for figures and lines of the report', () => {
+  it('reads 少掏 as the burden saved, 办公室…印的 as the printing office, and greetings as no topic', async () => {
+    expect(firstLine((await service.ask('四张清单算下来帮商家少掏了多少钱？')).answer)).toContain('479 万元');
+    expect((await service.ask('这报告是哪个办公室印的？')).citations[0]?.id).toBe('closing-printer');
+    const { analysis } = await service.retrieve('您好，我写材料要引用这份报告，它的文号是多少');
+    const words = analysis.units.map((u) => u.text);
+    expect(words).toContain('文号');
+    for (const w of ['您好', '材料', '写材料']) expect(words).not.toContain(w);
+  });
+});
