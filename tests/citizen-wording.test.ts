@@ -194,3 +194,11 @@ describe('more everyday words for figures and lines of the report', () => {
     for (const w of ['您好', '材料', '写材料']) expect(words).not.toContain(w);
   });
 });
+
+describe('以后 opening a question', () => {
+  it('is the future, answered from the plans (今后), while 复议以后 still means after', async () => {
+    expect((await service.ask('以后办事能不能都在网上办？')).citations[0]?.id).toBe('s9.3');
+    const { analysis } = await service.retrieve('复议以后还能去法院告吗');
+    expect(analysis.units.map((u) => u.text)).not.toContain('今后');
+  });
+});

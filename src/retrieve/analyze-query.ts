@@ -84,7 +84,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
   // 一共建了多少个: the total asked (一共) is no part of a vocabulary word after it (共建).
   const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeDe(wording, lexicon));
-  const { rest, entries } = cutGlossary(framed, lexicon);
+  const { rest, entries } = cutGlossary(opensWithFuture(framed), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
@@ -121,6 +121,14 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     approximate: approximateFigures(normalized),
     claimed: [...new Set(claimed)],
   };
+}
+
+/**
+ * 以后 opening a clause is the future (以后办事是不是都能在手机上办: the report's plans, 今后); after a word it is
+ * "after" (复议以后, 做完以后), a frame word.
+ */
+function opensWithFuture(text: string): string {
+  return text.replace(/(^|[，,。？?！!；;\s])((?:那|请问|那么)?)以后/gu, '$1$2今后');
 }
 
 /** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */
