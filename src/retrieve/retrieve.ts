@@ -130,6 +130,12 @@ export type Retriever = (question: string, history?: ChatTurn[], options?: Retri
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
   const titleText = (index.sentenceText.get('header-title') ?? []).join(' ');
+  // The parts about a later year than the report's (九、2024年工作思路): plans, not what was done.
+  const planParts = new Set(
+    partsOf(index)
+      .filter((p) => [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].some((m) => Number(m[1]) > subjectYear))
+      .map((p) => p.part!),
+  );
   const partYears = new Set(partsOf(index).flatMap((p) => [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].map((m) => m[1]!)));
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
@@ -176,6 +182,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
 
     const top = Math.max(1e-9, ...result.hits.map((h) => h.score));
     const asksTopic = analysis.intent.kinds.has('topic');
+    const asksDone =
+      DONE.test(analysis.normalized) && !PLANNED.test(analysis.normalized) && !analysis.required.some((n) => partYears.has(n));
     const hits = result.hits.flatMap(function rescore(hit): RetrievedParagraph[] {
       const paragraph = index.paragraphs.get(String(hit.id));
       const matchText = index.matchText.get(String(hit.id));
@@ -192,6 +200,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const coversTopic = asksTopic && paragraph.kind === 'heading' && own >= tuning.topicCoverage;
       if (namesPlace || coversTopic) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
+      // 做了哪些改革 asks what was done: the part about next year's plans says what will be.
+      if (asksDone && paragraph.part !== null && planParts.has(paragraph.part)) score *= tuning.headingFactor;
       const sentenceText = index.sentenceText.get(paragraph.id)!;
       // Ranked when first read: an answer reads the sentences of one to three of the candidates.
       let spans: ScoredSpan[] | undefined;
@@ -247,6 +257,10 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
     };
   };
 }
+
+/** A question about what was done (做了, 搞过, 去年, 已经), and one about what is planned (明年, 打算, 今后, 准备). */
+const DONE = /(?:做|搞|办|干|推|开展|出台|实施|改)(?:了|过)|去年|已经|\b(?:did|has|have|was|were)\b/u;
+const PLANNED = /明年|打算|今后|以后|将来|计划|准备|要做|规划|下一步|接下来|\b(?:will|plan|plans|next year)\b/u;
 
 /**
  * Voice input and quick typing leave out punctuation and pause with a space (我帮我爸问下 他开小作坊的 那几张清单…):
