@@ -92,7 +92,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const heard = hearsaySpans(normalized);
   const numbers = [...normalized.matchAll(NUMBER)].filter((m) => m[0] !== String(subjectYear));
   const claimed = numbers.filter((m) => heard.some(([from, to]) => m.index >= from && m.index < to)).map((m) => m[0]);
-  const required = numbers.map((m) => m[0]).filter((n) => !claimed.includes(n) || /^(?:19|20)\d{2}$/u.test(n));
+  const required = numbers.map((m) => m[0]).filter((n) => !claimed.includes(n) || YEAR.test(n));
   // 前年 is a year like 2022, asked for as plainly.
   required.push(...relativeYears(normalized, lexicon.relativeYears, subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.

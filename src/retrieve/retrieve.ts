@@ -130,13 +130,12 @@ export type Retriever = (question: string, history?: ChatTurn[], options?: Retri
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
   const titleText = (index.sentenceText.get('header-title') ?? []).join(' ');
-  // The parts about a later year than the report's (九、2024年工作思路): plans, not what was done.
-  const planParts = new Set(
-    partsOf(index)
-      .filter((p) => [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].some((m) => Number(m[1]) > subjectYear))
-      .map((p) => p.part!),
-  );
-  const partYears = new Set(partsOf(index).flatMap((p) => [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].map((m) => m[1]!)));
+  const parts = partsOf(index);
+  // The years each part's heading is about (九、2024年工作思路 → 2024).
+  const yearsOf = new Map(parts.map((p) => [p.part!, [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].map((m) => m[1]!)]));
+  const partYears = new Set([...yearsOf.values()].flat());
+  // The parts about a later year than the report's: plans, not what was done.
+  const planParts = new Set([...yearsOf].filter(([, years]) => years.some((y) => Number(y) > subjectYear)).map(([part]) => part));
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
     // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
@@ -251,7 +250,7 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       owns: lexicon.owns,
       countable: lexicon.countable,
       subparts: (part) => subpartsOf(index, part),
-      parts: () => partsOf(index),
+      parts: () => parts,
       partYears,
       titleText,
     };
