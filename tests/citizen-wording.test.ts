@@ -156,12 +156,12 @@ describe('shops and checks in everyday words', () => {
 
 describe('a vocabulary phrase with its 的 moved, or a light word put inside it', () => {
   it('is read whole (手机上办事的平台 as 手机上的办事平台), but a word is not found inside another without its 的', async () => {
-    const { placeDe } = await import('../src/retrieve/lexicon.js');
-    expect(placeDe('手机上办事的平台叫什么', service.lexicon)).toBe('手机上的办事平台叫什么');
-    expect(placeDe('执法人员手上拿的终端', service.lexicon)).toBe('执法人员手上拿的终端');
+    const { placeLightWords } = await import('../src/retrieve/lexicon.js');
+    expect(placeLightWords('手机上办事的平台叫什么', service.lexicon)).toBe('手机上的办事平台叫什么');
+    expect(placeLightWords('执法人员手上拿的终端', service.lexicon)).toBe('执法人员手上拿的终端');
     // A measure word or 一下 put inside a phrase (咨询个法律问题), but no 的 joining two words (出庭的比例).
-    expect(placeDe('村里有地方能咨询个法律问题吗', service.lexicon)).toBe('村里有地方能咨询法律问题吗');
-    expect(placeDe('亲自出庭的比例是多少', service.lexicon)).toBe('亲自出庭的比例是多少');
+    expect(placeLightWords('村里有地方能咨询个法律问题吗', service.lexicon)).toBe('村里有地方能咨询法律问题吗');
+    expect(placeLightWords('亲自出庭的比例是多少', service.lexicon)).toBe('亲自出庭的比例是多少');
     const village = await service.ask('村里有地方能咨询个法律问题吗？');
     expect(village.citations[0]?.quote).toContain('村（社区）公共法律服务工作室');
     expect((await service.ask('手机上办事的平台叫什么名字')).citations[0]?.quote).toContain('i 石狮');

@@ -4,7 +4,7 @@ import { occurrences } from '../text/tokenize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, ASKED_AS, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
-import { FRAME_TOTALS, placeDe, type GlossaryEntry, type Lexicon } from './lexicon.js';
+import { FRAME_TOTALS, placeLightWords, type GlossaryEntry, type Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
@@ -83,7 +83,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   // How many people…: people is how they are counted (多少人), not a word the answer must hold (群众).
   const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
   // 一共建了多少个: the total asked (一共) is no part of a vocabulary word after it (共建).
-  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeDe(wording, lexicon));
+  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeLightWords(wording, lexicon));
   const { rest, entries } = cutGlossary(opensWithFuture(framed), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
