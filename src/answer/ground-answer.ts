@@ -68,20 +68,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
   const paragraphText = hit.sentenceText.join(' ');
   const whole = `${hit.sectionText} ${paragraphText}`;
-  // The event a when-question asks the date of (哪天公布的 → 公布), read once for all the sentences.
-  const event = expects.some((k) => k === 'date' || k === 'year' || k === 'time') ? askedEvent(analysis) : null;
+  // What the question alone says, read once per question for all the paragraphs it is tried on.
+  const { event, subjectTerms, namedCount } = questionReading(retrieval);
   const counted = expects.find((k) => COUNTED.has(k));
   const owner = counted && target ? askedOwners(retrieval).find((u) => coverage([u], whole) < 1) : undefined;
   if (counted && target && owner) {
     const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
     return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
   }
-  // The question's report terms that say what it is about: not the ones that name the kind of fact asked
-  // (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
-  const subjectTerms = expects.length
-    ? reportTerms(retrieval).filter((u) => !u.unit.forms.some((f) => expects.some((k) => intent.read(f).kinds.has(k))))
-    : [];
-  const namedCount = analysis.intent.list ? countedName(analysis.normalized) : null;
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
@@ -169,6 +163,38 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+interface QuestionReading {
+  /** The event a when-question asks the date of (哪天公布的 → 公布). */
+  event: { text: string; forms: string[] } | null;
+  /**
+   * The question's report terms that say what it is about: not the ones that name the kind of fact asked
+   * (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
+   */
+  subjectTerms: WeightedUnit[];
+  /** The counted name a list question asks the items of (三项制度是哪三项). */
+  namedCount: { name: string; noun: string; n: number } | null;
+}
+
+const readings = new WeakMap<Retrieval, QuestionReading>();
+
+/** The parts of grounding that depend on the question alone, read once per question (a retrieval). */
+function questionReading(retrieval: Retrieval): QuestionReading {
+  let reading = readings.get(retrieval);
+  if (!reading) {
+    const { analysis, intent } = retrieval;
+    const expects = analysis.intent.expects;
+    reading = {
+      event: expects.some((k) => k === 'date' || k === 'year' || k === 'time') ? askedEvent(analysis) : null,
+      subjectTerms: expects.length
+        ? reportTerms(retrieval).filter((u) => !u.unit.forms.some((f) => expects.some((k) => intent.read(f).kinds.has(k))))
+        : [],
+      namedCount: analysis.intent.list ? countedName(analysis.normalized) : null,
+    };
+    readings.set(retrieval, reading);
+  }
+  return reading;
 }
 
 /** The question's report terms (its glossary words), weighed strictly. */
@@ -362,21 +388,29 @@ function figureClause(
   return (best as { span: Span } | null)?.span ?? null;
 }
 
+/** The measure words figures are counted in (件, 家, 人次…). */
+const MEASURE = '场次|人次|[个家户所次场回件项条份张台宗起批人名位期届]';
+
 const NUMERAL = '[一二两三四五六七八九十]+|\\d+';
 /** 哪三项, 哪四张, 哪六个: a list asked with the number of its items. */
 const ASKED_COUNT = new RegExp(`哪(${NUMERAL})\\s*(?:个|项|张|种|条|类|大|方面|点|家|部分)`, 'u');
 /** A name that holds a number of items (三项制度, 四张清单, 三大平台, 六个一). */
 const COUNTED_NAME = new RegExp(`(${NUMERAL})(个|项|张|种|条|类|大)(\\p{Script=Han}{1,4})`, 'gu');
 
+/** The value of a number written in digits or in Chinese numerals (三 → 3, 12 → 12). */
+function numeralValue(numeral: string): number {
+  return Number(chineseValue(numeral) ?? numeral);
+}
+
 /** The name a list question asks the items of, with how many (三项制度是哪三项 → 三项制度, 3), or null. */
 function countedName(question: string): { name: string; noun: string; n: number } | null {
   const asked = ASKED_COUNT.exec(question);
   if (!asked) return null;
-  const n = Number(chineseValue(asked[1]!) ?? asked[1]);
+  const n = numeralValue(asked[1]!);
   for (const m of question.slice(0, asked.index).matchAll(COUNTED_NAME)) {
     // (Named as the report names it: 三项制度, 四张清单; 六个一 of 六个一工作机制.)
     const rest = /^[一二两三四五六七八九十]/u.test(m[3]!) ? m[3]!.slice(0, 1) : m[3]!.slice(0, 2);
-    if (Number(chineseValue(m[1]!) ?? m[1]) === n) return { name: m[1]! + m[2]! + rest, noun: m[3]!.slice(0, 1), n };
+    if (numeralValue(m[1]!) === n) return { name: m[1]! + m[2]! + rest, noun: m[3]!.slice(0, 1), n };
   }
   return null;
 }
@@ -388,7 +422,7 @@ function countedName(question: string): { name: string; noun: string; n: number 
 function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: number }): boolean {
   // The name as the report writes it: the same number and noun, whatever the measure word (三个平台 is 三大平台).
   for (const m of sentence.matchAll(COUNTED_NAME)) {
-    if (Number(chineseValue(m[1]!) ?? m[1]) !== n || !m[3]!.startsWith(noun)) continue;
+    if (numeralValue(m[1]!) !== n || !m[3]!.startsWith(noun)) continue;
     const before =
       sentence
         .slice(0, m.index)
@@ -401,8 +435,7 @@ function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: nu
 }
 
 /** A figure the question asks a part of, and its measure word (5500件里, 228 件行政复议申请当中 → 件). */
-const PART_OF_FIGURE =
-  /\d+(?:\.\d+)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])\p{Script=Han}{0,12}?(?:里面|里头|当中|之中|里|中)/u;
+const PART_OF_FIGURE = new RegExp(String.raw`\d+(?:\.\d+)?\s*(${MEASURE})\p{Script=Han}{0,12}?(?:里面|里头|当中|之中|里|中)`, 'u');
 
 /** A word that names a share (输的比例, 纠错率, 占比). */
 const NAMES_RATE = /比例|比率|率$|占比|百分比|\brate\b|\bshare\b|\bpercentage\b/u;
@@ -463,9 +496,9 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
 }
 
 /** The measure word a question counts by (多少家, 几次). */
-const ASKED_MEASURE = /(?:多少|几)\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/gu;
+const ASKED_MEASURE = new RegExp(String.raw`(?:多少|几)\s*(${MEASURE})`, 'gu');
 /** The measure word right after a figure (25 次, 1011 个, 2 万名). */
-const FIGURE_MEASURE = /^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/u;
+const FIGURE_MEASURE = new RegExp(String.raw`^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(${MEASURE})`, 'u');
 /** Measures of how many times something happened, not of how many things there are (人次 counts people). */
 const TIMES = /^(?:次|场|回|场次|期|届)$/u;
 
