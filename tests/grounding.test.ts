@@ -12,6 +12,14 @@ const firstLine = (text: string) => text.split('\n')[0]!;
 const lead = async (question: string) => firstLine((await service.ask(question)).answer);
 
 /** Each question is declined, and its decline shows nothing `shown` matches (the figure it must not give). */
+/** A follow-up asked after an earlier question (the answer to it does not matter here). */
+function askAfter(earlier: string, question: string) {
+  return service.ask(question, [
+    { role: 'user', content: earlier },
+    { role: 'assistant', content: '……' },
+  ]);
+}
+
 async function expectDeclined(questions: string[], shown: RegExp) {
   for (const question of questions) {
     const answer = await service.ask(question);
@@ -476,11 +484,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('counts things by a figure of things, not of times (多少家 is not 25 次), also in a follow-up', async () => {
-    const history = [
-      { role: 'user' as const, content: '部门联合双随机抽查搞了几次？' },
-      { role: 'assistant' as const, content: '……' },
-    ];
-    const answer = await service.ask('那一共抽查了多少家？', history);
+    const answer = await askAfter('部门联合双随机抽查搞了几次？', '那一共抽查了多少家？');
     expect(firstLine(answer.answer)).toContain('1011');
     expect(firstLine(answer.answer)).not.toContain('25 次');
   });
@@ -540,11 +544,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('asks, in a follow-up that names no kind of fact, what the earlier question asked (a count, not what was not done)', async () => {
-    const history = [
-      { role: 'user' as const, content: '市政府去年出了几个规范性文件？' },
-      { role: 'assistant' as const, content: '……' },
-    ];
-    const answer = await service.ask('那各部门和镇街报上来备案的呢？', history);
+    const answer = await askAfter('市政府去年出了几个规范性文件？', '那各部门和镇街报上来备案的呢？');
     expect(firstLine(answer.answer)).toContain('27 件');
     expect(answer.answer).not.toContain('漏报');
   });
