@@ -30,7 +30,19 @@ export const ANSWERS_SNAPSHOT_PATH = new URL('../answers.snapshot.json', import.
 
 /** The tuning splits only (gold.jsonl, dev2.jsonl … dev11.jsonl): the blind split is never read here. */
 export function snapshotQuestions() {
-  return loadGold([GOLD_PATH, DEV2_PATH, DEV3_PATH, DEV4_PATH, DEV5_PATH, DEV6_PATH, DEV7_PATH, DEV8_PATH, DEV9_PATH, DEV10_PATH, DEV11_PATH]);
+  return loadGold([
+    GOLD_PATH,
+    DEV2_PATH,
+    DEV3_PATH,
+    DEV4_PATH,
+    DEV5_PATH,
+    DEV6_PATH,
+    DEV7_PATH,
+    DEV8_PATH,
+    DEV9_PATH,
+    DEV10_PATH,
+    DEV11_PATH,
+  ]);
 }
 
 function summarise(id: string, a: Answer): SnapshotAnswer {

@@ -89,7 +89,20 @@ export const DEV11_PATH = fileURLToPath(new URL('../dev11.jsonl', import.meta.ur
 export const SPLITS = ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'test', 'blind'] as const;
 
 export function loadGold(
-  paths = [GOLD_PATH, DEV2_PATH, DEV3_PATH, DEV4_PATH, DEV5_PATH, DEV6_PATH, DEV7_PATH, DEV8_PATH, DEV9_PATH, DEV10_PATH, DEV11_PATH, BLIND_PATH],
+  paths = [
+    GOLD_PATH,
+    DEV2_PATH,
+    DEV3_PATH,
+    DEV4_PATH,
+    DEV5_PATH,
+    DEV6_PATH,
+    DEV7_PATH,
+    DEV8_PATH,
+    DEV9_PATH,
+    DEV10_PATH,
+    DEV11_PATH,
+    BLIND_PATH,
+  ],
 ): GoldItem[] {
   return paths.flatMap((path) =>
     readFileSync(path, 'utf8')
