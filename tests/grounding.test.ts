@@ -335,6 +335,18 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(firstLine(applicants.answer)).toContain('228 件');
   });
 
+  it('gives no figure of another clause for what the question says was done (罚了多少钱 is not 减轻负担 479 万元)', async () => {
+    // The sentence says 处罚 and 败诉, but of other figures: 479 万元 is the burden lifted, 4 件 the disputes resolved.
+    await expectDeclined(['处罚企业一共罚了多少钱？', '打行政官司政府输了几件？'], /479|4 件/u);
+    // What was done, said in the figure's own clause, is still answered.
+    expect(await lead('行政争议化解中心化解了几件？')).toContain('4 件');
+    expect(await lead('四张清单用上以后，企业的负担减轻了多少钱？')).toContain('479 万元');
+  });
+
+  it('reads the counted thing before a closing 的 when the word after it only names a kind (…上台讲依法办事的情况)', async () => {
+    expect(await lead('到年底有多少个单位的一把手上台讲依法办事的情况？')).toContain('53 名');
+  });
+
   it('declines a figure about something the sentence does not count', async () => {
     const answer = await service.ask('“蒲公英”普法志愿者里有多少名律师？');
     expect(answer.abstained).toBe(true);

@@ -175,6 +175,11 @@ interface QuestionReading {
   subjectTerms: WeightedUnit[];
   /** The counted name a list question asks the items of (三项制度是哪三项). */
   namedCount: { name: string; noun: string; n: number } | null;
+  /**
+   * What the question says was done, right before its ask (罚了多少钱, 输了几件, 化解了几件): a figure answers only
+   * where its own clause says it (减轻…负担 479 万元 was not fined; 已化解行政争议 4 件 were not lost).
+   */
+  done: WeightedUnit | undefined;
 }
 
 const readings = new WeakMap<Retrieval, QuestionReading>();
@@ -191,6 +196,11 @@ function questionReading(retrieval: Retrieval): QuestionReading {
         ? reportTerms(retrieval).filter((u) => !u.unit.forms.some((f) => expects.some((k) => intent.read(f).kinds.has(k))))
         : [],
       namedCount: analysis.intent.list ? countedName(analysis.normalized) : null,
+      // (One ask only: 查了多少份…发了几份 asks two things, each done in its own clause.)
+      done:
+        expects.some((k) => COUNTED.has(k)) && (analysis.normalized.match(/多少|几/gu) ?? []).length === 1
+          ? doneAsked(analysis.normalized, retrieval.strict[0] ?? [])
+          : undefined,
     };
     readings.set(retrieval, reading);
   }
@@ -292,6 +302,8 @@ function figureClause(
   const asked = [analysis.normalized, ...analysis.expansions];
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
   const perItem = intent.perUnit.asks(analysis.normalized);
+  const { done } = questionReading(retrieval);
+  const sentenceText = done ? clauses.map((c) => c.match).join(' ') : '';
   // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
   const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
   // 输的比例 reads as 败诉率: a rate the question names in the report's words is the one its figure must be (not 出庭率).
@@ -358,6 +370,9 @@ function figureClause(
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
     if (namedRates.length && !namedRates.some((f) => text.includes(f))) return;
+    // 罚了多少钱: where the sentence says what was done, but by another figure (…处罚…作出案件 5987 件，减轻…负担 479 万元;
+    // 已化解行政争议 4 件…有效降低败诉率), this figure is not of it. (Said in other words, 兑现 for 发了, it is not checked.)
+    if (done && COUNTED.has(kind) && coverage([done], sentenceText) >= 0.5 && coverage([done], ownStretch(clauses, k)) < 0.5) return;
     if (partOf && (kind === 'count' || kind === 'figure') && !fresh.some((n) => FIGURE_MEASURE.exec(after(n))?.[1] === partOf)) return;
     // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
     if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
@@ -445,6 +460,33 @@ const BARE_RATE = /^(?:比例|比率|百分比|占比|率|rate|share|percentage|
 
 /** Right after the action a figure is asked of: an aspect particle at most, then the ask (采纳了多少, 化解了几件). */
 const ACTION_ASKED = /^[了过]?\s*(?:多少|几)/u;
+
+/**
+ * What the question says was done, right before its ask: a word of the report (the vocabulary's 罚了 → 处罚, or
+ * the report's own 化解) followed by 了/过 and 多少/几. A paraphrase the report never uses (接手了) is not held to it.
+ */
+function doneAsked(question: string, units: WeightedUnit[]): WeightedUnit | undefined {
+  return units.find((u) => {
+    if (u.unit.kind === 'latin' || u.chars.length || !u.grams.some((g) => g.length)) return false;
+    const at = question.lastIndexOf(u.unit.text);
+    if (at < 0) return false;
+    const rest = question.slice(at + u.unit.text.length);
+    return /[了过]$/u.test(u.unit.text) ? ACTION_ASKED.test(rest) : /^[了过]\s*(?:多少|几)/u.test(rest);
+  });
+}
+
+/** A figure with its measure word or unit (26 个, 479 万元, 21.05%), not a year (2023 年度). */
+const STATES_FIGURE = new RegExp(String.raw`\d(?:\.\d+)?\s*(?:多|余)?\s*(?:[万千百亿]\s*)?(?:多|余)?\s*(?:${MEASURE}|元|%)`, 'u');
+
+/** A clause with the clauses before it that state no figure of their own: what its figure is said of. */
+function ownStretch(clauses: Clause[], k: number): string {
+  let from = k;
+  while (from > 0 && !STATES_FIGURE.test(clauses[from - 1]!.match)) from--;
+  return clauses
+    .slice(from, k + 1)
+    .map((c) => c.match)
+    .join(' ');
+}
 
 /** The question's report word for what was done, right before its ask (采纳 of 检察建议采纳了多少), if one is. */
 function askedAction(question: string, units: WeightedUnit[]): WeightedUnit | undefined {

@@ -62,7 +62,9 @@ export function askedTarget(normalized: string, lexicon: Lexicon): AskedTarget |
     which ||= asksWhich;
     // The counted noun comes first after the measure word (多少个行政执法单位开展…), after any 的-modifier.
     // (多少件是靠商会调解解决的: the words before a closing 的.)
-    words = contentWords(asksWhich ? clause : (clause.replace(/^是/u, '').split('的').filter(Boolean).pop() ?? ''), lexicon).slice(0, 1);
+    // (有多少个一把手上台汇报…的情况: a head that only names a kind of thing, 情况 or 措施, leaves it to the words before 的.)
+    const parts = asksWhich ? [clause] : clause.replace(/^是/u, '').split('的').filter(Boolean);
+    while (parts.length && !words.length) words = contentWords(parts.pop()!, lexicon).slice(0, 1);
     // Only the first ask: 解决了几件？还有几件在处理？ counts two things, and the first one leads the answer.
     break;
   }
