@@ -343,6 +343,19 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(await lead('四张清单用上以后，企业的负担减轻了多少钱？')).toContain('479 万元');
   });
 
+  it('reads 那几家 / 十几万 / 那几十件 as figures the question points back at, not as answers or asks', async () => {
+    // 十几万户 is the 近 17 万户 the question asks a part of; 那几个 调解室 are counted in 个, the question asks 件.
+    await expectDeclined(['市场主体那十几万户里，有多少是外地人开的？', '那几个县级金牌调解室去年调解了多少件纠纷？'], /17 万户|17 个/u);
+    // 那几家 points at 走访被处罚企业 8 家: their names are asked, and the report gives only the count.
+    const visited = await service.ask('走访的那几家企业叫什么名字？');
+    expect(visited.abstained).toBe(true);
+    expect(visited.answer).not.toContain('8 家');
+    // A figure someone else said (听朋友说…两百多件) is a claim to check: the report's own figure answers.
+    expect(await lead('听朋友说复议申请有两百多件，准确是多少？')).toContain('228 件');
+    const units = (await service.retrieve('听朋友说复议申请有两百多件，准确是多少？')).analysis.units.map((u) => u.text);
+    expect(units).not.toContain('两百');
+  });
+
   it('reads the counted thing before a closing 的 when the word after it only names a kind (…上台讲依法办事的情况)', async () => {
     expect(await lead('到年底有多少个单位的一把手上台讲依法办事的情况？')).toContain('53 名');
   });

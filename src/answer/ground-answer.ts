@@ -135,7 +135,9 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       continue;
     }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
-    if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotedFigures)) {
+    // (Or that it points back at: 那几家被罚企业都是哪几家 asks the names of the 8 家 it refers to.)
+    const anchors = quotedFigures.length ? quotedFigures : pointedAt(analysis, text);
+    if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, anchors)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
     }
@@ -198,7 +200,7 @@ function questionReading(retrieval: Retrieval): QuestionReading {
       namedCount: analysis.intent.list ? countedName(analysis.normalized) : null,
       // (One ask only: 查了多少份…发了几份 asks two things, each done in its own clause.)
       done:
-        expects.some((k) => COUNTED.has(k)) && (analysis.normalized.match(/多少|几/gu) ?? []).length === 1
+        expects.some((k) => COUNTED.has(k)) && (analysis.normalized.match(/(?<![那这么])(?:多少|几)/gu) ?? []).length === 1
           ? doneAsked(analysis.normalized, retrieval.strict[0] ?? [])
           : undefined,
     };
@@ -242,6 +244,14 @@ function eventStated(event: { text: string; forms: string[] }, context: string):
   const chars = [...event.text.replace(/[出下起]来|了|过/gu, '')];
   // (出来 alone, came out, names no event of its own.)
   return chars.every((c) => context.includes(c));
+}
+
+/** The figures of the sentence in a range the question says roughly or points back at (那几家 → 8 家). */
+function pointedAt({ approximate }: Retrieval['analysis'], sentence: string): string[] {
+  if (!approximate.length) return [];
+  return extractNumbers(sentence)
+    .filter((n) => n.value !== null && approximate.some(({ min, max }) => Number(n.value) >= min && Number(n.value) <= max))
+    .map((n) => n.literal);
 }
 
 /** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */
@@ -342,7 +352,7 @@ function figureClause(
     const text = clause.match;
     if (!intent.holds(kind, text)) return;
     const numbers = extractNumbers(text);
-    if (analysis.approximate.length && !numbers.some(roughly)) return;
+    if (analysis.approximate.some((r) => !r.loose) && !numbers.some(roughly)) return;
     // A Chinese numeral inside a quoted name (“四张清单”) is part of the name, not a figure.
     const quoted = [...text.matchAll(/“[^”]*”/gu)].map((m) => m[0]).join(' ');
     const named = (n: NumberMention) =>
@@ -538,16 +548,26 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
 }
 
 /** The measure word a question counts by (多少家, 几次). */
-const ASKED_MEASURE = new RegExp(String.raw`(?:多少|几)\s*(${MEASURE})`, 'gu');
+// (那几个 / 这几件 point back at things spoken of: no ask.)
+const ASKED_MEASURE = new RegExp(String.raw`(?<![那这么])(?:多少|几)\s*(${MEASURE})`, 'gu');
 /** The measure word right after a figure (25 次, 1011 个, 2 万名). */
 const FIGURE_MEASURE = new RegExp(String.raw`^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(${MEASURE})`, 'u');
 /** Measures of how many times something happened, not of how many things there are (人次 counts people). */
 const TIMES = /^(?:次|场|回|场次|期|届)$/u;
 
-/** A figure measured as times where things are asked (多少家 vs 25 次), or as things where times are asked. */
+/** Measures of cases and documents (多少件, 几起), which no count of bodies, places, people or devices tells. */
+const CASES = /^(?:件|起|宗)$/u;
+/** Measures of bodies, places, people and devices (个, 家, 名, 台). */
+const HOLDERS = /^(?:个|家|户|所|名|人|位|台)$/u;
+
+/**
+ * A figure measured as times where things are asked (多少家 vs 25 次), or as things where times are asked; or as
+ * bodies or places where cases are asked (调解了多少件 vs 17 个调解室).
+ */
 function countsOtherwise(asked: string, afterFigure: string): boolean {
   const measure = FIGURE_MEASURE.exec(afterFigure)?.[1];
-  return measure !== undefined && TIMES.test(asked) !== TIMES.test(measure);
+  if (measure === undefined) return false;
+  return TIMES.test(asked) !== TIMES.test(measure) || (CASES.test(asked) && HOLDERS.test(measure));
 }
 
 /** After a figure: an amount of money or a share, not a number of things (479 万元, 21.05%). */

@@ -44,7 +44,7 @@ export interface QueryAnalysis {
    * Figures the question states roughly in words (那一百多场里 → 100–199, 将近17万 is digits and in
    * `required`): a figure of the report in such a range is the one the question refers to, not an answer.
    */
-  approximate: { min: number; max: number }[];
+  approximate: RoughFigure[];
   /**
    * Figures the citizen says they heard (听说有300多件？, 听说发了20亿): not required of the answer, which tells the
    * report's own figure; a yes is given only where the sentence states them.
@@ -118,7 +118,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     target: askedTarget(normalized, lexicon),
     askedAs: ASKED_AS.exec(normalized)?.[1] ?? null,
     conditions: unglossed(lexicon.intent.conditions(normalized), normalized, entries),
-    approximate: approximateFigures(normalized),
+    approximate: approximateFigures(normalized, heard),
     claimed: [...new Set(claimed)],
   };
 }
@@ -132,7 +132,8 @@ function opensWithFuture(text: string): string {
 }
 
 /** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */
-const HEARSAY = /听说|听人说|据说|有人说|网上说|听讲|好像|好象|记得/gu;
+const HEARSAY =
+  /听说|听人说|听人讲|据说|有人说|网上说|听讲|好像|好象|记得|(?:邻居|朋友|同事|亲戚|家里人|别人|人家|大家|新闻上?|报道|报纸上?|群里|网上)(?:都)?(?:说|讲)/gu;
 
 /** Where the question's claims run: from each hearsay word to the end of its sentence (a ？ or 。 ends it). */
 function hearsaySpans(question: string): [number, number][] {
@@ -142,24 +143,58 @@ function hearsaySpans(question: string): [number, number][] {
   });
 }
 
+/** A range a figure of the question is said in; a loose one (那几家) need not be told with the answer. */
+export interface RoughFigure {
+  min: number;
+  max: number;
+  loose?: true;
+}
+
 /** Words before a rough figure that make it the citizen's guess at the answer (好像九十几), not a figure they refer to. */
 const GUESS = /(?:好像|好象|似乎|记得|印象中|应该是|是不是)\s*$/u;
 
-/** A number in Chinese words said roughly: 一百多, 五千余, 近两万, 十来. */
-const ROUGH = /(近|将近|接近|约|大约)?([一二两三四五六七八九十百千万]+)(多|余|来)?/gu;
+/** A number in Chinese words said roughly: 一百多, 五千余, 近两万, 十来, 十几万, 二十几. */
+const ROUGH = /(近|将近|接近|约|大约)?([一二两三四五六七八九十百千万]+)(多|余|来|几)?([十百千万]?)/gu;
 
-/** The ranges of the figures a question states roughly in words (一百多 → 100–199, 将近两万 → 16,000–20,000). */
-function approximateFigures(question: string): { min: number; max: number }[] {
-  return [...question.matchAll(ROUGH)].flatMap(({ 1: near, 2: words, 3: more, index }) => {
-    if (!near && !more) return [];
-    if (GUESS.test(question.slice(Math.max(0, index - 4), index))) return [];
-    const value = Number(chineseValue(words!));
-    if (!(value >= 10)) return [];
+/** 那几百场, 这几十件, 那几家: a few of something the citizen points back at, its size said by 几 alone. */
+const POINTED_FEW = /[那这](?:么)?几([十百千万]?)/gu;
+
+/**
+ * The ranges of the figures a question states roughly in words (一百多 → 100–199, 将近两万 → 16,000–20,000,
+ * 十几万 → 110,000–199,999, 那几十件 → 10–99, 那几家 → 2–9). A figure the citizen only heard (听说…十几个亿)
+ * or guesses (好像九十几) is not one they refer to.
+ */
+function approximateFigures(question: string, heard: [number, number][]): RoughFigure[] {
+  const said = (index: number) =>
+    !heard.some(([from, to]) => index >= from && index < to) && !GUESS.test(question.slice(Math.max(0, index - 4), index));
+  const ranges: RoughFigure[] = [];
+  for (const { 1: near, 2: words, 3: more, 4: scale, index } of question.matchAll(ROUGH)) {
+    if ((!near && !more) || !said(index)) continue;
+    // 十几 is 11–19, 二十几万 is 210,000–299,999; 几 after a numeral is its last digit, unknown.
+    const value = Number(chineseValue(words! + (more === '几' ? '' : scale!)));
+    if (!(value >= 10)) continue;
+    const unit = more === '几' ? Number(chineseValue(scale || '一')) : 1;
     // The place of its last digit: 一百多 is 100–199, 一百二十多 is 120–129.
     let place = 1;
     while (value % (place * 10) === 0) place *= 10;
-    return [near ? { min: Math.floor(value * 0.8), max: value } : { min: value, max: value + place - 1 }];
-  });
+    const range = near
+      ? { min: Math.floor(value * 0.8), max: value }
+      : more === '几'
+        ? { min: (value + 1) * unit, max: (value + 9) * unit }
+        : { min: value, max: value + place - 1 };
+    ranges.push(range);
+    // The report writes figures in 万 as a number before 万 (近 17 万户): the same range in those units.
+    if (range.min >= 10_000) ranges.push({ min: range.min / 10_000, max: range.max / 10_000 });
+  }
+  for (const { 1: scale, index } of question.matchAll(POINTED_FEW)) {
+    // (那几个…省了多少钱 names no size; the ask itself, 几个, is not pointed back at.)
+    if (!said(index) || /^\s*(?:个|家|件|项|条|张|名|人|位|次|场|份|台)?\s*[?？]?$/u.test(question.slice(index + 2 + scale!.length)))
+      continue;
+    const unit = Number(chineseValue(scale || '一'));
+    // (那几张清单 may point at a count the report only names, 四张清单: such a figure is not an answer, but it need not be told.)
+    ranges.push(scale ? { min: unit, max: unit * 10 - 1 } : { min: 2, max: 9, loose: true });
+  }
+  return ranges;
 }
 
 /** The conditions whose negation is not inside a word the glossary read (不罚, 不予处罚). */
@@ -167,6 +202,9 @@ function unglossed(conditions: { text: string; at: number }[], question: string,
   const inWord = (at: number) => entries.some(({ user }) => occurrences(question, user).some((i) => i <= at && at < i + user.length));
   return conditions.filter(({ at }) => !inWord(at)).map((c) => c.text);
 }
+
+/** A number in Chinese words with a place (两百, 十几万, 三千多): a quantity. */
+const QUANTITY = /^[一二两三四五六七八九十几]*[十百千万亿][一二两三四五六七八九十百千万亿几多余来]*$/u;
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   const units: QueryUnit[] = [];
@@ -178,7 +216,8 @@ function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   for (const segment of segmentWords(run, lexicon)) {
     const word =
       lexicon.stopZh.has(segment) || isAskWord(segment, lexicon) ? '' : trimStopChars(withoutCount(segment, lexicon), lexicon.particles);
-    if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word)) {
+    // A quantity in words (两百多, 十几万) is a figure, not a topic: the report writes its figures in digits.
+    if (!word || lexicon.stopZh.has(word) || !/\p{Script=Han}/u.test(word) || QUANTITY.test(word)) {
       flush();
     } else if (lexicon.intent.isCounter(word) && !(singles && [...word].length === 1)) {
       // A lone measure word (多少家, 几件) says how something is counted, not what; after a lone
