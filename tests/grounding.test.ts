@@ -165,6 +165,9 @@ describe('a question about the report’s parts as a whole', () => {
     expect(await ids('报告前两部分的标题是什么？')).toEqual(['s1', 's2']);
     expect(await ids('第三到第五部分分别讲什么？')).toEqual(['s3', 's4', 's5']);
     expect(await ids('What are the last two sections of the report?')).toEqual(['s8', 's9']);
+    // Parts named one by one, not as a range (第二和第五, not 二 to 五); one part in English.
+    expect(await ids('第二和第五部分的标题分别是什么？')).toEqual(['s2', 's5']);
+    expect(await ids('What is the title of part six of the report?')).toEqual(['s6']);
     const all = await service.ask('这份报告一共分几个部分？');
     expect(firstLine(all.answer)).toBe('报告正文分为9个部分：');
     expect(all.citations.map((c) => c.id)).toEqual(['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9']);
@@ -468,6 +471,9 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(await cites('报告里有没有讲党对法治政府建设的领导？')).toBe('s1');
     // 专门/单独 say how, not what: the heading about the subject still answers.
     expect(await cites('报告有没有单独讲执法？')).toBe('s5');
+    expect(await cites('报告里有没有单独一块讲存在的问题？'), '一块 says how the subject is covered').toBe('s8');
+    // 甚麼 is the older spelling of 什么 (Hong Kong, Taiwan).
+    expect((await service.ask('報告第四部分講甚麼？')).answer).toContain('四、不斷完善依法行政制度體系');
     expect(await cites('报告里有没有专门讲社会治理？')).toBe('s7');
     expect(await cites('What is part five of the report about?')).toBe('s5');
     expect(await cites('Does the report say anything about its plans for 2024?')).toBe('s9');

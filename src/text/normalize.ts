@@ -12,7 +12,7 @@ const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef]
 
 /**
  * Fold text for matching only (the stored text is never changed):
- * NFKC (full-width → half-width), lower case, Traditional → Simplified,
+ * NFKC (full-width → half-width), lower case, Traditional → Simplified (甚麼 → 什么),
  * whitespace around CJK removed, hyphens inside English compounds read as spaces, other whitespace collapsed.
  *
  * @example normalizeForMatch('行政復議 ２２８ 件') // '行政复议228件'
@@ -20,7 +20,9 @@ const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef]
 export function normalizeForMatch(text: string): string {
   const folded = toSimplified(text.normalize('NFKC').toLowerCase());
   // An English compound is matched as its words (rule-of-law as rule of law, first-level as first level).
+  // 甚麼 folds to 甚么, the older spelling of 什么 that Hong Kong and Taiwan still write.
   return folded
+    .replace(/甚么/gu, '什么')
     .replace(SPACE_NEAR_CJK, '')
     .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
     .replace(/\s+/g, ' ')
