@@ -353,6 +353,8 @@ describe('near misses are declined, saying what the report lacks', () => {
     const visited = await service.ask('走访的那几家企业叫什么名字？');
     expect(visited.abstained).toBe(true);
     expect(visited.answer).not.toContain('8 家');
+    // A part asked of a figure someone said (听说…好几千件…其中) is still a part: 5500 件 is the whole.
+    await expectDeclined(['听说法院审了好几千件企业的官司，其中民营企业的有多少件？'], /5500/u);
     // A figure someone else said (听朋友说…两百多件) is a claim to check: the report's own figure answers.
     expect(await lead('听朋友说复议申请有两百多件，准确是多少？')).toContain('228 件');
     const units = (await service.retrieve('听朋友说复议申请有两百多件，准确是多少？')).analysis.units.map((u) => u.text);

@@ -156,8 +156,8 @@ const GUESS = /(?:好像|好象|似乎|记得|印象中|应该是|是不是)\s*$
 /** A number in Chinese words said roughly: 一百多, 五千余, 近两万, 十来, 十几万, 二十几. */
 const ROUGH = /(近|将近|接近|约|大约)?([一二两三四五六七八九十百千万]+)(多|余|来|几)?([十百千万]?)/gu;
 
-/** 那几百场, 这几十件, 那几家: a few of something the citizen points back at, its size said by 几 alone. */
-const POINTED_FEW = /[那这](?:么)?几([十百千万]?)/gu;
+/** 那几百场, 这几十件, 那几家, 好几千件: a few of something the citizen points back at, its size said by 几 alone. */
+const POINTED_FEW = /[那这](?:么)?几([十百千万]?)|好几([十百千万])/gu;
 
 /**
  * The ranges of the figures a question states roughly in words (一百多 → 100–199, 将近两万 → 16,000–20,000,
@@ -186,10 +186,13 @@ function approximateFigures(question: string, heard: [number, number][]): RoughF
     // The report writes figures in 万 as a number before 万 (近 17 万户): the same range in those units.
     if (range.min >= 10_000) ranges.push({ min: range.min / 10_000, max: range.max / 10_000 });
   }
-  for (const { 1: scale, index } of question.matchAll(POINTED_FEW)) {
+  for (const { 1: pointed, 2: many, index } of question.matchAll(POINTED_FEW)) {
+    const scale = pointed ?? many ?? '';
     // (那几个…省了多少钱 names no size; the ask itself, 几个, is not pointed back at.)
-    if (!said(index) || /^\s*(?:个|家|件|项|条|张|名|人|位|次|场|份|台)?\s*[?？]?$/u.test(question.slice(index + 2 + scale!.length)))
-      continue;
+    const rest = question.slice(index + 2 + scale.length);
+    if (/^\s*(?:个|家|件|项|条|张|名|人|位|次|场|份|台)?\s*[?？]?$/u.test(rest)) continue;
+    // (A part asked of what someone said, 朋友说…好几千件…里面…有多少件, is asked of it all the same.)
+    if (!said(index) && !/里面|里头|当中|其中/u.test(rest)) continue;
     const unit = Number(chineseValue(scale || '一'));
     // (那几张清单 may point at a count the report only names, 四张清单: such a figure is not an answer, but it need not be told.)
     ranges.push(scale ? { min: unit, max: unit * 10 - 1 } : { min: 2, max: 9, loose: true });
