@@ -424,6 +424,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).not.toContain('479');
   });
 
+  it('reads 是几月份 / 是哪年几月的事 as asking when, with no event word in 份 or 的事', async () => {
+    expect(await lead('石狮被推荐参评全国示范是几月份？')).toContain('2023 年 11 月');
+    expect(await lead('述法评议会那个事是哪年几月的事？')).toContain('2023 年 11 月');
+  });
+
   it('takes the date from the sentence about the asked event, not from an earlier one about its notice', async () => {
     const answer = await service.ask('领导干部的述法评议会是几月份开的？');
     expect(firstLine(answer.answer)).toContain('11 月');

@@ -227,8 +227,9 @@ function kindNamedIn({ target }: Pick<Retrieval, 'target'>, paragraph: string): 
 }
 
 /** The event a when-question asks the date of: the verb right after 哪天/什么时候/几月 (哪天公布的 → 公布). */
+// (The event is a verb: not the rest of 几月份, nor 的事 of 是几月的事.)
 const WHEN_EVENT =
-  /(?:哪天|哪一天|什么时候|什么时间|何时|几月份?|几号)(?:开始|正式)?(\p{Script=Han}{1,4}?)(?:的|了|呢|吗|[?？。!！,，]|$)/u;
+  /(?:哪天|哪一天|什么时候|什么时间|何时|几月份|几月(?!份)|几号)(?:开始|正式)?(?![的了呢吗啊呀])(\p{Script=Han}{1,4}?)(?:的|了|呢|吗|[?？。!！,，]|$)/u;
 
 /** The event a when-question names, with its report wording when the question's words read it, or null. */
 function askedEvent(analysis: Retrieval['analysis']): { text: string; forms: string[] } | null {
