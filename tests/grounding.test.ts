@@ -512,6 +512,13 @@ describe('near misses are declined, saying what the report lacks', () => {
     await expectDeclined(['国家法治政府建设纲要是哪几年的？'], /2023年石狮/u);
   });
 
+  it('reads free before what is wanted (free legal advice, 免费问) as a wish, not as asking the fee; 免费吗 asks it', async () => {
+    const where = await service.ask('Where can I get free legal advice?');
+    expect(where.abstained).toBe(false);
+    expect(where.citations[0]?.id).toBe('s7.2');
+    await expectDeclined(['公共法律服务工作站咨询免费吗？', 'Is the legal service hotline free?'], /\d/u);
+  });
+
   it('answers where to go for a service with the places the report names, and still declines an address', async () => {
     for (const question of ['去哪里能咨询法律问题？', 'Where can I get legal advice in Shishi?']) {
       const answer = await service.ask(question);
