@@ -15,7 +15,11 @@ import { loadPinyin } from './text/pinyin.js';
 import { createLexicon, glossaryKey, type Lexicon } from './retrieve/lexicon.js';
 import { restoreReportIndex, snapshotGlossary, type IndexSnapshot } from './index/index-snapshot.js';
 import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
+import { withoutStory } from './retrieve/split-question.js';
 import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHit } from './types.js';
+
+/** Declines that say the report seems not to cover the question (not that it lacks the asked figure). */
+const STORY_DECLINES = new Set(['no-match', 'low-coverage', 'off-subject']);
 
 /** What the HTTP API, the CLI and the evals use: one object over one built index. */
 export interface QaService {
@@ -120,8 +124,18 @@ export async function createQaService({
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
     // The Traditional tables load on first need (see loadTraditional); this answer needs them.
     if (answerLanguage(question) === 'zh-Hant') await loadTraditional();
-    const retrieval = await retrieve(question, history, { extraTerms: terms });
-    const extractive = await furtherAsks(question, history, terms, extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
+    let retrieval = await retrieve(question, history, { extraTerms: terms });
+    let first = extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning);
+    // 我是开五金店的，上次被查…，听说…，总共省了多少？ A question the report seems not to cover, read without the
+    // asker's story (whose words the report does not use), may be answered; a story that names the topic is kept
+    // wherever the whole message is answered.
+    const shorter = first.abstained && STORY_DECLINES.has(first.declineReason ?? '') ? withoutStory(question) : null;
+    if (shorter) {
+      const focused = await retrieve(shorter, history, { extraTerms: terms });
+      const answer = extractiveAnswer(focused, corpus.meta.subjectYear, answerTuning);
+      if (!answer.abstained) [retrieval, first] = [focused, answer];
+    }
+    const extractive = await furtherAsks(question, history, terms, first);
     const events = answerWithModel
       ? answerWithModel({ question, history, retrieval, fallback: extractive, signal })
       : answerEvents(extractive);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { QaService } from '../src/qa-service.js';
+import { withoutStory } from '../src/retrieve/split-question.js';
 import { offlineService } from './helpers.js';
 
 let service: QaService;
@@ -121,6 +122,39 @@ describe('words about the asker, not the report', () => {
     expect(village.citations[0]?.id).toBe('s7.2');
     const firms = await service.ask('我朋友开了个厂 挺担心的 涉企纠纷一年审结多少件');
     expect(firstLine(firms.answer)).toContain('5500 件');
+  });
+});
+
+describe('a long message that tells a story before asking', () => {
+  it('is answered without the story about the asker where the whole message seemed off the report', async () => {
+    const days = await service.ask('我是开服装厂的，去年被人抢注了商标，朋友说这边知识产权案子审得快，平均多少天能审完？');
+    expect(firstLine(days.answer)).toContain('28 天');
+    const volunteers = await service.ask('我是退休工人，平时没事干，想了解一下，普法志愿者有多少人？');
+    expect(firstLine(volunteers.answer)).toContain('1037名');
+  });
+
+  it('keeps a time or a place said in the story as a condition: another year or city is still declined', async () => {
+    // The story is cut only up to a clause with a time, a figure or a place, and never the clause before the ask.
+    expect(withoutStory('我是开小店的，前年的时候，被罚过一次，那年全市复议申请有多少件？')).toBe(
+      '前年的时候，被罚过一次，那年全市复议申请有多少件？',
+    );
+    expect(withoutStory('我是退休工人，平时没事干，想了解一下，普法志愿者有多少人？')).toBe('想了解一下，普法志愿者有多少人？');
+    expect(withoutStory('普法志愿者有多少人？我是退休工人')).toBeNull();
+    for (const question of [
+      '我开了个小超市，前年的时候，被罚过一次，那年全市复议申请有多少件？',
+      '我在泉州上班，老家在石狮，邻居跟我说起过，泉州复议纠错率是多少？',
+    ]) {
+      const answer = await service.ask(question);
+      expect(answer.abstained, question).toBe(true);
+      expect(answer.answer, question).not.toMatch(/228|21\.05/u);
+    }
+  });
+
+  it('gives no yes to a free place where the report does not say free, but quotes the places', async () => {
+    const answer = await service.ask('我家老人想问点遗产的事，不想跑城里，村里有没有能免费问法律的地方？');
+    expect(answer.abstained).toBe(false);
+    expect(answer.answer).toContain('村（社区）公共法律服务工作室');
+    expect(answer.answer).not.toMatch(/^有。/u);
   });
 });
 

@@ -134,8 +134,13 @@ function leadOf(retrieval: Retrieval, grounded: Extract<Grounding, { ok: true }>
   if (retrieval.intent.negative(sentence) || !holdsTerms(retrieval, grounded)) return '';
   // 听说有300多件？ is not confirmed by a sentence that says 228 件: the quote tells the report's figure, with no yes.
   if (!hasRequired(retrieval.analysis.claimed, normalizeForMatch(sentence))) return '';
+  // 有没有能免费问法律的地方: a yes would say it is free; the quote tells what there is, the yes only where it says free.
+  if (FREE_WISH.test(retrieval.analysis.normalized) && !FREE_WISH.test(normalizeForMatch(sentence))) return '';
   return retrieval.intent.yes(retrieval.analysis.normalized, language);
 }
+
+/** Wanting something free of charge (免费, 不要钱, free). */
+const FREE_WISH = /免费|不要钱|不花钱|不收费|不用钱|\bfree\b|\bno charge\b/u;
 
 /**
  * A list question about a part of the report as a whole (2024年打算重点干哪几件事): when no single paragraph

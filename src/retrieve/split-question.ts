@@ -37,3 +37,23 @@ function afterthought(message: string): { focus: string; context: string } {
     context: clauses.slice(last + 1).join(''),
   };
 }
+
+/** A clause about the asker (我是房东, 我家老人想问点遗产的事, 我送外卖的): the story it opens is about them. */
+const SELF = /^\s*(?:我们|我家|我|咱们|咱|俺|本人)/u;
+
+/** A clause that sets a time, a figure or a place the answer must match (前年的时候, 在泉州, 两百多). */
+const CONDITION = /\d|[年月]|[一二两三四五六七八九十百千万]+[多余几]|[市县区省镇]/u;
+
+/**
+ * The message without the story about the asker that opens it (我是开五金店的，上次被查…，听说…，总共省了多少？
+ * → 听说…，总共省了多少？), or null when it opens with none. The clause right before the asking one stays: it
+ * usually names what is asked about. A clause with a time, a figure or a place stays, and so does all after it.
+ */
+export function withoutStory(message: string): string | null {
+  const clauses = message.split(/(?<=[，,\s])/u).filter((c) => c.trim());
+  const asks = clauses.findIndex((c) => ASKS.test(c));
+  if (!SELF.test(clauses[0] ?? '')) return null;
+  let first = 0;
+  while (first < asks - 1 && !CONDITION.test(clauses[first]!)) first++;
+  return first > 0 ? clauses.slice(first).join('').trim() : null;
+}
