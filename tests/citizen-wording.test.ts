@@ -98,6 +98,24 @@ describe('English function words', () => {
   });
 });
 
+describe('English counting questions', () => {
+  it('find the counted thing anywhere in the figure’s clause, since English word order says nothing about Chinese', async () => {
+    const answer = await service.ask('How many enforcement cases were transferred to bankruptcy review?');
+    expect(firstLine(answer.answer)).toContain('41 件');
+  });
+
+  it('read I was told / my neighbour said as how the citizen knows, not as a topic (heard is not a court hearing)', async () => {
+    expect(firstLine((await service.ask('I was told the correction rate is 30%. What is it?')).answer)).toContain('21.05%');
+    const units = (await service.retrieve('I heard the center resolved many disputes. How many?')).analysis.units.map((u) => u.text);
+    expect(units).not.toContain('heard');
+  });
+
+  it('count cases by a figure of cases, not of rooms (How many disputes were mediated is not 17 个调解室)', async () => {
+    const answer = await service.ask('How many disputes were mediated last year?');
+    expect(answer.answer).not.toMatch(/17 个|3 个/u);
+  });
+});
+
 describe('a question typed without punctuation (voice input), pausing with spaces', () => {
   it('reads each space between Chinese words as the end of a clause, as a comma would be', async () => {
     const spoken = await service.ask('我帮邻居问问 她开了个小店 那几张减免处罚的清单一共帮商家省了多少钱');

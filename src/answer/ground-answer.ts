@@ -314,6 +314,9 @@ function figureClause(
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
   const perItem = intent.perUnit.asks(analysis.normalized);
   const { done } = questionReading(retrieval);
+  // An English question's counted thing is read through the vocabulary, its words in no Chinese order: it stands
+  // anywhere in the figure's clause (执行案件移送破产审查 41 件 counts the enforcement cases).
+  const english = target !== null && target.units.every((u) => u.unit.kind === 'glossary') && /^[\x00-\x7f]*$/u.test(target.text);
   const sentenceText = done ? clauses.map((c) => c.match).join(' ') : '';
   // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
   const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
@@ -345,6 +348,12 @@ function figureClause(
     roughly(n);
   // One measure asked (几次…多少家 asks two things, each in its own clause; a yes/no question's 几 asks nothing).
   const measures = [...analysis.normalized.matchAll(ASKED_MEASURE)].map((m) => m[1]!);
+  // How many disputes / sessions: an English question counts by its noun (cases in 件, sessions in 次).
+  const englishMeasure =
+    !measures.length && target && /^[\x00-\x7f]*$/u.test(target.text)
+      ? EN_MEASURES.find(([noun]) => noun.test(target.text))?.[1]
+      : undefined;
+  if (englishMeasure) measures.push(englishMeasure);
   const askedMeasure = !analysis.intent.yesno && measures.length === 1 ? measures[0] : undefined;
   // 知识产权的案子: when the paragraph names that kind in its own words (知识产权纠纷), a figure counts it only where the kind is said.
   const kindForms = kindNamedIn(retrieval, paragraph);
@@ -401,7 +410,8 @@ function figureClause(
       const countsThem = (n: NumberMention) =>
         !(kind === 'count' || kind === 'figure') || !head || !isCountable(head, retrieval) || !MEASURED.test(after(n));
       const stands = (n: NumberMention) =>
-        countsThem(n) && (head ? targetStands([head], nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal));
+        countsThem(n) &&
+        (head ? targetStands([head], english ? text : nextTo(text, n.literal), tuning) : intent.countsPeople(text, n.literal));
       const near = !target.counted || fresh.some(stands);
       if (!near || !targetStands(target.units, local, tuning)) return;
       // 检察建议…采纳了多少: what was done to them is said by the figure too (68 件 检察意见 were raised, not adopted).
@@ -547,6 +557,12 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
     credit: keep.map((i) => unit.credit[i]!),
   };
 }
+
+/** The measure an English question's counted noun implies: cases and documents in 件, sessions and events in 次. */
+const EN_MEASURES: [RegExp, string][] = [
+  [/\b(?:cases|disputes|applications|documents|lawsuits|complaints|suits|files|requests)$/u, '件'],
+  [/\b(?:times|sessions|meetings|trainings|training sessions|events|activities|lectures|rounds|inspections)$/u, '次'],
+];
 
 /** The measure word a question counts by (多少家, 几次). */
 // (那几个 / 这几件 point back at things spoken of: no ask.)

@@ -81,7 +81,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const normalized = lexicon.soundAlikes.repair(normalizeForMatch(question));
   // What the question sets aside (除了村里，…) is not what the answer must be about: no unit of it.
   // How many people…: people is how they are counted (多少人), not a word the answer must hold (群众).
-  const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
+  // (I heard, someone told me: how the citizen knows, not what they ask about; 审理 is a court's hearing.)
+  const wording = lexicon.intent
+    .withoutExcluded(normalized)
+    .replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many')
+    .replace(EN_HEARSAY, ' ');
   // 一共建了多少个: the total asked (一共) is no part of a vocabulary word after it (共建).
   const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeLightWords(wording, lexicon));
   const { rest, entries } = cutGlossary(opensWithFuture(framed), lexicon);
@@ -132,8 +136,10 @@ function opensWithFuture(text: string): string {
 }
 
 /** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */
+const EN_HEARSAY =
+  /\b(?:i|we) (?:have |'ve )?(?:heard|read|was told|were told)(?: that)?\b|\b(?:someone|people|they|a friend|my friend|my neighbou?r) (?:said|say|says|told me)(?: that)?\b/gu;
 const HEARSAY =
-  /听说|听人说|听人讲|据说|有人说|网上说|听讲|好像|好象|记得|(?:邻居|朋友|同事|亲戚|家里人|别人|人家|大家|新闻上?|报道|报纸上?|群里|网上)(?:都)?(?:说|讲)/gu;
+  /\b(?:i|we) (?:have |'ve )?(?:heard|read|was told|were told)\b|\b(?:someone|people|they|a friend|my friend|my neighbou?r) (?:said|say|says|told me)\b|听说|听人说|听人讲|据说|有人说|网上说|听讲|好像|好象|记得|(?:邻居|朋友|同事|亲戚|家里人|别人|人家|大家|新闻上?|报道|报纸上?|群里|网上)(?:都)?(?:说|讲)/gu;
 
 /** Where the question's claims run: from each hearsay word to the end of its sentence (a ？ or 。 ends it). */
 function hearsaySpans(question: string): [number, number][] {
