@@ -424,6 +424,20 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.answer).not.toContain('479');
   });
 
+  it('reads 多少补贴/贷款 and a heard amount in 亿 (十几个亿，准确是多少) as asking money, not a count of modules', async () => {
+    for (const question of ['企业在i石狮平台上一共拿到了多少补贴？', '听说奖补直达发了十几个亿，准确是多少']) {
+      const first = await lead(question);
+      expect(first, question).toContain('13.25 亿元');
+      expect(first, question).not.toContain('65 个');
+    }
+    // A list asked of a stated amount (那190多万元…发给了哪些企业) is still a list question.
+    await expectDeclined(['那190多万元专利补助都发给了哪些企业？'], /11\.2/u);
+  });
+
+  it('reads 通过 and 提供 as grammar (通过哪些渠道提供), not as words the answer must hold', async () => {
+    expect((await service.ask('法律服务通过哪些渠道提供给老百姓？')).citations[0]?.id).toBe('s7.2');
+  });
+
   it('reads 是几月份 / 是哪年几月的事 as asking when, with no event word in 份 or 的事', async () => {
     expect(await lead('石狮被推荐参评全国示范是几月份？')).toContain('2023 年 11 月');
     expect(await lead('述法评议会那个事是哪年几月的事？')).toContain('2023 年 11 月');

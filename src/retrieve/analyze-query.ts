@@ -212,8 +212,8 @@ function unglossed(conditions: { text: string; at: number }[], question: string,
   return conditions.filter(({ at }) => !inWord(at)).map((c) => c.text);
 }
 
-/** A number in Chinese words with a place (两百, 十几万, 三千多): a quantity. */
-const QUANTITY = /^[一二两三四五六七八九十几]*[十百千万亿][一二两三四五六七八九十百千万亿几多余来]*$/u;
+/** A number in Chinese words with a place (两百, 十几万, 三千多, 十几个): a quantity. */
+const QUANTITY = /^[一二两三四五六七八九十几]*[十百千万亿][一二两三四五六七八九十百千万亿几多余来]*[个件家项条名位次场份台]?$/u;
 
 function hanUnits(run: string, lexicon: Lexicon): QueryUnit[] {
   const units: QueryUnit[] = [];
