@@ -182,6 +182,13 @@ describe('a question about the report’s parts as a whole', () => {
 
 describe('a list asked of a whole part of the report', () => {
   it('lists the sub-parts of the part the question names, each cited by its own title sentence', async () => {
+    // 哪几件大事 asks the items too: 大事 is not 重大事项 here.
+    expect((await service.ask('2024年法治方面政府准备干哪几件大事？')).citations.map((c) => c.id)).toEqual([
+      's9.1',
+      's9.2',
+      's9.3',
+      's9.4',
+    ]);
     const plans = await service.ask('明年打算做哪几件事？');
     expect(plans.citations.map((c) => c.id)).toEqual(['s9.1', 's9.2', 's9.3', 's9.4']);
     expect(firstLine(plans.answer)).toBe('报告列出4项：');

@@ -167,8 +167,8 @@ function partItems(retrieval: Retrieval, verdict: Verdict): Paragraph[] | null {
   return items.length >= 2 ? items : null;
 }
 
-/** A list question for the parts of something (都做了哪几块, 讲了哪些方面). */
-const PARTS_ASKED = /(?:哪几|哪些|几)(?:个)?(?:块|部分|方面|板块)/u;
+/** A list question for the parts of something (都做了哪几块, 讲了哪些方面, 打算干哪几件大事). */
+const PARTS_ASKED = /(?:哪几|哪些|几)(?:个|件)?(?:块|部分|方面|板块|大事|件事)/u;
 
 function partListAnswer(retrieval: Retrieval, items: Paragraph[]): Answer {
   const language = answerLanguage(retrieval.question);

@@ -87,7 +87,11 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     .replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many')
     .replace(EN_HEARSAY, ' ');
   // 一共建了多少个: the total asked (一共) is no part of a vocabulary word after it (共建).
-  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeLightWords(wording, lexicon));
+  // 哪几件大事: the big things asked are items (事), not 重大事项.
+  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeLightWords(wording, lexicon)).replace(
+    /(哪几|几|哪些|什么)(件|项)?大事/gu,
+    '$1$2事',
+  );
   const { rest, entries } = cutGlossary(opensWithFuture(framed), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
