@@ -11,6 +11,7 @@ import {
   DEV9_PATH,
   DEV10_PATH,
   DEV11_PATH,
+  DEV12_PATH,
   GOLD_PATH,
   loadGold,
 } from './gold.js';
@@ -28,7 +29,7 @@ export interface SnapshotAnswer {
 
 export const ANSWERS_SNAPSHOT_PATH = new URL('../answers.snapshot.json', import.meta.url);
 
-/** The tuning splits only (gold.jsonl, dev2.jsonl … dev11.jsonl): the blind split is never read here. */
+/** The tuning splits only (gold.jsonl, dev2.jsonl … dev12.jsonl): the blind split is never read here. */
 export function snapshotQuestions() {
   return loadGold([
     GOLD_PATH,
@@ -42,6 +43,7 @@ export function snapshotQuestions() {
     DEV9_PATH,
     DEV10_PATH,
     DEV11_PATH,
+    DEV12_PATH,
   ]);
 }
 
