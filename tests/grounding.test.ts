@@ -445,6 +445,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect((await service.ask('法律服务通过哪些渠道提供给老百姓？')).citations[0]?.id).toBe('s7.2');
   });
 
+  it('does not count a part of the things pointed back at (…的那些最后有几家) by the figure of those things', async () => {
+    await expectDeclined(['执行案件转去破产审查的那些，后来有几家真的破产了？'], /41/u);
+    expect(await lead('执行案件转去破产审查的有几件？')).toContain('41 件');
+  });
+
   it('reads 是几月份 / 是哪年几月的事 as asking when, with no event word in 份 or 的事', async () => {
     expect(await lead('石狮被推荐参评全国示范是几月份？')).toContain('2023 年 11 月');
     expect(await lead('述法评议会那个事是哪年几月的事？')).toContain('2023 年 11 月');

@@ -314,6 +314,7 @@ function figureClause(
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
   const perItem = intent.perUnit.asks(analysis.normalized);
   const { done } = questionReading(retrieval);
+  const whole = wholeAsked(retrieval);
   // An English question's counted thing is read through the vocabulary, its words in no Chinese order: it stands
   // anywhere in the figure's clause (执行案件移送破产审查 41 件 counts the enforcement cases).
   const english = target !== null && target.units.every((u) => u.unit.kind === 'glossary') && /^[\x00-\x7f]*$/u.test(target.text);
@@ -394,6 +395,8 @@ function figureClause(
     // 已化解行政争议 4 件…有效降低败诉率), this figure is not of it. (Said in other words, 兑现 for 发了, it is not checked.)
     if (done && COUNTED.has(kind) && coverage([done], sentenceText) >= 0.5 && coverage([done], ownStretch(clauses, k)) < 0.5) return;
     if (partOf && (kind === 'count' || kind === 'figure') && !fresh.some((n) => FIGURE_MEASURE.exec(after(n))?.[1] === partOf)) return;
+    // 移送破产审查的那些最后真破产了几家: the clause that counts the things pointed at (执行案件移送破产审查 41 件) tells not what became of them.
+    if (whole.length && COUNTED.has(kind) && coverage(whole, text) >= 0.8) return;
     // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
     if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
@@ -536,6 +539,25 @@ function targetStands(units: WeightedUnit[], local: string, tuning: GroundingTun
 
 /** 市场主体里 / 228件行政复议当中, before the question word in its clause: the whole a part is asked of. */
 const CONTAINER = /([\p{Script=Han}]{2,12}?)(?:里面|里头|当中|之中|里)(?=[，,]?[^，,。；;？?！!]*?(?:多少|几))/u;
+
+/** X的那些 …最后/后来…几: what became of the things just named (…的那些最后真破产了几家) is a part of them. */
+const POINTED_WHOLE =
+  /(\p{Script=Han}{2,12}?)的(?:那些|这些)(?=[，,]?[^。；;？?！!]*?(?:最后|后来|最终|真正|实际|结果)[^。；;？?！!]*?(?:多少|几))/u;
+
+/**
+ * The question's words for the things it points back at and asks a part of (移送破产审查的那些…): not the asked
+ * thing itself (the target's own words are left out), for telling a figure of the whole from one of the part.
+ * (A whole named with 里面, 市场主体里企业有多少家, is handled by `containerForms` on the counted thing.)
+ */
+function wholeAsked({ analysis, strict, target }: Pick<Retrieval, 'analysis' | 'strict' | 'target'>): WeightedUnit[] {
+  const phrase = POINTED_WHOLE.exec(analysis.normalized)?.[1];
+  if (!phrase) return [];
+  const own = new Set(target?.units.map((u) => u.unit.text) ?? []);
+  // (A lone character left over, 转 of 转去, names nothing.)
+  return (strict[0] ?? []).filter(
+    (u) => u.unit.kind !== 'latin' && [...u.unit.text].length > 1 && phrase.includes(u.unit.text) && !own.has(u.unit.text),
+  );
+}
 
 /** The report wording of the words naming the whole the question asks `part` of (市场主体 of 市场主体里企业有多少家). */
 function containerForms({ analysis, strict }: Pick<Retrieval, 'analysis' | 'strict'>, part: WeightedUnit): Set<string> {
