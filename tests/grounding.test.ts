@@ -450,6 +450,11 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(await lead('执行案件转去破产审查的有几件？')).toContain('41 件');
   });
 
+  it('defines a counted name (什么叫四张清单) by the sentence that lists its items by it', async () => {
+    const answer = await service.ask('什么叫四张清单？');
+    expect(answer.citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”');
+  });
+
   it('reads 是几月份 / 是哪年几月的事 as asking when, with no event word in 份 or 的事', async () => {
     expect(await lead('石狮被推荐参评全国示范是几月份？')).toContain('2023 年 11 月');
     expect(await lead('述法评议会那个事是哪年几月的事？')).toContain('2023 年 11 月');

@@ -82,7 +82,12 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // (A question that only names a part of the document, 这份报告说的是哪一年的情况, has no words of its own to cover.)
   // (Nor does one whether the report covers a subject, 报告有没有专门讲执法: the part's heading was found covering it.)
   const unworded = hit.namesPlace && (!strict.some((units) => units.length) || analysis.intent.kinds.has('topic'));
-  for (const sentence of hit.spans.slice(0, tuning.sentencesTried)) {
+  // 啥叫四张清单: a counted name is told by the sentence that lists its items by it, wherever that one ranks.
+  const defined = analysis.intent.kinds.has('definition') ? definedCount(analysis.normalized) : null;
+  const textOf = (span: ScoredSpan) => hit.sentenceText[hit.paragraph.sentences.findIndex((s) => s.start === span.start)] ?? '';
+  const listing = defined ? hit.spans.filter((span) => countedItemsStated(textOf(span), defined)) : [];
+  const tried = [...listing, ...hit.spans.filter((span) => !listing.includes(span))].slice(0, tuning.sentencesTried);
+  for (const sentence of tried) {
     const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
     const text = hit.sentenceText[i] ?? '';
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
@@ -452,6 +457,13 @@ function countedName(question: string): { name: string; noun: string; n: number 
     if (numeralValue(m[1]!) === n) return { name: m[1]! + m[2]! + rest, noun: m[3]!.slice(0, 1), n };
   }
   return null;
+}
+
+/** The counted name a definition question asks about (啥叫四张清单 → 四张, 4), or null. */
+function definedCount(question: string): { noun: string; n: number } | null {
+  const m = COUNTED_NAME.exec(question);
+  COUNTED_NAME.lastIndex = 0;
+  return m ? { noun: m[3]!.slice(0, 1), n: numeralValue(m[1]!) } : null;
 }
 
 /**
