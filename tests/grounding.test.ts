@@ -450,6 +450,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(await lead('执行案件转去破产审查的有几件？')).toContain('41 件');
   });
 
+  it('quotes what a sub-part does, not only its title, when no later sentence shares the question’s words', async () => {
+    const answer = await service.ask('明年数字政府建设具体打算怎么做？');
+    expect(answer.citations[0]?.quote).toContain('移动端');
+    expect(answer.citations[0]?.quote).not.toMatch(/^（三）/u);
+  });
+
   it('defines a counted name (什么叫四张清单) by the sentence that lists its items by it', async () => {
     const answer = await service.ask('什么叫四张清单？');
     expect(answer.citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”');

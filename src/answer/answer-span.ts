@@ -39,7 +39,8 @@ export function answerSpan(paragraph: Paragraph, ranked: ScoredSpan[], analysis:
   }
   if (isLead) return trimEnd(paragraph, clause!);
   if (isTitle) {
-    const next = ranked.find((s) => s.start > 0 && s.score > 0);
+    // (数字政府要怎么搞: where no later sentence shares the question's words, the one the title introduces.)
+    const next = ranked.find((s) => s.start > 0 && s.score > 0) ?? paragraph.sentences[1];
     if (next) return next;
   }
   return best;
