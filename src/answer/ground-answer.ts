@@ -322,7 +322,7 @@ function figureClause(
   const whole = wholeAsked(retrieval);
   // An English question's counted thing is read through the vocabulary, its words in no Chinese order: it stands
   // anywhere in the figure's clause (执行案件移送破产审查 41 件 counts the enforcement cases).
-  const english = target !== null && target.units.every((u) => u.unit.kind === 'glossary') && /^[\x00-\x7f]*$/u.test(target.text);
+  const english = target ? target.units.every((u) => u.unit.kind === 'glossary') && LATIN_ONLY.test(target.text) : false;
   const sentenceText = done ? clauses.map((c) => c.match).join(' ') : '';
   // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
   const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
@@ -356,9 +356,7 @@ function figureClause(
   const measures = [...analysis.normalized.matchAll(ASKED_MEASURE)].map((m) => m[1]!);
   // How many disputes / sessions: an English question counts by its noun (cases in 件, sessions in 次).
   const englishMeasure =
-    !measures.length && target && /^[\x00-\x7f]*$/u.test(target.text)
-      ? EN_MEASURES.find(([noun]) => noun.test(target.text))?.[1]
-      : undefined;
+    !measures.length && target && LATIN_ONLY.test(target.text) ? EN_MEASURES.find(([noun]) => noun.test(target.text))?.[1] : undefined;
   if (englishMeasure) measures.push(englishMeasure);
   const askedMeasure = !analysis.intent.yesno && measures.length === 1 ? measures[0] : undefined;
   // 知识产权的案子: when the paragraph names that kind in its own words (知识产权纠纷), a figure counts it only where the kind is said.
@@ -591,6 +589,9 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
     credit: keep.map((i) => unit.credit[i]!),
   };
 }
+
+/** Text in printable ASCII only: an English question's words. */
+const LATIN_ONLY = /^[ -~\s]*$/u;
 
 /** The measure an English question's counted noun implies: cases and documents in 件, sessions and events in 次. */
 const EN_MEASURES: [RegExp, string][] = [
