@@ -129,11 +129,13 @@ export async function createQaService({
     // 我是开五金店的，上次被查…，听说…，总共省了多少？ A question the report seems not to cover, read without the
     // asker's story (whose words the report does not use), may be answered; a story that names the topic is kept
     // wherever the whole message is answered.
-    const shorter = first.abstained && STORY_DECLINES.has(first.declineReason ?? '') ? withoutStory(question) : null;
-    if (shorter) {
-      const focused = await retrieve(shorter, history, { extraTerms: terms });
+    const shorter = first.abstained && STORY_DECLINES.has(first.declineReason ?? '') ? withoutStory(question) : [];
+    for (const reading of shorter) {
+      const focused = await retrieve(reading, history, { extraTerms: terms });
       const answer = extractiveAnswer(focused, corpus.meta.subjectYear, answerTuning);
-      if (!answer.abstained) [retrieval, first] = [focused, answer];
+      if (answer.abstained) continue;
+      [retrieval, first] = [focused, answer];
+      break;
     }
     const extractive = await furtherAsks(question, history, terms, first);
     const events = answerWithModel

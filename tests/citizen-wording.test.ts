@@ -147,17 +147,24 @@ describe('a long message that tells a story before asking', () => {
   it('is answered without the story about the asker where the whole message seemed off the report', async () => {
     const days = await service.ask('我是开服装厂的，去年被人抢注了商标，朋友说这边知识产权案子审得快，平均多少天能审完？');
     expect(firstLine(days.answer)).toContain('28 天');
+    const station = await service.ask(
+      '我是做生意的，对面店老板占我门口还在那闹，想找人评评理又不想花钱请律师打官司，镇上有没有能帮忙的法律服务站？',
+    );
+    expect(station.citations[0]?.id).toBe('s7.2');
     const volunteers = await service.ask('我是退休工人，平时没事干，想了解一下，普法志愿者有多少人？');
     expect(firstLine(volunteers.answer)).toContain('1037名');
   });
 
   it('keeps a time or a place said in the story as a condition: another year or city is still declined', async () => {
-    // The story is cut only up to a clause with a time, a figure or a place, and never the clause before the ask.
-    expect(withoutStory('我是开小店的，前年的时候，被罚过一次，那年全市复议申请有多少件？')).toBe(
-      '前年的时候，被罚过一次，那年全市复议申请有多少件？',
-    );
-    expect(withoutStory('我是退休工人，平时没事干，想了解一下，普法志愿者有多少人？')).toBe('想了解一下，普法志愿者有多少人？');
-    expect(withoutStory('普法志愿者有多少人？我是退休工人')).toBeNull();
+    // The story is cut only up to a clause with a time, a figure or a place.
+    expect(withoutStory('我是开小店的，前年的时候，被罚过一次，那年全市复议申请有多少件？')).toEqual([]);
+    expect(withoutStory('我是开小店的，被罚过一次，前年的时候，全市复议申请有多少件？')).toEqual(['前年的时候，全市复议申请有多少件？']);
+    // Shortest last: from the clause before the ask, then the asking clause alone.
+    expect(withoutStory('我是退休工人，平时没事干，想了解一下，普法志愿者有多少人？')).toEqual([
+      '想了解一下，普法志愿者有多少人？',
+      '普法志愿者有多少人？',
+    ]);
+    expect(withoutStory('普法志愿者有多少人？我是退休工人')).toEqual([]);
     for (const question of [
       '我开了个小超市，前年的时候，被罚过一次，那年全市复议申请有多少件？',
       '我在泉州上班，老家在石狮，邻居跟我说起过，泉州复议纠错率是多少？',

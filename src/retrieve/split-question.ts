@@ -45,15 +45,16 @@ const SELF = /^\s*(?:我们|我家|我|咱们|咱|俺|本人)/u;
 const CONDITION = /\d|[年月]|[一二两三四五六七八九十百千万]+[多余几]|[市县区省镇]/u;
 
 /**
- * The message without the story about the asker that opens it (我是开五金店的，上次被查…，听说…，总共省了多少？
- * → 听说…，总共省了多少？), or null when it opens with none. The clause right before the asking one stays: it
- * usually names what is asked about. A clause with a time, a figure or a place stays, and so does all after it.
+ * The message without the story about the asker that opens it, shortest last: from the clause before the asking one
+ * (我是开五金店的，上次被查…，听说…，总共省了多少？ → 听说…，总共省了多少？), then the asking clause alone (我是房东，…，
+ * 想找人评评理又不想花钱请律师打官司，镇上有没有能帮忙的法律服务站？ → 镇上有没有能帮忙的法律服务站？). Empty when it opens
+ * with no story. No reading drops a clause with a time, a figure or a place (前年的时候, 在泉州, 两百多).
  */
-export function withoutStory(message: string): string | null {
+export function withoutStory(message: string): string[] {
   const clauses = message.split(/(?<=[，,\s])/u).filter((c) => c.trim());
   const asks = clauses.findIndex((c) => ASKS.test(c));
-  if (!SELF.test(clauses[0] ?? '')) return null;
+  if (!SELF.test(clauses[0] ?? '')) return [];
   let first = 0;
-  while (first < asks - 1 && !CONDITION.test(clauses[first]!)) first++;
-  return first > 0 ? clauses.slice(first).join('').trim() : null;
+  while (first < asks && !CONDITION.test(clauses[first]!)) first++;
+  return [asks - 1, asks].filter((from) => from > 0 && from <= first).map((from) => clauses.slice(from).join('').trim());
 }
