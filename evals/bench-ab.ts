@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRequests, rotate } from './lib/load-requests.js';
 import { type NodeProcess, startNodeProcess } from './lib/node-process.js';
-import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
+import { SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 

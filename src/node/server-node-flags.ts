@@ -1,6 +1,7 @@
 /**
  * The V8 flags the server runs with, as `npm start` (package.json) and the Dockerfile's CMD give
- * them (tests/node-flags.test.ts keeps the three the same):
+ * them (tests/node-flags.test.ts keeps the three the same). The startup snapshot
+ * (build/server/server.blob) is built with them too: V8 refuses a snapshot built with other flags.
  *
  * - `--max-semi-space-size=1`: a 1 MB young generation. Node's default grows it to 16 MB per
  *   semi-space under load, and the objects of 50 requests in flight that it promotes filled the old
