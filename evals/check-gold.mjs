@@ -237,6 +237,7 @@ const dev6 = readSplit('dev6.jsonl');
 const dev7 = readSplit('dev7.jsonl');
 const dev8 = readSplit('dev8.jsonl');
 const dev9 = readSplit('dev9.jsonl');
+const dev10 = readSplit('dev10.jsonl');
 for (const [split, set, idRe] of [
   ['blind', blind, /^b[ab]\d{3}$/],
   ['dev2', dev2, /^d[234]\d{3}$/],
@@ -247,6 +248,7 @@ for (const [split, set, idRe] of [
   ['dev7', dev7, /^i\d{3}$/],
   ['dev8', dev8, /^j\d{3}$/],
   ['dev9', dev9, /^k\d{3}$/],
+  ['dev10', dev10, /^l\d{3}$/],
 ]) {
   for (const o of set) {
     if (o.split !== split || !idRe.test(o.id) || seen.has(o.id)) err(`${o.id}: bad ${split} id or split`);
@@ -269,6 +271,7 @@ for (const [split, set, least] of [
   ['dev7', dev7, 160],
   ['dev8', dev8, 160],
   ['dev9', dev9, 160],
+  ['dev10', dev10, 160],
 ]) {
   const near = set.filter((o) => o.category === 'near-miss').length;
   if (set.length < least || near < set.length / 5)
@@ -286,7 +289,7 @@ if (blind.length < 120 || blindNear < blind.length / 5)
 
 console.log(`report: ${reportPath}`);
 console.log(
-  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items; dev3: ${dev3.length} items; dev4: ${dev4.length} items; dev5: ${dev5.length} items; dev6: ${dev6.length} items; dev7: ${dev7.length} items; dev8: ${dev8.length} items; dev9: ${dev9.length} items`,
+  `blind: ${blind.length} items, ${blindNear} near misses, sha256 ${blindHash.slice(0, 12)}… (frozen); dev2: ${dev2.length} items; dev3: ${dev3.length} items; dev4: ${dev4.length} items; dev5: ${dev5.length} items; dev6: ${dev6.length} items; dev7: ${dev7.length} items; dev8: ${dev8.length} items; dev9: ${dev9.length} items; dev10: ${dev10.length} items`,
 );
 console.log(`items: ${items.length}, citizen: ${citizen}, report: ${items.length - citizen}`);
 for (const [c, s] of Object.entries(byCat)) console.log(`  ${c.padEnd(20)} total=${s.total} dev=${s.dev} test=${s.test}`);

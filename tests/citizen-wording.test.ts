@@ -109,6 +109,12 @@ describe('a question typed without punctuation (voice input), pausing with space
 });
 
 describe('words about the asker, not the report', () => {
+  it('name no topic the answer must hold: who asks for whom (阿伯, 老妈) and why (写论文用, 采访)', async () => {
+    const { analysis } = await service.retrieve('写论文用，阿伯想问法律顾问办了多少件法律事务');
+    const words = analysis.units.map((u) => u.text);
+    for (const w of ['论文', '写论文', '阿伯']) expect(words).not.toContain(w);
+  });
+
   it('leave a question about the report answerable: 我妈, 有点不懂, 我朋友, 挺担心 name no topic', async () => {
     const village = await service.ask('我妈年纪大了有点不懂 村里有没有地方能咨询法律问题');
     expect(village.abstained).toBe(false);
@@ -129,6 +135,10 @@ describe('shops and checks in everyday words', () => {
     expect(answer.citations[0]?.quote).toContain('降低抽查频率');
   });
 
+  it('takes 双方 (both sides) as no part of the measured thing: 双方调解和好的比例 is the 调解和解率', async () => {
+    expect(firstLine((await service.ask('复议里双方调解和好的比例是多少？')).answer)).toContain('22.37%');
+  });
+
   it('takes 真正 as emphasis, not part of the measured thing (争议真正化解掉的比例 is the 化解率)', async () => {
     expect(firstLine((await service.ask('复议以后争议真正化解掉的比例是多少？')).answer)).toContain('95.61%');
   });
@@ -144,11 +154,16 @@ describe('shops and checks in everyday words', () => {
   });
 });
 
-describe('a vocabulary phrase with its 的 moved', () => {
+describe('a vocabulary phrase with its 的 moved, or a light word put inside it', () => {
   it('is read whole (手机上办事的平台 as 手机上的办事平台), but a word is not found inside another without its 的', async () => {
-    const { placeDe } = await import('../src/retrieve/lexicon.js');
-    expect(placeDe('手机上办事的平台叫什么', service.lexicon)).toBe('手机上的办事平台叫什么');
-    expect(placeDe('执法人员手上拿的终端', service.lexicon)).toBe('执法人员手上拿的终端');
+    const { placeLightWords } = await import('../src/retrieve/lexicon.js');
+    expect(placeLightWords('手机上办事的平台叫什么', service.lexicon)).toBe('手机上的办事平台叫什么');
+    expect(placeLightWords('执法人员手上拿的终端', service.lexicon)).toBe('执法人员手上拿的终端');
+    // A measure word or 一下 put inside a phrase (咨询个法律问题), but no 的 joining two words (出庭的比例).
+    expect(placeLightWords('村里有地方能咨询个法律问题吗', service.lexicon)).toBe('村里有地方能咨询法律问题吗');
+    expect(placeLightWords('亲自出庭的比例是多少', service.lexicon)).toBe('亲自出庭的比例是多少');
+    const village = await service.ask('村里有地方能咨询个法律问题吗？');
+    expect(village.citations[0]?.quote).toContain('村（社区）公共法律服务工作室');
     expect((await service.ask('手机上办事的平台叫什么名字')).citations[0]?.quote).toContain('i 石狮');
   });
 });
@@ -166,5 +181,24 @@ describe('a figure the citizen heard (听说…)', () => {
     expect(answer.answer).not.toMatch(/^是的|^有。/u);
     // A year the citizen names is still another year the report does not cover.
     expect((await service.ask('听说2022年行政复议申请有300多件？')).abstained).toBe(true);
+  });
+});
+
+describe('more everyday words for figures and lines of the report', () => {
+  it('reads 少掏 as the burden saved, 办公室…印的 as the printing office, and greetings as no topic', async () => {
+    expect(firstLine((await service.ask('四张清单算下来帮商家少掏了多少钱？')).answer)).toContain('479 万元');
+    expect((await service.ask('这报告是哪个办公室印的？')).citations[0]?.id).toBe('closing-printer');
+    const { analysis } = await service.retrieve('您好，我写材料要引用这份报告，它的文号是多少');
+    const words = analysis.units.map((u) => u.text);
+    expect(words).toContain('文号');
+    for (const w of ['您好', '材料', '写材料']) expect(words).not.toContain(w);
+  });
+});
+
+describe('以后 opening a question', () => {
+  it('is the future, answered from the plans (今后), while 复议以后 still means after', async () => {
+    expect((await service.ask('以后办事能不能都在网上办？')).citations[0]?.id).toBe('s9.3');
+    const { analysis } = await service.retrieve('复议以后还能去法院告吗');
+    expect(analysis.units.map((u) => u.text)).not.toContain('今后');
   });
 });

@@ -12,6 +12,14 @@ const firstLine = (text: string) => text.split('\n')[0]!;
 const lead = async (question: string) => firstLine((await service.ask(question)).answer);
 
 /** Each question is declined, and its decline shows nothing `shown` matches (the figure it must not give). */
+/** A follow-up asked after an earlier question (the answer to it does not matter here). */
+function askAfter(earlier: string, question: string) {
+  return service.ask(question, [
+    { role: 'user', content: earlier },
+    { role: 'assistant', content: '……' },
+  ]);
+}
+
 async function expectDeclined(questions: string[], shown: RegExp) {
   for (const question of questions) {
     const answer = await service.ask(question);
@@ -205,6 +213,16 @@ describe('a message that asks several things', () => {
   });
 });
 
+describe('a year the question names', () => {
+  it('is declined as another year when the report has nothing on it, but not 2024, of which a whole part speaks', async () => {
+    expect((await service.ask('2019年出台了几个规范性文件？')).answer).toContain('没有找到2019年的相关内容');
+    const plans = await service.ask('How many reconsideration cases in 2024?');
+    expect(plans.abstained).toBe(true);
+    expect(plans.answer).not.toContain('nothing on 2024');
+    expect((await service.ask('What is the main goal for 2024?')).citations[0]?.quote).toContain('全国法治政府建设示范市');
+  });
+});
+
 describe('near misses are declined, saying what the report lacks', () => {
   it('declines a duration the report does not give for that subject, naming the section it does speak of', async () => {
     const answer = await service.ask('申请行政复议一般多久能出结果？');
@@ -221,9 +239,11 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it("does not give the report contact's phone for a hotline's: the word naming the asked kind (电话) is not the subject", async () => {
-    const hotline = await service.ask('法律服务热线的电话是多少');
-    expect(hotline.abstained).toBe(true);
-    expect(hotline.answer).not.toMatch(/\d{7,}/u);
+    for (const q of ['法律服务热线的电话是多少', '法律服务热线号码是多少？']) {
+      const hotline = await service.ask(q);
+      expect(hotline.abstained, q).toBe(true);
+      expect(hotline.answer).not.toMatch(/\d{7,}/u);
+    }
     // The report's own contact line still answers for its phone.
     const contact = await service.ask('报告联系人的电话是多少？');
     expect(contact.citations[0]?.id).toBe('closing-contact');
@@ -242,6 +262,46 @@ describe('near misses are declined, saying what the report lacks', () => {
     // 一共建了多少个: 一共 asks for the total, 共建 is no word of it.
     const { analysis } = await service.retrieve('村里的公共法律服务工作室一共建了多少个？');
     expect(analysis.units.map((u) => u.text)).not.toContain('共建');
+  });
+
+  it('tells what was added only when that is asked: 新配的…有几个 is 新配备 13 名, 现在总共有多少个编制 is not 核增 27 名', async () => {
+    expect(firstLine((await service.ask('新配的法制审核员一共有几个？')).answer)).toContain('13 名');
+    expect((await service.ask('镇街综合执法队现在总共有多少个编制？')).abstained).toBe(true);
+  });
+
+  it('lists the items of a counted name only where the report lists them by it (四张清单 yes, 三项制度 no)', async () => {
+    expect((await service.ask('四张清单具体是哪四张？')).citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施');
+    expect((await service.ask('说有三个平台，是哪三个？')).citations[0]?.quote).toContain('实体、热线、网络三大平台');
+    for (const q of ['行政执法三项制度是哪三项？', '“六个一”工作机制是哪六个一？']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).toContain('清单');
+    }
+  });
+
+  it('answers a rate only with the rate named: 输的比例 is the 败诉率, which the report does not give (not 出庭率 100%)', async () => {
+    for (const q of ['告政府的官司 政府输的比例是多少', '民告官 输的比例多少']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).not.toContain('100%');
+    }
+    expect(firstLine((await service.ask('负责人出庭的比例是多少？')).answer)).toContain('100%');
+  });
+
+  it('declines a figure asked per item where the report gives a total (一家企业能拿多少, 一件专利能补多少)', async () => {
+    for (const q of ['一家企业能拿多少奖补资金？', '专利补助一件专利能补多少钱？']) {
+      const answer = await service.ask(q);
+      expect(answer.abstained, q).toBe(true);
+      expect(answer.answer).not.toMatch(/13\.25|190/u);
+    }
+    // The total itself still answers.
+    expect(firstLine((await service.ask('专利补助一共发了多少钱？')).answer)).toContain('190 多万元');
+  });
+
+  it('counts a part of a stated figure in the same measure: 5500件里…占多少 is not told by 标的金额 19.64 亿元', async () => {
+    const answer = await service.ask('审结的5500件里面民营企业的占多少');
+    expect(answer.abstained).toBe(true);
+    expect(answer.answer).not.toContain('19.64');
   });
 
   it('does not answer a part of a figure with the figure itself', async () => {
@@ -359,6 +419,8 @@ describe('near misses are declined, saying what the report lacks', () => {
   it('asks where for 在哪几个镇, and names for 那N个…叫什么名字, declining what the report only counts', async () => {
     await expectDeclined(['公共法律服务工作站在哪几个镇？'], /9 个镇/u);
     await expectDeclined(['那27件备案的文件叫什么名字？', '那3个泉州市级金牌调解室叫什么名字？'], /27 件|枫桥/u);
+    // What N things say (那12条措施具体讲的什么) asks their items too: the report only counts them.
+    await expectDeclined(['法院那12条措施具体讲的什么？'], /12 条/u);
     // Names asked of people (一级调解员的都叫什么): a count of them is no name.
     await expectDeclined(['省里评的一级调解员的都叫什么？'], /5 人/u);
   });
@@ -422,11 +484,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('counts things by a figure of things, not of times (多少家 is not 25 次), also in a follow-up', async () => {
-    const history = [
-      { role: 'user' as const, content: '部门联合双随机抽查搞了几次？' },
-      { role: 'assistant' as const, content: '……' },
-    ];
-    const answer = await service.ask('那一共抽查了多少家？', history);
+    const answer = await askAfter('部门联合双随机抽查搞了几次？', '那一共抽查了多少家？');
     expect(firstLine(answer.answer)).toContain('1011');
     expect(firstLine(answer.answer)).not.toContain('25 次');
   });
@@ -486,11 +544,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('asks, in a follow-up that names no kind of fact, what the earlier question asked (a count, not what was not done)', async () => {
-    const history = [
-      { role: 'user' as const, content: '市政府去年出了几个规范性文件？' },
-      { role: 'assistant' as const, content: '……' },
-    ];
-    const answer = await service.ask('那各部门和镇街报上来备案的呢？', history);
+    const answer = await askAfter('市政府去年出了几个规范性文件？', '那各部门和镇街报上来备案的呢？');
     expect(firstLine(answer.answer)).toContain('27 件');
     expect(answer.answer).not.toContain('漏报');
   });

@@ -166,3 +166,12 @@ describe('an enumeration inside a sentence', () => {
     expect(ENUMERATION.test('构建市、镇、村三级联动的一体化行政服务平台')).toBe(false);
   });
 });
+
+describe('what was done and what is planned', () => {
+  it('ranks the plans part (九、2024年工作思路) below the rest for a question about what was done, not for one about plans', async () => {
+    const { offlineService } = await import('./helpers.js');
+    const service = await offlineService();
+    expect((await service.ask('工程建设项目审批搞了哪些改革？')).citations[0]?.id).toBe('s3.1');
+    expect((await service.ask('明年工程建设项目审批打算做哪些改革？')).citations[0]?.id).toBe('s9.2');
+  });
+});

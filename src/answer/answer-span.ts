@@ -1,6 +1,6 @@
 import type { QueryAnalysis } from '../retrieve/analyze-query.js';
 import type { ScoredSpan } from '../retrieve/retrieve.js';
-import type { Paragraph, Span } from '../types.js';
+import type { Citation, Paragraph, Span } from '../types.js';
 import { ENUMERATION } from '../retrieve/retrieve.js';
 
 /** Sentences quoted for a list of actions written without 一是…二是… markers. */
@@ -66,4 +66,9 @@ function trimEnd(paragraph: Paragraph, span: Span): Span {
   let end = span.end;
   while (end > span.start && /\s/u.test(paragraph.text[end - 1]!)) end--;
   return { start: span.start, end };
+}
+
+/** A citation of a paragraph quoting `span` of it, verbatim. */
+export function citation({ id, section, text }: { id: string; section: string; text: string }, span: Span): Citation {
+  return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
 }

@@ -42,7 +42,8 @@ export function declineAnswer(retrieval: Retrieval, reason: DeclineReason, { sub
   const lead =
     reason === 'missing-number' && places.length
       ? words.noPlace(places)
-      : reason === 'missing-number' && missingYears.length
+      : // (Not for 2024: a whole part is about it, though no close paragraph answered.)
+        reason === 'missing-number' && missingYears.length && !missingYears.some((y) => retrieval.partYears.has(y))
         ? words.noYear(missingYears, subjectYear)
         : near?.gap.kind === 'evidence'
           ? words.noFact(words.kinds[near.gap.evidence], near.gap.target)

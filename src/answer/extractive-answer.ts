@@ -3,7 +3,7 @@ import { coverage, hasRequired } from '../retrieve/coverage.js';
 import { normalizeForMatch } from '../text/normalize.js';
 import type { Retrieval, RetrievedParagraph } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
-import { answerSpan, listItems } from './answer-span.js';
+import { answerSpan, citation, listItems } from './answer-span.js';
 import { PHRASES } from './answer-phrases.js';
 import { outlineAnswer } from './outline-answer.js';
 import { declineAnswer, retrievalDiagnostics, type DeclineReason } from './decline-answer.js';
@@ -219,10 +219,6 @@ function missingKind(
 function eligible(hits: RetrievedParagraph[], tuning: AnswerTuning): RetrievedParagraph[] {
   // A paragraph the question names by its place may answer whatever else it shares; its sentence is still judged.
   return hits.filter((h) => h.requiredOk && (h.coverage >= tuning.minCoverage || h.namesPlace));
-}
-
-function citation({ id, section, text }: { id: string; section: string; text: string }, span: Span): Citation {
-  return { id, section, text, quote: text.slice(span.start, span.end), start: span.start, end: span.end };
 }
 
 /** A quote shown as a sentence: trailing comma-like punctuation becomes 。 */

@@ -1,6 +1,6 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import { hanBigrams } from '../text/tokenize.js';
-import { extractNumbers, type NumberMention } from '../text/extract-numbers.js';
+import { chineseValue, extractNumbers, type NumberMention } from '../text/extract-numbers.js';
 import { askedOwners } from './asked-owner.js';
 import { asksPartOfTotal } from './part-of-total.js';
 import { coverage, hasRequired, type WeightedUnit } from '../retrieve/coverage.js';
@@ -68,19 +68,14 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   // A figure of a body the question names is told in a paragraph that names it (金牌调解室的纠错率 is not 行政复议's).
   const paragraphText = hit.sentenceText.join(' ');
   const whole = `${hit.sectionText} ${paragraphText}`;
-  // The event a when-question asks the date of (哪天公布的 → 公布), read once for all the sentences.
-  const event = expects.some((k) => k === 'date' || k === 'year' || k === 'time') ? askedEvent(analysis) : null;
+  // What the question alone says, read once per question for all the paragraphs it is tried on.
+  const { event, subjectTerms, namedCount } = questionReading(retrieval);
   const counted = expects.find((k) => COUNTED.has(k));
   const owner = counted && target ? askedOwners(retrieval).find((u) => coverage([u], whole) < 1) : undefined;
   if (counted && target && owner) {
     const asked = target.text.includes(owner.unit.text) ? target.text : `${owner.unit.text}的${target.text}`;
     return { ok: false, gap: { kind: 'evidence', evidence: counted, target: asked }, hit };
   }
-  // The question's report terms that say what it is about: not the ones that name the kind of fact asked
-  // (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
-  const subjectTerms = expects.length
-    ? reportTerms(retrieval).filter((u) => !expects.some((k) => intent.read(u.unit.text).kinds.has(k)))
-    : [];
   // Of the sentences that hold the asked kind of fact, the one that covers the question best (述法评议会 held in
   // 11 月, not the notice about 述法 sent in 5 月); the better ranked on a tie.
   let chosen: { sentence: ScoredSpan; figure: Span | null; covered: number } | null = null;
@@ -134,6 +129,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
       gap = { kind: 'evidence', evidence: 'name', target: target?.text ?? null };
       continue;
     }
+    // 三项制度是哪三项: the items are listed right by the name (实体、热线、网络三大平台), or the report does not say them.
+    if (namedCount && !countedItemsStated(text, namedCount)) {
+      gap = { kind: 'evidence', evidence: 'list', target: namedCount.name };
+      continue;
+    }
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
     if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, quotedFigures)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
@@ -163,6 +163,38 @@ function namesSibling({ analysis, siblings }: Pick<Retrieval, 'analysis' | 'sibl
     if (unit.kind !== 'glossary' || unit.forms.some((f) => context.includes(f))) return false;
     return siblings(unit.text).some((t) => !unit.forms.includes(t) && context.includes(t));
   });
+}
+
+interface QuestionReading {
+  /** The event a when-question asks the date of (哪天公布的 → 公布). */
+  event: { text: string; forms: string[] } | null;
+  /**
+   * The question's report terms that say what it is about: not the ones that name the kind of fact asked
+   * (电话 of 法律服务热线电话是多少: the report's 联系电话 is the contact's, not the hotline's).
+   */
+  subjectTerms: WeightedUnit[];
+  /** The counted name a list question asks the items of (三项制度是哪三项). */
+  namedCount: { name: string; noun: string; n: number } | null;
+}
+
+const readings = new WeakMap<Retrieval, QuestionReading>();
+
+/** The parts of grounding that depend on the question alone, read once per question (a retrieval). */
+function questionReading(retrieval: Retrieval): QuestionReading {
+  let reading = readings.get(retrieval);
+  if (!reading) {
+    const { analysis, intent } = retrieval;
+    const expects = analysis.intent.expects;
+    reading = {
+      event: expects.some((k) => k === 'date' || k === 'year' || k === 'time') ? askedEvent(analysis) : null,
+      subjectTerms: expects.length
+        ? reportTerms(retrieval).filter((u) => !u.unit.forms.some((f) => expects.some((k) => intent.read(f).kinds.has(k))))
+        : [],
+      namedCount: analysis.intent.list ? countedName(analysis.normalized) : null,
+    };
+    readings.set(retrieval, reading);
+  }
+  return reading;
 }
 
 /** The question's report terms (its glossary words), weighed strictly. */
@@ -259,6 +291,20 @@ function figureClause(
   const joined = intent.joinsSeveral(analysis.normalized);
   const asked = [analysis.normalized, ...analysis.expansions];
   const checksLack = COUNTED.has(kind) && !analysis.conditions.length;
+  const perItem = intent.perUnit.asks(analysis.normalized);
+  // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
+  const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
+  // 输的比例 reads as 败诉率: a rate the question names in the report's words is the one its figure must be (not 出庭率).
+  // (Where no asked-about thing was read from the question: otherwise that thing must stand by the figure.)
+  const namedRates =
+    kind === 'rate' && !target
+      ? (strict[0] ?? []).flatMap((u) =>
+          // (Only a word that itself names the share asked, 输的比例 or 纠错率, not any word read as some rate.)
+          BARE_RATE.test(u.unit.text) || !NAMES_RATE.test(u.unit.text)
+            ? []
+            : u.unit.forms.filter((f) => [...f].length >= 3 && f.endsWith('率')),
+        )
+      : [];
   const words = checksLack ? questionWords(analysis) : [];
   // The head of the counted thing: its last word, unless that names a group whose members are counted (志愿者 for
   // 蒲公英普法志愿者队伍).
@@ -311,8 +357,14 @@ function figureClause(
     if (checksLack && intent.negatesWord(text, words, asked)) return;
     // 4 个单位 5 件规范性文件存在漏报备案情形: what the figures count had a lack the question does not ask about.
     if (checksLack && fresh.every((n) => intent.speaksOfLack(after(n), asked))) return;
+    if (namedRates.length && !namedRates.some((f) => text.includes(f))) return;
+    if (partOf && (kind === 'count' || kind === 'figure') && !fresh.some((n) => FIGURE_MEASURE.exec(after(n))?.[1] === partOf)) return;
+    // 一件专利能补多少钱 asks per item: a total (共发放…190 多万元) does not answer it.
+    if (COUNTED.has(kind) && perItem && !intent.perUnit.stated(text)) return;
     // What was added (核增 27 名) is not how many there are in all (总共多少人).
-    if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text)) return;
+    // (Unless the question asks what was added itself: 新配的法制审核员有几个 is 新配备 13 名.)
+    if (COUNTED.has(kind) && intent.asksTotal(analysis.normalized) && intent.isIncrement(text) && !intent.isIncrement(analysis.normalized))
+      return;
     // A counted thing must stand by its figure, just before it (申请 228 件) or just after its measure
     // word (3 个金牌调解室); what the question says before 是多少 (…兑现了多少钱) within the sentence so far.
     // How long or when is asked of an event, not a thing.
@@ -335,6 +387,61 @@ function figureClause(
   });
   return (best as { span: Span } | null)?.span ?? null;
 }
+
+/** The measure words figures are counted in (件, 家, 人次…). */
+const MEASURE = '场次|人次|[个家户所次场回件项条份张台宗起批人名位期届]';
+
+const NUMERAL = '[一二两三四五六七八九十]+|\\d+';
+/** 哪三项, 哪四张, 哪六个: a list asked with the number of its items. */
+const ASKED_COUNT = new RegExp(`哪(${NUMERAL})\\s*(?:个|项|张|种|条|类|大|方面|点|家|部分)`, 'u');
+/** A name that holds a number of items (三项制度, 四张清单, 三大平台, 六个一). */
+const COUNTED_NAME = new RegExp(`(${NUMERAL})(个|项|张|种|条|类|大)(\\p{Script=Han}{1,4})`, 'gu');
+
+/** The value of a number written in digits or in Chinese numerals (三 → 3, 12 → 12). */
+function numeralValue(numeral: string): number {
+  return Number(chineseValue(numeral) ?? numeral);
+}
+
+/** The name a list question asks the items of, with how many (三项制度是哪三项 → 三项制度, 3), or null. */
+function countedName(question: string): { name: string; noun: string; n: number } | null {
+  const asked = ASKED_COUNT.exec(question);
+  if (!asked) return null;
+  const n = numeralValue(asked[1]!);
+  for (const m of question.slice(0, asked.index).matchAll(COUNTED_NAME)) {
+    // (Named as the report names it: 三项制度, 四张清单; 六个一 of 六个一工作机制.)
+    const rest = /^[一二两三四五六七八九十]/u.test(m[3]!) ? m[3]!.slice(0, 1) : m[3]!.slice(0, 2);
+    if (numeralValue(m[1]!) === n) return { name: m[1]! + m[2]! + rest, noun: m[3]!.slice(0, 1), n };
+  }
+  return null;
+}
+
+/**
+ * Does the sentence list the items of the counted name right before it, in its clause: that many separated
+ * by 、 (不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”) or quoted (“海上枫桥”“园区枫桥”…四大特色)?
+ */
+function countedItemsStated(sentence: string, { noun, n }: { noun: string; n: number }): boolean {
+  // The name as the report writes it: the same number and noun, whatever the measure word (三个平台 is 三大平台).
+  for (const m of sentence.matchAll(COUNTED_NAME)) {
+    if (numeralValue(m[1]!) !== n || !m[3]!.startsWith(noun)) continue;
+    const before =
+      sentence
+        .slice(0, m.index)
+        .split(/[，,；;。：:]/u)
+        .pop() ?? '';
+    const listedBy = Math.max(before.split('、').length, (before.match(/“[^”]+”/gu) ?? []).length);
+    if (listedBy >= n) return true;
+  }
+  return false;
+}
+
+/** A figure the question asks a part of, and its measure word (5500件里, 228 件行政复议申请当中 → 件). */
+const PART_OF_FIGURE = new RegExp(String.raw`\d+(?:\.\d+)?\s*(${MEASURE})\p{Script=Han}{0,12}?(?:里面|里头|当中|之中|里|中)`, 'u');
+
+/** A word that names a share (输的比例, 纠错率, 占比). */
+const NAMES_RATE = /比例|比率|率$|占比|百分比|\brate\b|\bshare\b|\bpercentage\b/u;
+
+/** A word that only says a share is asked (比例), not of what. */
+const BARE_RATE = /^(?:比例|比率|百分比|占比|率|rate|share|percentage|proportion)$/u;
 
 /** Right after the action a figure is asked of: an aspect particle at most, then the ask (采纳了多少, 化解了几件). */
 const ACTION_ASKED = /^[了过]?\s*(?:多少|几)/u;
@@ -389,9 +496,9 @@ function withoutWhole(unit: WeightedUnit, whole: Set<string>): WeightedUnit | nu
 }
 
 /** The measure word a question counts by (多少家, 几次). */
-const ASKED_MEASURE = /(?:多少|几)\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/gu;
+const ASKED_MEASURE = new RegExp(String.raw`(?:多少|几)\s*(${MEASURE})`, 'gu');
 /** The measure word right after a figure (25 次, 1011 个, 2 万名). */
-const FIGURE_MEASURE = /^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(场次|人次|[个家户所次场回件项条份张台宗起批人名位期届])/u;
+const FIGURE_MEASURE = new RegExp(String.raw`^\s*(?:多|余)?\s*(?:[万千百]\s*)?(?:多|余)?\s*(${MEASURE})`, 'u');
 /** Measures of how many times something happened, not of how many things there are (人次 counts people). */
 const TIMES = /^(?:次|场|回|场次|期|届)$/u;
 

@@ -1,7 +1,8 @@
-import type { Answer, Citation, Paragraph } from '../types.js';
+import type { Answer, Paragraph } from '../types.js';
 import { chineseValue } from '../text/extract-numbers.js';
 import type { Retrieval } from '../retrieve/retrieve.js';
 import { answerLanguage, inScript } from './answer-language.js';
+import { citation } from './answer-span.js';
 import { PHRASES } from './answer-phrases.js';
 import { retrievalDiagnostics } from './decline-answer.js';
 
@@ -44,14 +45,7 @@ export function outlineAnswer(retrieval: Retrieval): Answer | null {
   const asked: Paragraph[] = parts.slice(from - 1, to);
   const language = answerLanguage(retrieval.question);
   const words = PHRASES[language === 'en' ? 'en' : 'zh'];
-  const citations: Citation[] = asked.map((p) => ({
-    id: p.id,
-    section: p.section,
-    text: p.text,
-    quote: p.text,
-    start: 0,
-    end: p.text.length,
-  }));
+  const citations = asked.map((p) => citation(p, { start: 0, end: p.text.length }));
   const bullets = citations.map((c, i) => `· ${c.quote}[${i + 1}]`).join('\n');
   const lead = range ? words.listOf(asked.length) : words.partsOf(parts.length);
   const body = asked.length === 1 ? `${citations[0]!.quote}[1]` : `${lead}\n${bullets}`;

@@ -77,6 +77,13 @@ export const questionCuesSchema = z.object({
    * a sentence naming one the question does not already name (these, or a body the report names).
    */
   names: z.string().min(1).default('“[^”]+”|《[^》]+》'),
+  /**
+   * A figure asked per item (一件专利能补多少钱, 每家企业, 人均): told only by a figure the sentence gives per item
+   * (`stated`), not by a total (共发放…190 多万元).
+   */
+  perUnit: z
+    .object({ asks: z.string().min(1), stated: z.string().min(1) })
+    .default({ asks: '每(?:件|个|家|人)|人均', stated: '每|平均|人均' }),
   polar: z.array(z.object({ pattern: z.string().min(1), zh: z.string(), en: z.string() })).min(1),
   places: z.array(z.string().min(2)).default([]),
   /**

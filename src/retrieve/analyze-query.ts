@@ -4,7 +4,7 @@ import { occurrences } from '../text/tokenize.js';
 import { askedTarget, isAskWord, ACTION_HEAD, ASKED_AS, type AskedTarget } from './asked-target.js';
 import { cutGlossary } from './cut-glossary.js';
 import { relativeYears } from './relative-years.js';
-import { FRAME_TOTALS, placeDe, type GlossaryEntry, type Lexicon } from './lexicon.js';
+import { FRAME_TOTALS, placeLightWords, type GlossaryEntry, type Lexicon } from './lexicon.js';
 import type { QuestionIntent } from './question-intent.js';
 import { cutOut, segmentWords, trimStopChars, withHomophones, type QueryUnit } from './question-words.js';
 
@@ -83,8 +83,8 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   // How many people…: people is how they are counted (多少人), not a word the answer must hold (群众).
   const wording = lexicon.intent.withoutExcluded(normalized).replace(/\bhow many (?:people|persons|individuals|residents)\b/gu, 'how many');
   // 一共建了多少个: the total asked (一共) is no part of a vocabulary word after it (共建).
-  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeDe(wording, lexicon));
-  const { rest, entries } = cutGlossary(framed, lexicon);
+  const framed = FRAME_TOTALS.reduce((text, w) => text.replaceAll(w, ' '), placeLightWords(wording, lexicon));
+  const { rest, entries } = cutGlossary(opensWithFuture(framed), lexicon);
   const units: QueryUnit[] = entries.map((entry) => ({ text: entry.user, forms: [entry.user, ...entry.report], kind: 'glossary' }));
   const expansions = entries.flatMap((entry) => entry.report);
   // From the whole question: a citizen word that holds a number (2024年计划) must not swallow it.
@@ -92,7 +92,7 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
   const heard = hearsaySpans(normalized);
   const numbers = [...normalized.matchAll(NUMBER)].filter((m) => m[0] !== String(subjectYear));
   const claimed = numbers.filter((m) => heard.some(([from, to]) => m.index >= from && m.index < to)).map((m) => m[0]);
-  const required = numbers.map((m) => m[0]).filter((n) => !claimed.includes(n) || /^(?:19|20)\d{2}$/u.test(n));
+  const required = numbers.map((m) => m[0]).filter((n) => !claimed.includes(n) || YEAR.test(n));
   // 前年 is a year like 2022, asked for as plainly.
   required.push(...relativeYears(normalized, lexicon.relativeYears, subjectYear));
   // Another city or district (晋江市…): the evidence must name it, and this report never does.
@@ -121,6 +121,14 @@ export function analyzeQuery(question: string, lexicon: Lexicon, subjectYear: nu
     approximate: approximateFigures(normalized),
     claimed: [...new Set(claimed)],
   };
+}
+
+/**
+ * 以后 opening a clause is the future (以后办事是不是都能在手机上办: the report's plans, 今后); after a word it is
+ * "after" (复议以后, 做完以后), a frame word.
+ */
+function opensWithFuture(text: string): string {
+  return text.replace(/(^|[，,。？?！!；;\s])((?:那|请问|那么)?)以后/gu, '$1$2今后');
 }
 
 /** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */

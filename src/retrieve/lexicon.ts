@@ -25,8 +25,8 @@ export interface Lexicon {
   glossary: GlossaryEntry[];
   /** The glossary's citizen words (`glossary[i].user`), to find those in a question without testing each. */
   glossaryWords: WordFinder;
-  /** The citizen words with 的 inside (手机上的办事平台), each without it (手机上办事平台), see `placeDe`. */
-  deWords: { without: string[]; words: string[]; finder: WordFinder };
+  /** The citizen phrases of four characters or more, each without its light words (手机上办事平台), see `placeLightWords`. */
+  loosePhrases: { without: string[]; words: string[]; finder: WordFinder };
   stopZh: Set<string>;
   /** Particles trimmed from the ends of segmented words. */
   particles: Set<string>;
@@ -90,11 +90,15 @@ export function createLexicon(
   const sorted = precomputedGlossary ?? sortedGlossary(glossary, stopZh, stopEn);
   // The bigrams inside the report's words, segmented when a question first needs them (not at start-up).
   let insideWords: Set<string> | undefined;
+  let loosePhrases: Lexicon['loosePhrases'] | undefined;
   const inReport = (text: string) => matchTexts.some((t) => t.includes(text));
   return {
     glossary: sorted,
     glossaryWords: wordFinder(sorted.map((e) => e.user)),
-    deWords: deWordsOf(sorted),
+    // Built when the first question needs it, not at start-up.
+    get loosePhrases() {
+      return (loosePhrases ??= loosePhrasesOf(sorted));
+    },
     stopZh,
     particles: new Set(stopwords.particles),
     bigrams,
@@ -251,30 +255,43 @@ export function termDictionary(words: Iterable<string>): TermDictionary {
 /** Words that ask for a total (一共, 总共): frame words whose last character often starts a vocabulary word (共建). */
 export const FRAME_TOTALS = ['一共', '总共', '共计', '总计', '合计'];
 
-/** 的 between Chinese characters, which citizens place freely (手机上的办事平台, 手机上办事的平台). */
-const INNER_DE = /(?<=\p{Script=Han})的(?=\p{Script=Han})/gu;
+/** Light words citizens put inside a phrase after a verb (咨询个法律问题, 问一下法律问题, 咨询点法律问题). */
+const LIGHT = '一下|一个|个|点|些|下';
 
-function deWordsOf(glossary: GlossaryEntry[]): Lexicon['deWords'] {
-  const words = [...new Set(glossary.map((e) => e.user).filter((u) => !/[a-z]/u.test(u) && u.replace(INNER_DE, '') !== u))];
-  const without = words.map((w) => w.replace(INNER_DE, ''));
+/** 的, or a light word, between Chinese characters: what a phrase is matched without (see `placeLightWords`). */
+const FILLER = new RegExp(`(?<=\\p{Script=Han})(?:的|${LIGHT})(?=\\p{Script=Han})`, 'gu');
+
+function loosePhrasesOf(glossary: GlossaryEntry[]): Lexicon['loosePhrases'] {
+  // Han phrases of four characters or more: shorter ones are found inside other words too easily.
+  const words = [...new Set(glossary.map((e) => e.user).filter((u) => /^\p{Script=Han}{4,}$/u.test(u)))];
+  const without = words.map((w) => w.replace(FILLER, ''));
   return { words, without, finder: wordFinder(without) };
 }
 
 /**
- * The question with each vocabulary word that holds 的 written as the vocabulary writes it, wherever the
- * question puts its 的 (手机上办事的平台 → 手机上的办事平台), so the glossary reads it whole.
+ * The question with each vocabulary phrase written as the vocabulary writes it, wherever the question puts
+ * its 的 or adds a light word inside it (手机上办事的平台 → 手机上的办事平台, 咨询个法律问题 → 咨询法律问题),
+ * so the glossary reads it whole.
  */
-export function placeDe(text: string, { deWords }: Pick<Lexicon, 'deWords'>): string {
-  if (!deWords.words.length) return text;
+export function placeLightWords(text: string, { loosePhrases }: Pick<Lexicon, 'loosePhrases'>): string {
+  if (!loosePhrases.words.length) return text;
   let out = text;
-  for (const i of deWords.finder.occurring(out.replace(INNER_DE, ''))) {
-    const chars = [...deWords.without[i]!];
-    const loose = new RegExp(chars.map((c) => c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('的?'), 'u');
-    const found = loose.exec(out);
-    // Moved, not dropped: without any 的 the letters may be inside another word (执法人员 is no 执法的人).
-    if (found && found[0] !== deWords.words[i] && found[0].includes('的')) out = out.replace(found[0], deWords.words[i]!);
+  // Longest first; a phrase placed is held by a private-use mark, so no shorter one is found inside it (手机上办 of it).
+  const placed: string[] = [];
+  for (const i of loosePhrases.finder.occurring(out.replace(FILLER, ''))) {
+    const word = loosePhrases.words[i]!;
+    if (out.includes(word)) continue;
+    // A 的 may move within a phrase that has one; a phrase without 的 may take a light word (咨询个法律问题),
+    // not a 的, which would join two words (到庭的比例 is not the phrase 到庭比例).
+    const light = word.includes('的') ? '的' : LIGHT;
+    // (The phrases are Chinese characters only: nothing in them needs escaping.)
+    const found = new RegExp([...loosePhrases.without[i]!].join(`(?:${light})?`), 'u').exec(out);
+    // Moved or added, not dropped: without any light word the letters may be inside another word (执法人员 is no 执法的人).
+    if (!found || found[0] === word || !new RegExp(light, 'u').test(found[0].slice(1, -1))) continue;
+    out = out.replace(found[0], String.fromCharCode(0xe000 + placed.length));
+    placed.push(word);
   }
-  return out;
+  return placed.reduce((text, word, k) => text.replace(String.fromCharCode(0xe000 + k), word), out);
 }
 
 /** An English word or phrase also in the other number of its last word (request → requests, disputes → dispute). */

@@ -39,6 +39,8 @@ export interface IntentReader {
   isIncrement(text: string): boolean;
   /** Does the question ask for a count of people (多少人, 几位)? */
   asksPeople(normalizedQuestion: string): boolean;
+  /** Does the question ask a figure per item (一件专利能补多少钱, 人均), and does a clause state one per item (每, 平均)? */
+  perUnit: { asks(normalizedQuestion: string): boolean; stated(clause: string): boolean };
   /** Is the figure at `literal` in the clause a count of people (1037 名), or with `withCases` of what people bring (228 件)? */
   countsPeople(clause: string, literal: string, withCases?: boolean): boolean;
   /** Is the word a noun for a group (队伍), whose members a 多少人 question counts? */
@@ -104,6 +106,8 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     groups: new Set(cues.people.groups),
   };
   const joined = new RegExp(cues.joined, 'u');
+  const perUnitAsks = new RegExp(cues.perUnit.asks, 'u');
+  const perUnitStated = new RegExp(cues.perUnit.stated, 'u');
   const exclusion = new RegExp(cues.exclusion, 'gu');
   const polarForms = new RegExp(cues.conditions.polar, 'gu');
   const negated = new RegExp(cues.conditions.negated, 'gu');
@@ -162,6 +166,7 @@ export function createIntentReader(cues: QuestionCues): IntentReader {
     asksTotal: (question) => totals.test(question) && !increments.test(question),
     isIncrement: (text) => increments.test(text),
     asksPeople: (question) => people.asks.test(question),
+    perUnit: { asks: (question) => perUnitAsks.test(question), stated: (clause) => perUnitStated.test(clause) },
     countsPeople(clause, literal, withCases = false) {
       const at = clause.indexOf(literal);
       return at >= 0 && (withCases ? people.withCases : people.measures).test(clause.slice(at + literal.length));

@@ -94,6 +94,8 @@ export interface Retrieval {
   countable: Set<string>;
   /** Whose a report term is, by citizens' words for it (see `Lexicon.owns`). */
   owns: Lexicon['owns'];
+  /** Years a part of the report is about (2024 of 九、2024年工作思路): the report is not silent on them. */
+  partYears: Set<string>;
   /** The heading of each part 一、…九、 of the report, in reading order. */
   parts(): Paragraph[];
   /** The report's title normalised for matching: what every part is about (法治政府建设), said or not. */
@@ -128,6 +130,12 @@ export type Retriever = (question: string, history?: ChatTurn[], options?: Retri
 export function createRetriever({ index, lexicon, stats, subjectYear, tuning = DEFAULT_RETRIEVAL_TUNING }: RetrieverDeps): Retriever {
   const analyze = (q: string) => analyzeQuery(q, lexicon, subjectYear);
   const titleText = (index.sentenceText.get('header-title') ?? []).join(' ');
+  const parts = partsOf(index);
+  // The years each part's heading is about (九、2024年工作思路 → 2024).
+  const yearsOf = new Map(parts.map((p) => [p.part!, [...p.text.matchAll(/(?<!\d)((?:19|20)\d{2})(?=\s*年)/gu)].map((m) => m[1]!)]));
+  const partYears = new Set([...yearsOf.values()].flat());
+  // The parts about a later year than the report's: plans, not what was done.
+  const planParts = new Set([...yearsOf].filter(([, years]) => years.some((y) => Number(y) > subjectYear)).map(([part]) => part));
 
   return async function retrieve(question, history = [], { extraTerms = [] } = {}) {
     // A question word the report lacks is tried as a pinyin-input typo: the first question loads pinyin-pro.
@@ -173,6 +181,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
 
     const top = Math.max(1e-9, ...result.hits.map((h) => h.score));
     const asksTopic = analysis.intent.kinds.has('topic');
+    const asksDone =
+      DONE.test(analysis.normalized) && !PLANNED.test(analysis.normalized) && !analysis.required.some((n) => partYears.has(n));
     const hits = result.hits.flatMap(function rescore(hit): RetrievedParagraph[] {
       const paragraph = index.paragraphs.get(String(hit.id));
       const matchText = index.matchText.get(String(hit.id));
@@ -189,6 +199,8 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       const coversTopic = asksTopic && paragraph.kind === 'heading' && own >= tuning.topicCoverage;
       if (namesPlace || coversTopic) score += tuning.structureBonus;
       else if (paragraph.kind === 'heading') score *= tuning.headingFactor;
+      // 做了哪些改革 asks what was done: the part about next year's plans says what will be.
+      if (asksDone && paragraph.part !== null && planParts.has(paragraph.part)) score *= tuning.headingFactor;
       const sentenceText = index.sentenceText.get(paragraph.id)!;
       // Ranked when first read: an answer reads the sentences of one to three of the candidates.
       let spans: ScoredSpan[] | undefined;
@@ -238,11 +250,16 @@ export function createRetriever({ index, lexicon, stats, subjectYear, tuning = D
       owns: lexicon.owns,
       countable: lexicon.countable,
       subparts: (part) => subpartsOf(index, part),
-      parts: () => partsOf(index),
+      parts: () => parts,
+      partYears,
       titleText,
     };
   };
 }
+
+/** A question about what was done (做了, 搞过, 去年, 已经), and one about what is planned (明年, 打算, 今后, 准备). */
+const DONE = /(?:做|搞|办|干|推|开展|出台|实施|改)(?:了|过)|去年|已经|\b(?:did|has|have|was|were)\b/u;
+const PLANNED = /明年|打算|今后|以后|将来|计划|准备|要做|规划|下一步|接下来|\b(?:will|plan|plans|next year)\b/u;
 
 /**
  * Voice input and quick typing leave out punctuation and pause with a space (我帮我爸问下 他开小作坊的 那几张清单…):
