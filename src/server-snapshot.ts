@@ -19,5 +19,7 @@ prepareStart().then(
 );
 
 startupSnapshot.setDeserializeMainFunction(function startFromSnapshot() {
-  void startServer(performance.now(), prepared);
+  const ahead = prepared;
+  prepared = undefined; // what the server does not keep is garbage once it runs
+  void startServer(performance.now(), ahead);
 });

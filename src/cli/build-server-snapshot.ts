@@ -1,7 +1,8 @@
 import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { relative as relativePath } from 'node:path';
 import { SERVER_NODE_FLAGS } from '../node/server-node-flags.js';
 import { EXTERNALS } from './copy-externals.js';
 
@@ -71,12 +72,12 @@ const LOADED_AT_RUN = { 'hono-node-server': 'src/node/hono-node-server.ts' };
  *   `__serverBundleUrl` (the bundle's `import.meta.url`) a file in that directory, so paths found
  *   from it (corpus/, prompts/, build/public/) are where the server runs, not where it was built.
  */
-function wrapper(): { banner: string; footer: string } {
+function wrapper(runFiles: string[]): { banner: string; footer: string } {
   const banner = `(function serverSnapshot(builtinRequire, entryFile) {
 let __serverBundleUrl;
 const require = (function snapshotRequire() {
   const LOADED_AT_BUILD = new Set(${JSON.stringify(LOADED_AT_BUILD)});
-  const LOADED_AT_RUN = new Set(${JSON.stringify(Object.keys(LOADED_AT_RUN).map((name) => `./${name}.cjs`))});
+  const LOADED_AT_RUN = new Set(${JSON.stringify(runFiles)});
   const BUILTIN = new Set(${JSON.stringify(builtinModules)});
   const MAIN_THREAD = { isMainThread: true, threadId: 0, parentPort: null, workerData: null, resourceLimits: {} };
   const { pathToFileURL } = builtinRequire('node:url');
@@ -138,9 +139,71 @@ const loadedAtRun: Plugin = {
 };
 
 /**
+ * What `server.mjs` imports dynamically (`import()`), loaded on first need, goes into files of its
+ * own next to the blob, `lazy-<group>.cjs`, required when the server first needs them: the
+ * Traditional converter's tables, pinyin-pro, the AI SDK and the database stores. In the blob
+ * they would be compiled code, evaluated module state and their source text, all of it kept
+ * resident whether used or not (a 5 MB script held ~15 MiB: its source string twice in the
+ * heap and once more in the blob's bytes, which Node keeps in memory). Imports that resolve to
+ * the same file join one group (the AI SDK and its OpenAI provider; the two stores).
+ */
+const LAZY_GROUPS: Record<string, string> = {
+  '@ai-sdk/openai': 'ai',
+  'src/embed/openai-embedder.ts': 'ai',
+  'src/store/open-postgres-store.ts': 'store',
+  'src/store/open-sqlite-store.ts': 'store',
+};
+
+/** The group of a dynamically imported file (its import specifier for a package, else its path from the root). */
+function lazyGroup(specifier: string, rel: string): string {
+  const key = specifier.startsWith('.') ? rel : specifier;
+  return (
+    LAZY_GROUPS[key] ??
+    key
+      .replace(/^.*\//, '')
+      .replace(/\.[cm]?[jt]s$/, '')
+      .replace(/[^a-z0-9-]/gi, '-')
+  );
+}
+
+/** Key of the main bundle's module table that the lazy files take shared modules from. */
+const SHARED_KEY = 'qa-server.snapshot-modules';
+
+/**
+ * Escape every non-ASCII UTF-16 unit as `\uXXXX`. esbuild's output is ASCII but for regular
+ * expression literals (pinyin-pro's), and one non-ASCII character makes V8 keep the whole script
+ * source as two bytes per character. In a string, a regex (with or without `u`) or an identifier,
+ * `\uXXXX` (a surrogate pair as two escapes) means the same unit; after a backslash it would not.
+ */
+export function asciiSource(code: string): string {
+  return code.replace(/[^\0-\x7f]/g, (unit, at: number) => {
+    let slashes = 0;
+    while (code[at - 1 - slashes] === '\\') slashes++;
+    if (slashes % 2) throw new Error(`an escaped non-ASCII character at ${at}: ${code.slice(at - 40, at + 40)}`);
+    return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  });
+}
+
+function asciiFile(file: string): void {
+  writeFileSync(file, asciiSource(readFileSync(file, 'utf8')));
+}
+
+interface LazyTarget {
+  /** Absolute path esbuild resolved the dynamic import to. */
+  path: string;
+  group: string;
+}
+
+/**
  * Bundle src/server-snapshot.ts as one CommonJS script (what `--build-snapshot` takes) and build
  * build/server/server.blob from it with the server's V8 flags, then write the stamp. Throws with
  * the builder's output when the snapshot cannot be built.
+ *
+ * Three esbuild passes: the main script with every dynamic import left out, to learn which files
+ * it holds; one `lazy-<group>.cjs` per group of dynamically imported files, in which an import of
+ * a file the main script holds takes the main script's instance (from a table the main script
+ * puts on `globalThis`, so a module is never evaluated twice: zod, the OpenCC lookup); then the
+ * main script again, its dynamic imports made requires of the lazy files and the table filled.
  */
 export async function buildServerSnapshot(root: string, outdir: string): Promise<void> {
   const common = {
@@ -151,6 +214,7 @@ export async function buildServerSnapshot(root: string, outdir: string): Promise
     format: 'cjs',
     platform: 'node',
     target: 'node20',
+    external: EXTERNALS,
     // As for the ESM bundle (build-server.ts); and import() made a require(): a snapshot has no dynamic import.
     supported: { 'regexp-unicode-property-escapes': true, 'dynamic-import': false },
     minifyWhitespace: true,
@@ -158,17 +222,168 @@ export async function buildServerSnapshot(root: string, outdir: string): Promise
     legalComments: 'none',
     logLevel: 'warning',
   } as const;
-  await build({ ...common, entryPoints: LOADED_AT_RUN });
-  const { banner, footer } = wrapper();
-  await build({
+  const relative = (path: string) => relativePath(root, path).split('\\').join('/');
+  // A virtual module's name ends in .cjs so that esbuild treats its `module.exports` as CommonJS.
+  const virtual = (rel: string) => `${rel}.virtual.cjs`;
+  const real = (path: string) => path.replace(/\.virtual\.[cm]js$/, '');
+  await build({ ...common, entryPoints: LOADED_AT_RUN, external: [] });
+
+  // Pass 1: the main script's own files.
+  const lazy = new Map<string, LazyTarget>();
+  const leaveOutDynamic: Plugin = {
+    name: 'leave-out-dynamic-imports',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
+        const found = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { resolving: true },
+        });
+        if (found.errors.length || found.external) return found.external ? { path: args.path, external: true } : undefined;
+        lazy.set(relative(found.path), { path: found.path, group: lazyGroup(args.path, relative(found.path)) });
+        return { path: args.path, external: true };
+      });
+    },
+  };
+  const first = await build({
     ...common,
     entryPoints: { 'server-snapshot': 'src/server-snapshot.ts' },
-    external: EXTERNALS,
+    define: { 'import.meta.url': '__serverBundleUrl' },
+    plugins: [loadedAtRun, leaveOutDynamic],
+    metafile: true,
+    write: false,
+  });
+  const inMain = new Set(Object.keys(first.metafile.inputs));
+  for (const rel of lazy.keys()) if (inMain.has(rel)) lazy.delete(rel);
+  const groups = [...new Set([...lazy.values()].map((t) => t.group))];
+  const lazyFile = (group: string) => `./lazy-${group}.cjs`;
+
+  /** `import()` of a lazy file: its group's file, required at run time, and the module in it. */
+  const lazyRef = (rel: string) =>
+    `module.exports = require(${JSON.stringify(lazyFile(lazy.get(rel)!.group))}).load(${JSON.stringify(rel)});`;
+
+  // Pass 2: the lazy files.
+  const shared = new Set<string>();
+  /**
+   * A module of the main script, as a lazy file imports it: the main script's instance. An ES
+   * module is re-exported name by name (esbuild lists its exports), since an ES module importing
+   * a CommonJS one gets `module.exports` as its default, as in Node; a CommonJS module as it is.
+   */
+  const sharedModule = async (rel: string): Promise<string> => {
+    const take = `globalThis[Symbol.for(${JSON.stringify(SHARED_KEY)})](${JSON.stringify(rel)})`;
+    if (first.metafile.inputs[rel]?.format !== 'esm') return `module.exports = ${take};`;
+    const alone = await build({
+      ...common,
+      entryPoints: [`${root}/${rel}`],
+      format: 'esm',
+      outdir: undefined,
+      outfile: 'x.mjs',
+      write: false,
+      metafile: true,
+    });
+    const names = Object.values(alone.metafile.outputs).flatMap((o) => o.exports);
+    const named = names.filter((n) => n !== 'default');
+    const odd = named.find((n) => !/^[A-Za-z_$][\w$]*$/.test(n));
+    if (odd) throw new Error(`${rel} exports ${JSON.stringify(odd)}, which a lazy file cannot take by name`);
+    return [
+      `const m = ${take};`,
+      named.length ? `export const { ${named.join(', ')} } = m;` : '',
+      names.includes('default') ? 'export default m.default;' : '',
+    ].join('\n');
+  };
+  for (const group of groups) {
+    const members = [...lazy].filter(([, t]) => t.group === group);
+    const entry = `exports.load = (which) => ({${members
+      .map(([rel, t]) => `${JSON.stringify(rel)}: () => require(${JSON.stringify(t.path)})`)
+      .join(', ')}})[which]();`;
+    const fromMain: Plugin = {
+      name: 'modules-of-the-main-script',
+      setup(b) {
+        b.onResolve({ filter: /^lazy-entry$/ }, () => ({ path: group, namespace: 'lazy-entry' }));
+        b.onLoad({ filter: /.*/, namespace: 'lazy-entry' }, () => ({ contents: entry, resolveDir: root, loader: 'js' }));
+        b.onResolve({ filter: /.*/ }, async (args) => {
+          if (
+            args.pluginData?.resolving ||
+            (args.namespace === 'lazy-entry' && args.kind === 'require-call' && lazy.has(relative(args.path)))
+          )
+            return undefined;
+          if (args.kind === 'entry-point') return undefined;
+          const found = await b.resolve(args.path, {
+            kind: args.kind,
+            importer: args.importer,
+            resolveDir: args.resolveDir,
+            pluginData: { resolving: true },
+          });
+          if (found.errors.length || found.external) return undefined;
+          const rel = relative(found.path);
+          if (inMain.has(rel)) {
+            shared.add(rel);
+            return { path: first.metafile.inputs[rel]?.format === 'esm' ? `${rel}.virtual.mjs` : virtual(rel), namespace: 'main-module' };
+          }
+          if (lazy.has(rel) && lazy.get(rel)!.group !== group) return { path: virtual(rel), namespace: 'lazy-ref' };
+          return undefined;
+        });
+        b.onLoad({ filter: /.*/, namespace: 'main-module' }, async (args) => ({
+          contents: await sharedModule(real(args.path)),
+          resolveDir: root,
+          loader: 'js',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'lazy-ref' }, (args) => ({ contents: lazyRef(real(args.path)), loader: 'js' }));
+      },
+    };
+    await build({
+      ...common,
+      entryPoints: { [`lazy-${group}`]: 'lazy-entry' },
+      external: [...EXTERNALS, ...groups.map(lazyFile)],
+      banner: { js: "const __lazyFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__lazyFileUrl' },
+      plugins: [fromMain],
+    });
+    asciiFile(`${root}/${outdir}/lazy-${group}.cjs`);
+  }
+
+  // Pass 3: the main script, its dynamic imports made requires of the lazy files, its shared modules in a table.
+  const mainEntry = `const modules = {${[...shared]
+    .map((rel) => `${JSON.stringify(rel)}: () => require(${JSON.stringify(`${root}/${rel}`)})`)
+    .join(', ')}};
+const loaded = new Map();
+Object.defineProperty(globalThis, Symbol.for(${JSON.stringify(SHARED_KEY)}), {
+  value: (rel) => { if (!loaded.has(rel)) loaded.set(rel, modules[rel]()); return loaded.get(rel); },
+});
+require(${JSON.stringify(`${root}/src/server-snapshot.ts`)});`;
+  const lazyImports: Plugin = {
+    name: 'lazy-imports',
+    setup(b) {
+      b.onResolve({ filter: /^server-snapshot-entry$/ }, () => ({ path: 'main', namespace: 'snapshot-entry' }));
+      b.onLoad({ filter: /.*/, namespace: 'snapshot-entry' }, () => ({ contents: mainEntry, resolveDir: root, loader: 'js' }));
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
+        const found = await b.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { resolving: true },
+        });
+        if (found.errors.length || found.external || !lazy.has(relative(found.path))) return undefined;
+        return { path: virtual(relative(found.path)), namespace: 'lazy-ref' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'lazy-ref' }, (args) => ({ contents: lazyRef(real(args.path)), loader: 'js' }));
+    },
+  };
+  const runFiles = [...Object.keys(LOADED_AT_RUN).map((name) => `./${name}.cjs`), ...groups.map(lazyFile)];
+  const { banner, footer } = wrapper(runFiles);
+  await build({
+    ...common,
+    entryPoints: { 'server-snapshot': 'server-snapshot-entry' },
+    external: [...EXTERNALS, ...groups.map(lazyFile)],
     define: { 'import.meta.url': '__serverBundleUrl' },
     banner: { js: banner },
     footer: { js: footer },
-    plugins: [loadedAtRun],
+    plugins: [loadedAtRun, lazyImports],
   });
+  asciiFile(`${root}/${outdir}/server-snapshot.cjs`);
   rmSync(`${root}/${outdir}/${SNAPSHOT_STAMP}`, { force: true });
   const run = spawnSync(
     process.execPath,
@@ -179,6 +394,6 @@ export async function buildServerSnapshot(root: string, outdir: string): Promise
   if (run.status !== 0) throw new Error(`the startup snapshot could not be built (exit ${run.status}):\n${output.slice(-4000)}`);
   if (output.trim()) process.stderr.write(output);
   // The script is in the blob; only its name is used at run time (the directory `require` resolves from).
-  rmSync(`${root}/${outdir}/server-snapshot.cjs`);
+  if (!process.env.KEEP_SNAPSHOT_SCRIPT) rmSync(`${root}/${outdir}/server-snapshot.cjs`);
   writeFileSync(`${root}/${outdir}/${SNAPSHOT_STAMP}`, `${JSON.stringify({ node: process.version, flags: SERVER_NODE_FLAGS })}\n`);
 }

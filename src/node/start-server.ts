@@ -22,11 +22,13 @@ import { staffReview } from '../http/staff/staff-review.js';
 
 /**
  * What a start can do before it has a configuration, done once at build time when the server starts
- * from a V8 startup snapshot (src/server-snapshot.ts): the index snapshot read and parsed, the
- * corpus read and the offline service built from them. A plain start (src/server.ts) has none.
+ * from a V8 startup snapshot (src/server-snapshot.ts): the corpus read, and the offline index,
+ * lexicon and retrieval built from it and the index snapshot. A plain start (src/server.ts) has none.
+ * The parsed index snapshot itself is not kept (its Orama data and packed glossary, ~2 MB of heap,
+ * are spent once the core is built): a start whose configuration cannot use the core (a remote
+ * embedder) reads the file again, as a plain start does.
  */
 export interface PreparedStart {
-  read: ReturnType<typeof readIndexSnapshot>;
   service: PreparedService;
   /** A digest of the files these were read from (the index snapshot, corpus/). */
   inputs: string;
@@ -37,7 +39,7 @@ export async function prepareStart(): Promise<PreparedStart> {
   const inputs = inputsFingerprint();
   const read = readIndexSnapshot(snapshotFile());
   const service = await prepareNodeService('snapshot' in read ? read.snapshot : undefined);
-  return { read, service, inputs };
+  return { service, inputs };
 }
 
 /**
@@ -73,10 +75,12 @@ function inputsFingerprint(): string {
 async function main(config: Config, logger: Logger, started: number, ahead: PreparedStart | undefined) {
   if (config.embedding.kind === 'openai') checkCacheDir(config.cacheDir);
   const prepared = stillPrepared(ahead);
-  const read = prepared?.read ?? readIndexSnapshot(snapshotFile());
-  if ('missing' in read) logger.info(`[startup] ${read.missing}; ingesting the report`);
+  // The prepared core serves the local embedder; any other reads the index snapshot as a plain start does.
+  const fromCore = prepared?.service.core !== undefined && config.embedding.kind === 'local';
+  const read = fromCore ? undefined : readIndexSnapshot(snapshotFile());
+  if (read && 'missing' in read) logger.info(`[startup] ${read.missing}; ingesting the report`);
   const log = (line: string) => logger.warn(`[startup] ${line}`);
-  const snapshot = 'snapshot' in read ? read.snapshot : undefined;
+  const snapshot = read && 'snapshot' in read ? read.snapshot : undefined;
   const service = await createNodeService(config, { snapshot, log, prepared: prepared?.service });
   const address = clientAddress(config.trustProxy);
   const recorder = nodeRecorder(config, (line) => logger.warn(line));
@@ -103,7 +107,8 @@ async function main(config: Config, logger: Logger, started: number, ahead: Prep
     staff,
   });
   const { server, port } = await listen({ fetch: app.fetch, config });
-  const how = 'snapshot' in read && service.document === read.snapshot.document ? 'index loaded from snapshot' : 'index built';
+  const how =
+    service.document === (fromCore ? prepared?.service.core?.document : snapshot?.document) ? 'index loaded from snapshot' : 'index built';
   logger.info(
     `[startup] ${service.document.paragraphs.length} paragraphs, ${how} in ${service.index.buildMs.toFixed(0)} ms` +
       `; ${describeConfig(config, service.index.embedder.modelId)}`,
