@@ -2,7 +2,8 @@ import { build, type Plugin } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { relative as relativePath } from 'node:path';
+import { basename, relative as relativePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../node/server-node-flags.js';
 import { EXTERNALS } from './copy-externals.js';
 
@@ -188,6 +189,34 @@ function asciiFile(file: string): void {
   writeFileSync(file, asciiSource(readFileSync(file, 'utf8')));
 }
 
+/**
+ * A module of a lazy file that only exports one long string (OpenCC's phrase list, STPhrases:
+ * 390,000 characters) becomes a text file beside it, read when the module loads. As a string
+ * literal in an ASCII script it was 2 MB of source (`\\uXXXX` a character) that V8 keeps for as
+ * long as the script's functions live, besides the string itself.
+ */
+const TEXT_MODULES = /[\\/]node_modules[\\/]opencc-js[\\/]dist[\\/]esm-lib[\\/]dict[\\/][^\\/]+\.js$/;
+const TEXT_MIN_LENGTH = 100_000;
+
+function textFiles(root: string, outdir: string): Plugin {
+  return {
+    name: 'long-strings-as-text-files',
+    setup(b) {
+      b.onLoad({ filter: TEXT_MODULES }, async (args) => {
+        const text: unknown = (await import(pathToFileURL(args.path).href)).default;
+        // (A lone surrogate would not survive UTF-8: such a string stays in the script.)
+        if (typeof text !== 'string' || text.length < TEXT_MIN_LENGTH || Buffer.from(text).toString() !== text) return undefined;
+        const file = `opencc-${basename(args.path, '.js')}.txt`;
+        writeFileSync(`${root}/${outdir}/${file}`, text);
+        return {
+          contents: `export default require('node:fs').readFileSync(require('node:path').join(__dirname, ${JSON.stringify(file)}), 'utf8');`,
+          loader: 'js',
+        };
+      });
+    },
+  };
+}
+
 interface LazyTarget {
   /** Absolute path esbuild resolved the dynamic import to. */
   path: string;
@@ -339,7 +368,7 @@ export async function buildServerSnapshot(root: string, outdir: string): Promise
       external: [...EXTERNALS, ...groups.map(lazyFile)],
       banner: { js: "const __lazyFileUrl = require('node:url').pathToFileURL(__filename).href;" },
       define: { 'import.meta.url': '__lazyFileUrl' },
-      plugins: [fromMain],
+      plugins: [fromMain, textFiles(root, outdir)],
     });
     asciiFile(`${root}/${outdir}/lazy-${group}.cjs`);
   }
