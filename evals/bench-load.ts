@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRequests, rotate } from './lib/load-requests.js';
 import { startNodeProcess } from './lib/node-process.js';
-import { SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built server (`npm run build`); `--source` runs src/server.ts through tsx instead (the code before the build existed). */
 const BUNDLE = 'build/server/server.mjs';
-/** glibc's malloc arenas, as `npm start` and the Dockerfile set them: two instead of one per thread (RSS after load ~121 → ~112 MiB). */
-const MALLOC = { MALLOC_ARENA_MAX: '2' };
+/** glibc's malloc settings, as `npm start` and the Dockerfile set them (src/node/server-node-flags.ts). */
+const MALLOC = SERVER_MALLOC_ENV;
 
 /**
  * `npm run bench:load`: the real HTTP server under load, next to a bare Hono POST route on the

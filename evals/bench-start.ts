@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
 import { startNodeProcess } from './lib/node-process.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -29,7 +29,7 @@ async function main() {
     const args = !values.plain && existsSync(blob) ? ['--snapshot-blob', blob] : [join(server, 'server.mjs')];
     return { name: i === 0 ? 'old' : 'new', args: [...SERVER_NODE_FLAGS, ...args], ready: [] as number[], rss: [] as number[] };
   });
-  const env = { MALLOC_ARENA_MAX: '2', OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', LOG_REQUESTS: 'false' };
+  const env = { ...SERVER_MALLOC_ENV, OPENAI_API_KEY: '', EMBEDDING_API_KEY: '', LOG_REQUESTS: 'false' };
   for (let run = 0; run < Number(values.runs); run++) {
     for (const build of run % 2 === 0 ? builds : [...builds].reverse()) {
       const server = await startNodeProcess(build.args, { ...env, DATA_DIR: mkdtempSync(join(tmpdir(), 'bench-start-')) }, root);
