@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRequests, rotate } from './lib/load-requests.js';
 import { type NodeProcess, startNodeProcess } from './lib/node-process.js';
-import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -34,7 +34,7 @@ async function main() {
   const routes = values.routes!.split(',') as ('ask' | 'search')[];
   const { askBodies, searchPaths } = loadRequests();
   const env = {
-    MALLOC_ARENA_MAX: '2',
+    ...SERVER_MALLOC_ENV,
     OPENAI_API_KEY: '',
     EMBEDDING_API_KEY: '',
     RATE_LIMIT_ASK_PER_MINUTE: '0',

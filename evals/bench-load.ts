@@ -1,18 +1,18 @@
 import autocannon from 'autocannon';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadRequests, rotate } from './lib/load-requests.js';
 import { startNodeProcess } from './lib/node-process.js';
-import { SERVER_NODE_FLAGS } from './lib/server-node-flags.js';
+import { SERVER_MALLOC_ENV, SERVER_NODE_FLAGS } from '../src/node/server-node-flags.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The built server (`npm run build`); `--source` runs src/server.ts through tsx instead (the code before the build existed). */
 const BUNDLE = 'build/server/server.mjs';
-/** glibc's malloc arenas, as `npm start` and the Dockerfile set them: two instead of one per thread (RSS after load ~121 → ~112 MiB). */
-const MALLOC = { MALLOC_ARENA_MAX: '2' };
+/** glibc's malloc settings, as `npm start` and the Dockerfile set them (src/node/server-node-flags.ts). */
+const MALLOC = SERVER_MALLOC_ENV;
 
 /**
  * `npm run bench:load`: the real HTTP server under load, next to a bare Hono POST route on the
@@ -38,15 +38,20 @@ async function main() {
       /** Another build to measure (a directory holding build/server/server.mjs, e.g. a worktree of an older commit). */
       server: { type: 'string' },
       'recording-rounds': { type: 'string', default: '2' },
+      /** Start from build/server/server.mjs even when the startup snapshot (server.blob) is there. */
+      plain: { type: 'boolean', default: false },
       only: { type: 'string' },
     },
   });
   const duration = Number(values.duration);
   const connections = Number(values.connections);
   const bundle = values.server ? join(resolve(values.server), BUNDLE) : join(root, BUNDLE);
+  // The startup snapshot next to the bundle, as npm start and the Dockerfile run it; V8 takes it only with the flags it was built with.
+  const blob = join(dirname(bundle), 'server.blob');
+  const fromBlob = !values.source && !values['node-flags'] && !values.plain && existsSync(blob);
   const serverArgs = [
     ...(values['node-flags']?.split(/\s+/).filter(Boolean) ?? SERVER_NODE_FLAGS),
-    ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : [bundle]),
+    ...(values.source ? ['--import', 'tsx', 'src/server.ts'] : fromBlob ? ['--snapshot-blob', blob] : [bundle]),
   ];
   if (!values.source && !existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
   // Offline, rate limits off, otherwise the defaults a deployment runs with (request logs on).

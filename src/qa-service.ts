@@ -57,17 +57,21 @@ export interface QaServiceOptions {
   cacheSize?: number;
 }
 
-/** Ingest the corpus, build the index and wire retrieval and answering together. */
-export async function createQaService({
+/** The part of a service that depends only on the corpus, the embedder and the tuning: the index, the lexicon and retrieval. */
+export interface QaCore {
+  document: ReportDocument;
+  index: ReportIndex;
+  lexicon: Lexicon;
+  retrieve: Retriever;
+}
+
+/** Ingest the corpus (or restore the snapshot), build the index and the lexicon, and retrieval over them. */
+export async function createQaCore({
   corpus,
   embedder,
   retrievalTuning = DEFAULT_RETRIEVAL_TUNING,
-  answerTuning = DEFAULT_ANSWER_TUNING,
-  llm,
-  rewrite,
   snapshot,
-  cacheSize = 0,
-}: QaServiceOptions): Promise<QaService> {
+}: Pick<QaServiceOptions, 'corpus' | 'embedder' | 'retrievalTuning' | 'snapshot'>): Promise<QaCore> {
   if (snapshot && snapshot.sha256 !== corpus.meta.sha256)
     throw new Error('index snapshot was built from another version of the report; rebuild it with npm run build:index');
   const document = snapshot?.document ?? ingest(corpus.source, corpus.meta);
@@ -94,6 +98,16 @@ export async function createQaService({
     subjectYear: corpus.meta.subjectYear,
     tuning: retrievalTuning,
   });
+  return { document, index, lexicon, retrieve };
+}
+
+/**
+ * Ingest the corpus, build the index and wire retrieval and answering together; or wire them
+ * over `core`, built before by `createQaCore` from the same corpus, embedder, tuning and snapshot.
+ */
+export async function createQaService(options: QaServiceOptions & { core?: QaCore }): Promise<QaService> {
+  const { corpus, answerTuning = DEFAULT_ANSWER_TUNING, llm, rewrite, cacheSize = 0 } = options;
+  const { document, index, lexicon, retrieve } = options.core ?? (await createQaCore(options));
   const answerWithModel = llm ? createLlmAnswerer({ maxSuggestions: answerTuning.maxSuggestions, ...llm, document }) : null;
   const rewriteQuery = rewrite ? createQueryRewriter({ ...rewrite, outline: document.outline }) : null;
 

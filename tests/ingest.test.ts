@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCorpusFiles, DEFAULT_CORPUS_DIR } from '../src/corpus/load-corpus-files.js';
+import { loadCorpusFiles, defaultCorpusDir } from '../src/corpus/load-corpus-files.js';
 import { ingest } from '../src/ingest/ingest.js';
 
 const corpus = loadCorpusFiles();
@@ -9,7 +9,7 @@ const byId = new Map(doc.paragraphs.map((p) => [p.id, p]));
 
 describe('corpus', () => {
   it('is the published report byte for byte', () => {
-    const shipped = readFileSync(`${DEFAULT_CORPUS_DIR}${corpus.meta.file}`);
+    const shipped = readFileSync(`${defaultCorpusDir()}${corpus.meta.file}`);
     expect(shipped.length).toBe(16993);
     expect(corpus.meta.sha256).toBe('9d2e0538c7e5e7d80fd95ee3e6d523ba52360bc803dd62c4052cede81760b2f6');
   });

@@ -1,6 +1,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildServerSnapshot } from './build-server-snapshot.js';
 import { copyExternals, EXTERNALS } from './copy-externals.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -16,6 +17,9 @@ export const SERVER_DIR = 'build/server';
  * loaded on first use. The database drivers stay out of the bundle (`EXTERNALS`, a native addon)
  * and are copied with their dependencies into build/server/node_modules. The bundle sits two levels below the project root, as src/x/ files
  * do, so their `new URL('../../corpus/', import.meta.url)` still finds corpus/ and prompts/.
+ * Then the same server as a V8 startup snapshot, build/server/server.blob (build-server-snapshot.ts),
+ * which is what `npm start` and the Dockerfile run: it starts with its modules loaded and its
+ * index and lexicon built.
  */
 async function main() {
   const started = performance.now();
@@ -46,7 +50,10 @@ async function main() {
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
   copyExternals(`${root}/node_modules`, `${root}/${SERVER_DIR}/node_modules`);
-  console.log(`built ${SERVER_DIR}/server.mjs in ${(performance.now() - started).toFixed(0)} ms`);
+  await buildServerSnapshot(root, SERVER_DIR);
+  console.log(
+    `built ${SERVER_DIR}/server.mjs and the startup snapshot ${SERVER_DIR}/server.blob in ${(performance.now() - started).toFixed(0)} ms`,
+  );
 }
 
 main().catch(function fatal(error: unknown) {

@@ -7,12 +7,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { DEFAULT_CORPUS_DIR, loadCorpusFiles } from '../corpus/load-corpus-files.js';
+import { defaultCorpusDir, loadCorpusFiles } from '../corpus/load-corpus-files.js';
 import { mergeAcceptedWords } from '../staff/vocabulary-export.js';
 import { createStore } from '../store/create-store.js';
 
 async function main() {
-  const { values } = parseArgs({ options: { corpus: { type: 'string', default: DEFAULT_CORPUS_DIR } } });
+  const { values } = parseArgs({ options: { corpus: { type: 'string', default: defaultCorpusDir() } } });
   const dir = values.corpus;
   const corpus = loadCorpusFiles(dir);
   const store = await createStore(loadConfig(process.env));

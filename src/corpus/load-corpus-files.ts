@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { parseCorpusFiles, type CorpusFiles } from './corpus-files.js';
 
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
+/** corpus/ (a function: see src/node/project-paths.ts). */
+export const defaultCorpusDir = (): string => fileURLToPath(new URL('../../corpus/', import.meta.url));
 
 /** Read and validate `corpus/` from disk; refuses a source whose sha256 differs from the metadata. */
-export function loadCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): CorpusFiles {
+export function loadCorpusFiles(dir: string = defaultCorpusDir()): CorpusFiles {
   const json = (name: string): unknown => {
     try {
       return JSON.parse(readFileSync(join(dir, name), 'utf8'));

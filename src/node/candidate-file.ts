@@ -1,10 +1,10 @@
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CandidateFile } from '../http/staff/staff-action-routes.js';
-import { PROJECT_ROOT } from './project-paths.js';
+import { projectRoot } from './project-paths.js';
 
 /** evals/candidates.jsonl: reviewed questions in the gold format, for a person to move into gold.jsonl after review in git. */
-export const CANDIDATES_FILE = join(PROJECT_ROOT, 'evals', 'candidates.jsonl');
+export const candidatesFile = (): string => join(projectRoot(), 'evals', 'candidates.jsonl');
 
 const idsIn = (file: string) =>
   existsSync(file)
@@ -15,7 +15,7 @@ const idsIn = (file: string) =>
     : [];
 
 /** Candidates appended to `file`; their ids continue after those of the gold set and of the file itself. */
-export function candidateFile(file = CANDIDATES_FILE, goldFile = join(PROJECT_ROOT, 'evals', 'gold.jsonl')): CandidateFile {
+export function candidateFile(file = candidatesFile(), goldFile = join(projectRoot(), 'evals', 'gold.jsonl')): CandidateFile {
   return {
     async takenIds() {
       return [...idsIn(goldFile), ...idsIn(file)];

@@ -12,7 +12,8 @@ import { createLruCache } from '../llm/lru-cache.js';
 import { loadRewritePrompt } from '../llm/load-rewrite-prompt.js';
 import type { QueryRewriterOptions } from '../llm/rewrite-query.js';
 import { answerModel, remoteEmbedder, rewriteModel } from '../providers.js';
-import { createQaService, type QaService } from '../qa-service.js';
+import { createQaCore, createQaService, type QaCore, type QaService } from '../qa-service.js';
+import type { CorpusFiles } from '../corpus/corpus-files.js';
 
 /**
  * The configured embedding endpoint, or the local embedder offline. Paragraph vectors are kept
@@ -47,6 +48,26 @@ export interface NodeServiceOptions {
   snapshot?: IndexSnapshot;
   /** Start-up notes (a snapshot not used, an embedding endpoint that failed). */
   log?: (line: string) => void;
+  /** What `prepareNodeService` built from the same corpus files and `snapshot` (a start from a V8 startup snapshot). */
+  prepared?: PreparedService;
+}
+
+/** The corpus as read, and the offline core over it and the index snapshot (when it serves the local embedder). */
+export interface PreparedService {
+  corpus: CorpusFiles;
+  core?: QaCore;
+}
+
+/**
+ * What `createNodeService` reads and builds whatever the configuration, done ahead (for a V8
+ * startup snapshot): the corpus, and the index, lexicon and retrieval for the local embedder
+ * when `snapshot` serves it, as `createQaService` would build them.
+ */
+export async function prepareNodeService(snapshot: IndexSnapshot | undefined): Promise<PreparedService> {
+  const corpus = loadCorpusFiles();
+  const local = localHashEmbedder();
+  if (!snapshot || snapshotProblem(snapshot, corpus.meta.sha256, local.modelId)) return { corpus };
+  return { corpus, core: await createQaCore({ corpus, embedder: local, snapshot }) };
 }
 
 /**
@@ -55,9 +76,9 @@ export interface NodeServiceOptions {
  */
 export async function createNodeService(
   config: Config,
-  { answers = 'generated', snapshot, log = (line) => console.warn(line) }: NodeServiceOptions = {},
+  { answers = 'generated', snapshot, log = (line) => console.warn(line), prepared }: NodeServiceOptions = {},
 ): Promise<QaService> {
-  const corpus = loadCorpusFiles();
+  const corpus = prepared?.corpus ?? loadCorpusFiles();
   const [embedder, llm, rewrite] = await Promise.all([
     createEmbedder(config),
     answers === 'generated' ? createAnswerModel(config) : undefined,
@@ -65,6 +86,8 @@ export async function createNodeService(
   ]);
   const problem = snapshot ? snapshotProblem(snapshot, corpus.meta.sha256, embedder.modelId) : '';
   if (problem) log(`index snapshot not used: ${problem}; ingesting the report`);
+  // The prepared core was built with the local embedder from this snapshot: usable when that is the embedder.
+  const core = !problem && prepared?.core && prepared.core.index.embedder.modelId === embedder.modelId ? prepared.core : undefined;
   try {
     return await createQaService({
       corpus,
@@ -73,6 +96,7 @@ export async function createNodeService(
       rewrite,
       snapshot: problem ? undefined : snapshot,
       cacheSize: config.answerCacheSize,
+      core,
     });
   } catch (error) {
     if (config.embedding.kind === 'local') throw error;
