@@ -456,6 +456,14 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect(answer.citations[0]?.quote).not.toMatch(/^（三）/u);
   });
 
+  it('lists every 一是…二是… clause when the parts of what a sub-part’s title names are asked (营商环境…做了哪几方面)', async () => {
+    const answer = await service.ask('法治化营商环境方面做了哪几方面的工作？');
+    expect(answer.answer.split('\n')[0]).toBe('报告列出4项：');
+    expect(answer.citations.map((c) => c.quote.slice(0, 2))).toEqual(['一是', '二是', '三是', '四是']);
+    // One aspect asked (审计都查了哪些方面) is still answered from its own clause.
+    expect((await service.ask('对领导的审计都查了哪些方面？')).citations).toHaveLength(1);
+  });
+
   it('defines a counted name (什么叫四张清单) by the sentence that lists its items by it', async () => {
     const answer = await service.ask('什么叫四张清单？');
     expect(answer.citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”');

@@ -93,7 +93,12 @@ export function extractiveAnswer(retrieval: Retrieval, subjectYear: number, tuni
       return g.ok ? [citation(h.paragraph, groundedSpan(g, retrieval))] : [];
     });
 
-  const items = retrieval.analysis.wantsList ? listItems(main.paragraph, span) : [];
+  // 营造好环境做了哪几方面 asks the parts of what the sub-part's title names: each of its 一是…二是… clauses is an item.
+  const parts =
+    retrieval.analysis.wantsList && PARTS_ASKED.test(retrieval.analysis.normalized) && titleAsked(retrieval, main)
+      ? allClauses(main.paragraph)
+      : [];
+  const items = parts.length > 1 ? parts : retrieval.analysis.wantsList ? listItems(main.paragraph, span) : [];
   const citations = [...(items.length > 1 ? items : [span]).map((s) => citation(main.paragraph, s)), ...others].slice(
     0,
     Math.max(tuning.maxCitations, items.length),
@@ -165,6 +170,21 @@ function partItems(retrieval: Retrieval, verdict: Verdict): Paragraph[] | null {
   if (!terms.length || !terms.every((u) => coverage([u], headingText) >= YES_TERM_COVERAGE)) return null;
   const items = retrieval.subparts(top.part);
   return items.length >= 2 ? items : null;
+}
+
+/** Every 一是…二是… clause of a paragraph, in order, each whole (none when it has fewer than two). */
+function allClauses(paragraph: Paragraph): Span[] {
+  const first = paragraph.clauses[0];
+  return paragraph.clauses.length < 2 || !first ? [] : listItems(paragraph, { start: first.start, end: paragraph.text.length });
+}
+
+/** Least share of the question's words a sub-part's title (with its section) must hold to be what is asked about. */
+const TITLE_COVERAGE = 0.6;
+
+/** The question is about what the paragraph's title names (打造法治化营商环境), not one of its clauses. */
+function titleAsked({ strict }: Retrieval, hit: RetrievedParagraph): boolean {
+  const title = hit.paragraph.subpart !== null ? (hit.sentenceText[0] ?? '') : '';
+  return title !== '' && (strict[0] ?? []).length > 0 && coverage(strict[0]!, `${hit.sectionText} ${title}`) >= TITLE_COVERAGE;
 }
 
 /** A list question for the parts of something (都做了哪几块, 讲了哪些方面, 打算干哪几件大事). */
