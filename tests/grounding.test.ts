@@ -464,6 +464,12 @@ describe('near misses are declined, saying what the report lacks', () => {
     expect((await service.ask('对领导的审计都查了哪些方面？')).citations).toHaveLength(1);
   });
 
+  it('answers a list of documents (出了哪些文件, 发了哪几个通知) from a sentence that names them in 《》', async () => {
+    const answer = await service.ask('管执法的单位出了哪些文件？');
+    expect(answer.citations[0]?.id).toBe('s5.2');
+    expect(answer.citations[0]?.quote).toContain('《');
+  });
+
   it('defines a counted name (什么叫四张清单) by the sentence that lists its items by it', async () => {
     const answer = await service.ask('什么叫四张清单？');
     expect(answer.citations[0]?.quote).toContain('不予处罚、减轻处罚、从轻处罚、不予行政强制措施“四张清单”');

@@ -142,6 +142,11 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
     // A question for named things (哪几家, 具体是哪些) is answered by items: an enumeration, or 一是…二是….
     // (Or that it points back at: 那几家被罚企业都是哪几家 asks the names of the 8 家 it refers to.)
     const anchors = quotedFigures.length ? quotedFigures : pointedAt(analysis, text);
+    // 发了哪几个通知 asks documents by name: a sentence that names documents (《…》) lists them, not 一是… clauses.
+    if (analysis.intent.list && !expects.length && DOCUMENTS_ASKED.test(analysis.normalized) && !text.includes('《')) {
+      gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
+      continue;
+    }
     if (analysis.intent.list && analysis.wantsThings && !expects.length && !listed(hit, text, anchors)) {
       gap = { kind: 'evidence', evidence: 'list', target: target?.text ?? null };
       continue;
@@ -251,6 +256,9 @@ function eventStated(event: { text: string; forms: string[] }, context: string):
   // (出来 alone, came out, names no event of its own.)
   return chars.every((c) => context.includes(c));
 }
+
+/** A list asked as documents (哪几个通知, 哪些文件, 什么规定): their names are what is asked. */
+const DOCUMENTS_ASKED = /(?:哪些|哪几(?:个|份|项|种|条)?|什么|啥)(?:通知|文件|规定|红头文件)/u;
 
 /** The figures of the sentence in a range the question says roughly or points back at (那几家 → 8 家). */
 function pointedAt({ approximate }: Retrieval['analysis'], sentence: string): string[] {
