@@ -465,7 +465,7 @@ describe('near misses are declined, saying what the report lacks', () => {
   });
 
   it('answers a list of documents (出了哪些文件, 发了哪几个通知) from a sentence that names them in 《》', async () => {
-    const answer = await service.ask('管执法的单位出了哪些文件？');
+    const answer = await service.ask('执法这块去年发了哪几个通知？');
     expect(answer.citations[0]?.id).toBe('s5.2');
     expect(answer.citations[0]?.quote).toContain('《');
   });
