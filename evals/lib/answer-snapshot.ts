@@ -1,20 +1,6 @@
 import type { QaService } from '../../src/qa-service.js';
 import type { Answer } from '../../src/types.js';
-import {
-  DEV2_PATH,
-  DEV3_PATH,
-  DEV4_PATH,
-  DEV5_PATH,
-  DEV6_PATH,
-  DEV7_PATH,
-  DEV8_PATH,
-  DEV9_PATH,
-  DEV10_PATH,
-  DEV11_PATH,
-  DEV12_PATH,
-  GOLD_PATH,
-  loadGold,
-} from './gold.js';
+import { loadGold, OPEN_SPLIT_PATHS } from './gold.js';
 
 /** What a citizen sees of one answer, plus the ranking the evals score (R@k). */
 export interface SnapshotAnswer {
@@ -29,22 +15,9 @@ export interface SnapshotAnswer {
 
 export const ANSWERS_SNAPSHOT_PATH = new URL('../answers.snapshot.json', import.meta.url);
 
-/** The tuning splits only (gold.jsonl, dev2.jsonl … dev12.jsonl): the blind split is never read here. */
+/** Every split but the blind one (gold.jsonl, dev2.jsonl … dev12.jsonl): the blind split is never read here. */
 export function snapshotQuestions() {
-  return loadGold([
-    GOLD_PATH,
-    DEV2_PATH,
-    DEV3_PATH,
-    DEV4_PATH,
-    DEV5_PATH,
-    DEV6_PATH,
-    DEV7_PATH,
-    DEV8_PATH,
-    DEV9_PATH,
-    DEV10_PATH,
-    DEV11_PATH,
-    DEV12_PATH,
-  ]);
+  return loadGold(OPEN_SPLIT_PATHS);
 }
 
 function summarise(id: string, a: Answer): SnapshotAnswer {

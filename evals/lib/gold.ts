@@ -2,9 +2,27 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
+/** Every split, in the order the eval reports them. */
+export const SPLITS = [
+  'dev',
+  'dev2',
+  'dev3',
+  'dev4',
+  'dev5',
+  'dev6',
+  'dev7',
+  'dev8',
+  'dev9',
+  'dev10',
+  'dev11',
+  'dev12',
+  'test',
+  'blind',
+] as const;
+
 export const goldItemSchema = z.object({
   id: z.string(),
-  split: z.enum(['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9', 'dev10', 'dev11', 'dev12', 'test', 'blind']),
+  split: z.enum(SPLITS),
   category: z.string(),
   question: z.string(),
   history: z.array(z.object({ role: z.enum(['user', 'assistant']), content: z.string() })).optional(),
@@ -93,40 +111,24 @@ export const DEV11_PATH = fileURLToPath(new URL('../dev11.jsonl', import.meta.ur
  * (figures at the round's start and end in the commit that added it): measure only, not tuned on in that round.
  */
 export const DEV12_PATH = fileURLToPath(new URL('../dev12.jsonl', import.meta.url));
-export const SPLITS = [
-  'dev',
-  'dev2',
-  'dev3',
-  'dev4',
-  'dev5',
-  'dev6',
-  'dev7',
-  'dev8',
-  'dev9',
-  'dev10',
-  'dev11',
-  'dev12',
-  'test',
-  'blind',
-] as const;
 
-export function loadGold(
-  paths = [
-    GOLD_PATH,
-    DEV2_PATH,
-    DEV3_PATH,
-    DEV4_PATH,
-    DEV5_PATH,
-    DEV6_PATH,
-    DEV7_PATH,
-    DEV8_PATH,
-    DEV9_PATH,
-    DEV10_PATH,
-    DEV11_PATH,
-    DEV12_PATH,
-    BLIND_PATH,
-  ],
-): GoldItem[] {
+/** Every split file but the blind one (gold.jsonl holds dev and test), in the order of `SPLITS`. */
+export const OPEN_SPLIT_PATHS = [
+  GOLD_PATH,
+  DEV2_PATH,
+  DEV3_PATH,
+  DEV4_PATH,
+  DEV5_PATH,
+  DEV6_PATH,
+  DEV7_PATH,
+  DEV8_PATH,
+  DEV9_PATH,
+  DEV10_PATH,
+  DEV11_PATH,
+  DEV12_PATH,
+];
+
+export function loadGold(paths = [...OPEN_SPLIT_PATHS, BLIND_PATH]): GoldItem[] {
   return paths.flatMap((path) =>
     readFileSync(path, 'utf8')
       .split('\n')
