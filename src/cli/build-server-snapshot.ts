@@ -1,4 +1,4 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type OnResolveArgs, type Plugin, type PluginBuild, type ResolveResult } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
@@ -263,14 +263,8 @@ export async function buildServerSnapshot(root: string, outdir: string): Promise
     name: 'leave-out-dynamic-imports',
     setup(b) {
       b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
-        const found = await b.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: { resolving: true },
-        });
-        if (found.errors.length || found.external) return found.external ? { path: args.path, external: true } : undefined;
+        const found = await resolveDynamic(b, args);
+        if (!found || found.errors.length || found.external) return found?.external ? { path: args.path, external: true } : undefined;
         lazy.set(relative(found.path), { path: found.path, group: lazyGroup(args.path, relative(found.path)) });
         return { path: args.path, external: true };
       });
@@ -388,14 +382,8 @@ require(${JSON.stringify(`${root}/src/server-snapshot.ts`)});`;
       b.onResolve({ filter: /^server-snapshot-entry$/ }, () => ({ path: 'main', namespace: 'snapshot-entry' }));
       b.onLoad({ filter: /.*/, namespace: 'snapshot-entry' }, () => ({ contents: mainEntry, resolveDir: root, loader: 'js' }));
       b.onResolve({ filter: /.*/ }, async (args) => {
-        if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
-        const found = await b.resolve(args.path, {
-          kind: args.kind,
-          importer: args.importer,
-          resolveDir: args.resolveDir,
-          pluginData: { resolving: true },
-        });
-        if (found.errors.length || found.external || !lazy.has(relative(found.path))) return undefined;
+        const found = await resolveDynamic(b, args);
+        if (!found || found.errors.length || found.external || !lazy.has(relative(found.path))) return undefined;
         return { path: virtual(relative(found.path)), namespace: 'lazy-ref' };
       });
       b.onLoad({ filter: /.*/, namespace: 'lazy-ref' }, (args) => ({ contents: lazyRef(real(args.path)), loader: 'js' }));
@@ -425,4 +413,13 @@ require(${JSON.stringify(`${root}/src/server-snapshot.ts`)});`;
   // The script is in the blob; only its name is used at run time (the directory `require` resolves from).
   if (!process.env.KEEP_SNAPSHOT_SCRIPT) rmSync(`${root}/${outdir}/server-snapshot.cjs`);
   writeFileSync(`${root}/${outdir}/${SNAPSHOT_STAMP}`, `${JSON.stringify({ node: process.version, flags: SERVER_NODE_FLAGS })}\n`);
+}
+
+/**
+ * A dynamic import resolved the ordinary way, by a nested resolve marked so that the plugin asking does not catch it
+ * again; undefined for any other import (and for that nested resolve itself).
+ */
+function resolveDynamic(b: PluginBuild, args: OnResolveArgs): Promise<ResolveResult> | undefined {
+  if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
+  return b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { resolving: true } });
 }
