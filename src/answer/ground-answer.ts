@@ -88,8 +88,7 @@ export function groundAnswer(retrieval: Retrieval, hit: RetrievedParagraph, tuni
   const listing = defined ? hit.spans.filter((span) => countedItemsStated(textOf(span), defined)) : [];
   const tried = [...listing, ...hit.spans.filter((span) => !listing.includes(span))].slice(0, tuning.sentencesTried);
   for (const sentence of tried) {
-    const i = hit.paragraph.sentences.findIndex((s) => s.start === sentence.start);
-    const text = hit.sentenceText[i] ?? '';
+    const text = textOf(sentence);
     const context = `${hit.sectionText} ${clauseLead(hit, sentence)} ${text}`;
     const covered = strict.length ? Math.max(...strict.map((units) => coverage(units, context))) : 1;
     if (!unworded && covered < tuning.minSentenceCoverage) continue;
@@ -264,8 +263,13 @@ const DOCUMENTS_ASKED = /(?:哪些|哪几(?:个|份|项|种|条)?|什么|啥)(?:
 function pointedAt({ approximate }: Retrieval['analysis'], sentence: string): string[] {
   if (!approximate.length) return [];
   return extractNumbers(sentence)
-    .filter((n) => n.value !== null && approximate.some(({ min, max }) => Number(n.value) >= min && Number(n.value) <= max))
+    .filter((n) => inRoughRange({ approximate }, n))
     .map((n) => n.literal);
+}
+
+/** Is the figure in a range the question says roughly or points back at (那一百多场 → 100余, 那几家 → 8 家)? */
+function inRoughRange({ approximate }: Pick<Retrieval['analysis'], 'approximate'>, n: NumberMention): boolean {
+  return n.value !== null && approximate.some(({ min, max }) => Number(n.value) >= min && Number(n.value) <= max);
 }
 
 /** Does the sentence name a thing the question does not: a quoted name, a title, or a body the report names? */
@@ -330,7 +334,8 @@ function figureClause(
   const whole = wholeAsked(retrieval);
   // An English question's counted thing is read through the vocabulary, its words in no Chinese order: it stands
   // anywhere in the figure's clause (执行案件移送破产审查 41 件 counts the enforcement cases).
-  const english = target ? target.units.every((u) => u.unit.kind === 'glossary') && LATIN_ONLY.test(target.text) : false;
+  const latinTarget = target !== null && LATIN_ONLY.test(target.text);
+  const english = latinTarget && target.units.every((u) => u.unit.kind === 'glossary');
   const sentenceText = done ? clauses.map((c) => c.match).join(' ') : '';
   // 那5500件里民营企业的占多少: a part of so many 件 is counted in 件 too, not told by 19.64 亿元 beside them.
   const partOf = PART_OF_FIGURE.exec(analysis.normalized)?.[1];
@@ -354,8 +359,7 @@ function figureClause(
   const head = named && withoutWhole(named, containerForms(retrieval, named));
   // A Chinese numeral the question writes too is part of a name (四张清单, 三项制度), not an answer.
   // 那一百多场里 refers to 100余场次: it is not the answer, and the answer is told with it, not elsewhere.
-  const roughly = (n: NumberMention) =>
-    analysis.approximate.some(({ min, max }) => n.value !== null && Number(n.value) >= min && Number(n.value) <= max);
+  const roughly = (n: NumberMention) => inRoughRange(analysis, n);
   const stated = (n: NumberMention) =>
     (n.value !== null && analysis.required.includes(n.value)) ||
     (!/^\d/u.test(n.literal) && analysis.normalized.includes(n.literal)) ||
@@ -363,8 +367,7 @@ function figureClause(
   // One measure asked (几次…多少家 asks two things, each in its own clause; a yes/no question's 几 asks nothing).
   const measures = [...analysis.normalized.matchAll(ASKED_MEASURE)].map((m) => m[1]!);
   // How many disputes / sessions: an English question counts by its noun (cases in 件, sessions in 次).
-  const englishMeasure =
-    !measures.length && target && LATIN_ONLY.test(target.text) ? EN_MEASURES.find(([noun]) => noun.test(target.text))?.[1] : undefined;
+  const englishMeasure = !measures.length && latinTarget ? EN_MEASURES.find(([noun]) => noun.test(target.text))?.[1] : undefined;
   if (englishMeasure) measures.push(englishMeasure);
   const askedMeasure = !analysis.intent.yesno && measures.length === 1 ? measures[0] : undefined;
   // 知识产权的案子: when the paragraph names that kind in its own words (知识产权纠纷), a figure counts it only where the kind is said.
@@ -467,8 +470,7 @@ function countedName(question: string): { name: string; noun: string; n: number 
 
 /** The counted name a definition question asks about (啥叫四张清单 → 四张, 4), or null. */
 function definedCount(question: string): { noun: string; n: number } | null {
-  const m = COUNTED_NAME.exec(question);
-  COUNTED_NAME.lastIndex = 0;
+  const [m] = question.matchAll(COUNTED_NAME);
   return m ? { noun: m[3]!.slice(0, 1), n: numeralValue(m[1]!) } : null;
 }
 
