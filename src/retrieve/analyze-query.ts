@@ -140,10 +140,14 @@ function opensWithFuture(text: string): string {
 }
 
 /** Words that introduce what the citizen heard or believes (听说, 据说, 好像): the clause after them is a claim. */
-const EN_HEARSAY =
-  /\b(?:i|we) (?:have |'ve )?(?:heard|read|was told|were told)(?: that)?\b|\b(?:someone|people|they|a friend|my friend|my neighbou?r) (?:said|say|says|told me)(?: that)?\b/gu;
-const HEARSAY =
-  /\b(?:i|we) (?:have |'ve )?(?:heard|read|was told|were told)\b|\b(?:someone|people|they|a friend|my friend|my neighbou?r) (?:said|say|says|told me)\b|听说|听人说|听人讲|据说|有人说|网上说|听讲|好像|好象|记得|(?:邻居|朋友|同事|亲戚|家里人|别人|人家|大家|新闻上?|报道|报纸上?|群里|网上)(?:都)?(?:说|讲)/gu;
+/** How a citizen says they heard something in English (I heard, we were told, my neighbour said). */
+const EN_HEARD = String.raw`\b(?:i|we) (?:have |'ve )?(?:heard|read|was told|were told)\b|\b(?:someone|people|they|a friend|my friend|my neighbou?r) (?:said|say|says|told me)\b`;
+/** The English hearsay words, with a following "that": no topic of the question. */
+const EN_HEARSAY = new RegExp(String.raw`(?:${EN_HEARD})(?: that\b)?`, 'gu');
+const HEARSAY = new RegExp(
+  `${EN_HEARD}|听说|听人说|听人讲|据说|有人说|网上说|听讲|好像|好象|记得|(?:邻居|朋友|同事|亲戚|家里人|别人|人家|大家|新闻上?|报道|报纸上?|群里|网上)(?:都)?(?:说|讲)`,
+  'gu',
+);
 
 /** Where the question's claims run: from each hearsay word to the end of its sentence (a ？ or 。 ends it). */
 function hearsaySpans(question: string): [number, number][] {

@@ -19,12 +19,14 @@ const SPACE_NEAR_CJK = new RegExp(`\\s+(?=[${HAN}\\u3000-\\u303f\\uff00-\\uffef]
  */
 export function normalizeForMatch(text: string): string {
   const folded = toSimplified(text.normalize('NFKC').toLowerCase());
-  // An English compound is matched as its words (rule-of-law as rule of law, first-level as first level).
-  // 甚麼 folds to 甚么, the older spelling of 什么 that Hong Kong and Taiwan still write.
-  return folded
-    .replace(/甚么/gu, '什么')
-    .replace(SPACE_NEAR_CJK, '')
-    .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    folded
+      // 甚麼 folds to 甚么, the older spelling of 什么 that Hong Kong and Taiwan still write.
+      .replace(/甚么/gu, '什么')
+      .replace(SPACE_NEAR_CJK, '')
+      // An English compound is matched as its words (rule-of-law as rule of law, first-level as first level).
+      .replace(/(?<=[a-z])-(?=[a-z])/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
