@@ -14,7 +14,7 @@ import { createGramStats } from './retrieve/coverage.js';
 import { loadPinyin } from './text/pinyin.js';
 import { createLexicon, glossaryKey, type Lexicon } from './retrieve/lexicon.js';
 import { restoreReportIndex, snapshotGlossary, type IndexSnapshot } from './index/index-snapshot.js';
-import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
+import { createRetriever, DEFAULT_RETRIEVAL_TUNING, type Retrieval, type RetrievalTuning, type Retriever } from './retrieve/retrieve.js';
 import { withoutStory } from './retrieve/split-question.js';
 import type { Answer, ChatTurn, OutlineNode, Paragraph, ReportDocument, SearchHit } from './types.js';
 
@@ -138,17 +138,15 @@ export async function createQaService(options: QaServiceOptions & { core?: QaCor
     const terms = rewriteQuery ? await rewriteQuery(question, history, signal) : [];
     // The Traditional tables load on first need (see loadTraditional); this answer needs them.
     if (answerLanguage(question) === 'zh-Hant') await loadTraditional();
-    let retrieval = await retrieve(question, history, { extraTerms: terms });
-    let first = extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning);
+    let { retrieval, answer: first } = await readAndAnswer(question, history, terms);
     // 我是开五金店的，上次被查…，听说…，总共省了多少？ A question the report seems not to cover, read without the
     // asker's story (whose words the report does not use), may be answered; a story that names the topic is kept
     // wherever the whole message is answered.
     const shorter = first.abstained && STORY_DECLINES.has(first.declineReason ?? '') ? withoutStory(question) : [];
     for (const reading of shorter) {
-      const focused = await retrieve(reading, history, { extraTerms: terms });
-      const answer = extractiveAnswer(focused, corpus.meta.subjectYear, answerTuning);
-      if (answer.abstained) continue;
-      [retrieval, first] = [focused, answer];
+      const focused = await readAndAnswer(reading, history, terms);
+      if (focused.answer.abstained) continue;
+      ({ retrieval, answer: first } = focused);
       break;
     }
     const extractive = await furtherAsks(question, history, terms, first);
@@ -165,11 +163,14 @@ export async function createQaService(options: QaServiceOptions & { core?: QaCor
     const asks = splitAsks(question);
     if (whole.abstained || asks.length < 2) return whole;
     const further: Answer[] = [];
-    for (let i = 1; i < asks.length; i++) {
-      const retrieval = await retrieve(asks[i]!, historyForAsk(history, asks, i), { extraTerms: terms });
-      further.push(extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning));
-    }
+    for (let i = 1; i < asks.length; i++) further.push((await readAndAnswer(asks[i]!, historyForAsk(history, asks, i), terms)).answer);
     return withFurtherAsks(whole, further);
+  }
+
+  /** One reading of a question: its retrieval (with the rewrite's terms) and the offline answer over it. */
+  async function readAndAnswer(question: string, history: ChatTurn[], terms: string[]): Promise<{ retrieval: Retrieval; answer: Answer }> {
+    const retrieval = await retrieve(question, history, { extraTerms: terms });
+    return { retrieval, answer: extractiveAnswer(retrieval, corpus.meta.subjectYear, answerTuning) };
   }
 
   return {
